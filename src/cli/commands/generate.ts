@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util'
+import { createLocalClient, QuireError, type DoneEvent, type QuireEvent } from '@shared/contract'
+import { intOption, variableOptions } from '../options'
+import { startService } from '../startService'
+import { UsageError } from '../usageError'
+
+export const generateUsage = `quire generate --model FILE --prompt ID --selection TEXT [options]
+
+  --model FILE        GGUF model to run
+  --prompt ID         prompt id, e.g. rewrite.lyrical (see the resources/prompts folder)
+  --selection TEXT    the text to work on; "-" reads it from standard input
+  --lang auto|zh|en   prompt language (default: auto, by the selection's script)
+  --var NAME=VALUE    a prompt variable; repeatable
+  --seed N            sampling seed, for repeatable output
+  --max-tokens N      token budget (default: the prompt's)
+  --threads N         CPU threads (default: one per physical core)
+  --json              print {"text", "stats"} instead of streaming the text`
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** `quire generate`: runs one prompt on a selection and prints the answer as it streams. */
+export async function runGenerate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      model: { type: 'string' },
+      prompt: { type: 'string' },
+      selection: { type: 'string' },
+      lang: { type: 'string', default: 'auto' },
+      var: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      threads: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  })
+  if (!values.model) throw new UsageError('--model FILE is required.')
+  if (!values.prompt) throw new UsageError('--prompt ID is required.')
+  if (values.selection === undefined)
+    throw new UsageError('--selection TEXT is required ("-" reads standard input).')
+  if (values.lang !== 'auto' && values.lang !== 'zh' && values.lang !== 'en')
+    throw new UsageError('--lang takes auto, zh or en.')
+  const seed = intOption('seed', values.seed)
+  const maxTokens = intOption('max-tokens', values['max-tokens'], { min: 1, max: 8192 })
+  const threads = intOption('threads', values.threads, { min: 1, max: 256 })
+  const variables = variableOptions(values.var)
+  const selection = values.selection === '-' ? await readStdin() : values.selection
+
+  const service = await startService({ threads })
+  const client = createLocalClient(service)
+  try {
+    await client.loadModel({ path: values.model })
+    const done = new Promise<DoneEvent>((resolve, reject) => {
+      let requestId: string | null = null
+      const early: QuireEvent[] = []
+      const handle = (event: QuireEvent): void => {
+        if (event.type === 'status') return
+        if (requestId === null) return void early.push(event)
+        if (event.requestId !== requestId) return
+        if (event.type === 'delta' && !values.json) process.stdout.write(event.text)
+        if (event.type === 'done') resolve(event)
+        if (event.type === 'error') reject(new QuireError(event.code, event.message))
+      }
+      client.onEvent(handle)
+      client
+        .generate({
+          promptId: values.prompt ?? '',
+          selection,
+          language: values.lang as 'auto',
+          variables,
+          seed,
+          maxTokens,
+        })
+        .then(({ requestId: id }) => {
+          requestId = id
+          early.splice(0).forEach(handle)
+        }, reject)
+    })
+    const result = await done
+    if (values.json)
+      process.stdout.write(`${JSON.stringify({ text: result.text, stats: result.stats })}\n`)
+    else process.stdout.write('\n')
+  } finally {
+    await service.dispose()
+  }
+}

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util'
+import open from 'open'
+import { startWebServer } from '../../web/webServer'
+import { hostPaths } from '../hostPaths'
+import { intOption } from '../options'
+import { startService } from '../startService'
+
+export const serveUsage = `quire serve [--model FILE] [--port N] [--threads N] [--no-open]
+
+  --model FILE   GGUF model to load at start
+  --port N       port on 127.0.0.1 (default: 5917; 0 picks a free one)
+  --threads N    CPU threads (default: one per physical core)
+  --no-open      do not open the browser`
+
+/** `quire serve`: the editor in a browser, the engine on this machine. */
+export async function runServe(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      model: { type: 'string' },
+      port: { type: 'string', default: '5917' },
+      threads: { type: 'string' },
+      open: { type: 'boolean', default: true },
+      'no-open': { type: 'boolean', default: false },
+    },
+  })
+  const port = intOption('port', values.port, { max: 65_535 }) ?? 5917
+  const threads = intOption('threads', values.threads, { min: 1, max: 256 })
+  const service = await startService({ threads })
+  const server = await startWebServer({ service, rendererDir: hostPaths.rendererDir, port }).catch(
+    async (error: unknown) => {
+      await service.dispose()
+      if ((error as { code?: string }).code === 'EADDRINUSE')
+        throw new Error(`Port ${port} is in use; pass --port N (or --port 0 for any free port).`)
+      throw error
+    },
+  )
+  process.stdout.write(`Quire is running at ${server.url}\n`)
+
+  const stop = async (): Promise<void> => {
+    await server.close()
+    await service.dispose()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+
+  if (values.model) {
+    service.loadModel({ path: values.model }).then(
+      (status) => process.stdout.write(`Model loaded: ${status.model?.name ?? values.model}\n`),
+      (error: unknown) =>
+        process.stderr.write(`quire: ${error instanceof Error ? error.message : String(error)}\n`),
+    )
+  }
+  if (values.open && !values['no-open']) void open(server.url).catch(() => {})
+}

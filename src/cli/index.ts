@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { QuireError } from '@shared/contract'
+import packageJson from '../../package.json'
+import { generateUsage, runGenerate } from './commands/generate'
+import { runServe, serveUsage } from './commands/serve'
+import { UsageError } from './usageError'
+
+const usage = `Quire ${packageJson.version} — a local-first writing assistant
+
+Usage:
+  ${generateUsage.split('\n')[0]}
+  ${serveUsage.split('\n')[0]}
+  quire --version
+  quire help COMMAND`
+
+const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
+  generate: { run: runGenerate, usage: generateUsage },
+  serve: { run: runServe, usage: serveUsage },
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [first, ...rest] = argv
+  if (first === '--version' || first === '-v')
+    return void process.stdout.write(`${packageJson.version}\n`)
+  if (first === undefined || first === '--help' || first === '-h')
+    return void process.stdout.write(`${usage}\n`)
+  if (first === 'help') {
+    const command = rest[0] ? commands[rest[0]] : undefined
+    return void process.stdout.write(`${command?.usage ?? usage}\n`)
+  }
+  const command = commands[first]
+  if (!command) throw new UsageError(`Unknown command "${first}".`)
+  if (rest.includes('--help') || rest.includes('-h'))
+    return void process.stdout.write(`${command.usage}\n`)
+  await command.run(rest)
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
+    process.stderr.write(`quire: ${(error as Error).message}\nRun "quire help" for usage.\n`)
+    process.exit(2)
+  }
+  const message =
+    error instanceof QuireError || error instanceof Error ? error.message : String(error)
+  process.stderr.write(`quire: ${message}\n`)
+  if (process.env.QUIRE_DEBUG === '1' && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,22 @@
+import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
+import { forkLauncher } from '@core/engine/host/forkLauncher'
+import { AUTO_THREADS, DEFAULT_CONTEXT_SIZE } from '@core/engine/defaults'
+import { hostPaths } from './hostPaths'
+
+/** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
+export function startService(options: {
+  threads?: number | undefined
+  contextSize?: number | undefined
+}): Promise<RunningQuireService> {
+  return createQuireService({
+    resourcesDir: hostPaths.resourcesDir,
+    launchEngine: forkLauncher(hostPaths.engineEntry, {
+      echoStderr: process.env.QUIRE_DEBUG === '1',
+    }),
+    engine: {
+      threads: options.threads ?? AUTO_THREADS,
+      contextSize: options.contextSize ?? DEFAULT_CONTEXT_SIZE,
+      gpu: 'auto',
+    },
+  })
+}

@@ -1,0 +1,66 @@
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import {
+  dispatchCall,
+  IPC_EVENT_CHANNEL,
+  ipcChannel,
+  methodNames,
+  toErrorPayload,
+  type QuireService,
+} from '@shared/contract'
+import { PICK_MODEL_CHANNEL } from '@shared/contract/hostChannels'
+
+/** Only our own renderer, loaded from our own origin, may call the host. */
+function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: readonly string[]): boolean {
+  const url = event.senderFrame?.url
+  if (!url) return false
+  try {
+    return trustedOrigins.includes(new URL(url).origin)
+  } catch {
+    return false
+  }
+}
+
+const untrusted = {
+  ok: false,
+  error: { code: 'unauthorized', message: 'This page may not call Quire.' },
+} as const
+
+/**
+ * The only place that touches ipcMain: checks the sender, validates the payload (in
+ * dispatchCall), calls core, and returns errors as values. Returns a disposer.
+ */
+export function registerIpc(service: QuireService, trustedOrigins: readonly string[]): () => void {
+  for (const method of methodNames) {
+    ipcMain.handle(ipcChannel(method), async (event, params: unknown) => {
+      if (!isTrustedSender(event, trustedOrigins)) return untrusted
+      try {
+        return { ok: true, value: await dispatchCall(service, method, params) }
+      } catch (error) {
+        return { ok: false, error: toErrorPayload(error) }
+      }
+    })
+  }
+  ipcMain.handle(PICK_MODEL_CHANNEL, async (event) => {
+    if (!isTrustedSender(event, trustedOrigins)) return null
+    const window = BrowserWindow.fromWebContents(event.sender)
+    const options = {
+      title: 'Choose a GGUF model',
+      properties: ['openFile' as const],
+      filters: [{ name: 'GGUF models', extensions: ['gguf'] }],
+    }
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options)
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  })
+  const unsubscribe = service.onEvent((event) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event)
+    }
+  })
+  return () => {
+    unsubscribe()
+    for (const method of methodNames) ipcMain.removeHandler(ipcChannel(method))
+    ipcMain.removeHandler(PICK_MODEL_CHANNEL)
+  }
+}

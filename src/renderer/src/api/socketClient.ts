@@ -1,0 +1,90 @@
+import {
+  contractMethods,
+  fromErrorPayload,
+  parseOutput,
+  QuireError,
+  wireServerMessageSchema,
+  type EventListener,
+  type MethodName,
+  type QuireApi,
+  type WireCall,
+} from '@shared/contract'
+
+type Pending = {
+  method: MethodName
+  resolve: (value: unknown) => void
+  reject: (error: Error) => void
+}
+
+const RECONNECT_MS = 1_000
+
+/**
+ * The contract over WebSocket, for the browser mode (`quire serve`). Reconnects when the server
+ * restarts; calls made while disconnected wait for the connection.
+ */
+export function createSocketClient(url: string): QuireApi {
+  const listeners = new Set<EventListener>()
+  const pending = new Map<number, Pending>()
+  let nextId = 1
+  let socket: WebSocket
+  let opened: Promise<WebSocket>
+
+  const connect = (): void => {
+    socket = new WebSocket(url)
+    const current = socket
+    opened = new Promise((resolve) =>
+      current.addEventListener('open', () => resolve(current), { once: true }),
+    )
+    current.addEventListener('message', (message) => {
+      const parsed = wireServerMessageSchema.safeParse(JSON.parse(String(message.data)))
+      if (!parsed.success) return
+      const data = parsed.data
+      if (data.kind === 'event') {
+        for (const listener of listeners) listener(data.event)
+        return
+      }
+      const call = pending.get(data.id)
+      if (!call) return
+      pending.delete(data.id)
+      if (!data.ok) return call.reject(fromErrorPayload(data.error))
+      try {
+        call.resolve(parseOutput(call.method, data.value))
+      } catch (error) {
+        call.reject(error as Error)
+      }
+    })
+    current.addEventListener('close', () => {
+      for (const [id, call] of pending) {
+        pending.delete(id)
+        call.reject(
+          new QuireError(
+            'engine-stopped',
+            'Lost the connection to Quire. Is `quire serve` still running?',
+          ),
+        )
+      }
+      setTimeout(connect, RECONNECT_MS)
+    })
+  }
+  connect()
+
+  const call = (method: MethodName) => async (params?: unknown) => {
+    const ready = await opened
+    const id = nextId++
+    const message: WireCall = { kind: 'call', id, method, params }
+    return new Promise<unknown>((resolve, reject) => {
+      pending.set(id, { method, resolve, reject })
+      ready.send(JSON.stringify(message))
+    })
+  }
+  const methods = Object.fromEntries(
+    Object.keys(contractMethods).map((name) => [name, call(name as MethodName)]),
+  )
+  return {
+    ...(methods as Omit<QuireApi, 'onEvent'>),
+    onEvent: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,106 @@
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
+import { ListPlugin } from '@lexical/react/LexicalListPlugin'
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { HeadingNode, QuoteNode } from '@lexical/rich-text'
+import { ListItemNode, ListNode } from '@lexical/list'
+import { AutoLinkNode, LinkNode } from '@lexical/link'
+import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
+import { AiToolbarPlugin } from './plugins/AiToolbar'
+import { AutosavePlugin, loadSavedDraft } from './plugins/Autosave'
+import { SuggestionPlugin } from './plugins/Suggestion'
+import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
+import { editorTheme } from './theme'
+import { proseTransformers } from './transformers'
+
+const STYLE_KEY = 'quire.rewriteStyle'
+
+type Props = {
+  api: QuireApi
+  prompts: readonly PromptSummary[]
+  status: EngineStatus | null
+  uiLanguage: 'zh' | 'en'
+}
+
+/** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
+export function Editor({ api, prompts, status, uiLanguage }: Props) {
+  const { t } = useTranslation()
+  const anchor = useRef<HTMLDivElement | null>(null)
+  const [suggestionActive, setSuggestionActive] = useState(false)
+  const [rewritePromptId, setRewritePromptId] = useState(
+    () => window.localStorage.getItem(STYLE_KEY) ?? DEFAULT_REWRITE_PROMPT,
+  )
+  const rewriteChoices = useMemo(
+    () => promptChoices(prompts, uiLanguage, 'rewrite'),
+    [prompts, uiLanguage],
+  )
+  const shortcutPrompts = useMemo(
+    () => promptChoices(prompts, uiLanguage).filter((p) => p.shortcut),
+    [prompts, uiLanguage],
+  )
+  const chosenRewrite = rewriteChoices.some((p) => p.id === rewritePromptId)
+    ? rewritePromptId
+    : (rewriteChoices[0]?.id ?? rewritePromptId)
+
+  const chooseRewrite = useCallback((id: string) => {
+    setRewritePromptId(id)
+    window.localStorage.setItem(STYLE_KEY, id)
+  }, [])
+
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'quire',
+      theme: editorTheme,
+      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode],
+      editorState: loadSavedDraft(),
+      onError: (error) => console.error('quire editor:', error),
+    }),
+    [],
+  )
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor-shell" ref={anchor}>
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="editor-input"
+              data-testid="editor"
+              aria-label={t('app.title')}
+              aria-placeholder={t('app.placeholder')}
+              placeholder={<div className="editor-placeholder">{t('app.placeholder')}</div>}
+              spellCheck
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin />
+        <MarkdownShortcutPlugin transformers={proseTransformers} />
+        <AutosavePlugin />
+        <AiToolbarPlugin
+          anchor={anchor}
+          rewriteChoices={rewriteChoices}
+          shortcutPrompts={shortcutPrompts}
+          rewritePromptId={chosenRewrite}
+          onRewritePromptChange={chooseRewrite}
+          canRun={status?.state === 'ready'}
+          hidden={suggestionActive}
+        />
+        <SuggestionPlugin
+          api={api}
+          prompts={rewriteChoices}
+          anchor={anchor}
+          onActiveChange={setSuggestionActive}
+        />
+      </div>
+    </LexicalComposer>
+  )
+}

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  $getSelection,
+  $isRangeSelection,
+  BLUR_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  KEY_DOWN_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+} from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import type { PromptSummary } from '@shared/contract'
+import { clampLeft, selectionBox, type Placement } from '../../positioning'
+import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
+import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
+
+/** The Rewrite action's own shortcut; each prompt may add one in its front matter. */
+export const REWRITE_SHORTCUT = 'Mod+Alt+R'
+
+const TOOLBAR_WIDTH = 300
+const TOOLBAR_HEIGHT = 40
+const TOOLBAR_GAP = 8
+
+type Props = {
+  anchor: RefObject<HTMLDivElement | null>
+  /** Rewrite styles, one per prompt id. */
+  rewriteChoices: readonly PromptSummary[]
+  /** Every prompt with a shortcut. */
+  shortcutPrompts: readonly PromptSummary[]
+  rewritePromptId: string
+  onRewritePromptChange(id: string): void
+  canRun: boolean
+  hidden: boolean
+}
+
+/** The floating toolbar over a non-empty selection, and the keyboard shortcuts of the AI actions. */
+export function AiToolbarPlugin({
+  anchor,
+  rewriteChoices,
+  shortcutPrompts,
+  rewritePromptId,
+  onRewritePromptChange,
+  canRun,
+  hidden,
+}: Props) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation()
+  const [placement, setPlacement] = useState<Placement | null>(null)
+  const isMac = isMacPlatform()
+
+  const update = useCallback(() => {
+    const container = anchor.current
+    const hasText = editor.getEditorState().read(() => {
+      const selection = $getSelection()
+      return (
+        $isRangeSelection(selection) &&
+        !selection.isCollapsed() &&
+        selection.getTextContent().trim() !== ''
+      )
+    })
+    const box = container && hasText ? selectionBox(container) : null
+    setPlacement(
+      box && container
+        ? {
+            top: box.top - TOOLBAR_HEIGHT - TOOLBAR_GAP,
+            left: clampLeft(box.left, TOOLBAR_WIDTH, container),
+          }
+        : null,
+    )
+  }, [anchor, editor])
+
+  const run = useCallback(
+    (promptId: string) => {
+      if (!canRun) return false
+      return editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId })
+    },
+    [canRun, editor],
+  )
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(() => update()),
+        editor.registerCommand(
+          SELECTION_CHANGE_COMMAND,
+          () => (update(), false),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          BLUR_COMMAND,
+          (event) => {
+            const toolbar = anchor.current?.querySelector('.ai-toolbar')
+            if (!toolbar?.contains(event.relatedTarget as Node | null)) setPlacement(null)
+            return false
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            const target = matchesShortcut(REWRITE_SHORTCUT, event, isMac)
+              ? rewritePromptId
+              : shortcutPrompts.find((p) => p.shortcut && matchesShortcut(p.shortcut, event, isMac))
+                  ?.id
+            if (!target) return false
+            event.preventDefault()
+            run(target)
+            return true
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [anchor, editor, update, run, rewritePromptId, shortcutPrompts, isMac],
+  )
+
+  if (!placement || hidden || !anchor.current) return null
+  return createPortal(
+    <div
+      className="ai-toolbar"
+      data-testid="ai-toolbar"
+      role="toolbar"
+      aria-label={t('toolbar.label')}
+      style={{ top: placement.top, left: placement.left }}
+      onMouseDown={(event) => {
+        // Keep the editor's selection: only the style menu may take focus.
+        if (!(event.target instanceof HTMLSelectElement)) event.preventDefault()
+      }}
+    >
+      <button
+        type="button"
+        className="button primary"
+        data-testid="action-rewrite"
+        disabled={!canRun}
+        title={canRun ? formatShortcut(REWRITE_SHORTCUT, isMac) : t('toolbar.noModel')}
+        onClick={() => run(rewritePromptId)}
+      >
+        {t('toolbar.rewrite')}
+      </button>
+      <select
+        className="style-select"
+        data-testid="rewrite-style"
+        aria-label={t('toolbar.style')}
+        value={rewritePromptId}
+        onChange={(event) => {
+          onRewritePromptChange(event.target.value)
+          editor.focus()
+        }}
+      >
+        {rewriteChoices.map((prompt) => (
+          <option key={prompt.id} value={prompt.id}>
+            {prompt.title}
+          </option>
+        ))}
+      </select>
+    </div>,
+    anchor.current,
+  )
+}

@@ -1,0 +1,191 @@
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_LOW,
+  HISTORY_PUSH_TAG,
+  KEY_ESCAPE_COMMAND,
+} from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import type { PromptSummary, QuireApi } from '@shared/contract'
+import { clampLeft, selectionBox, type Placement } from '../../positioning'
+import { RUN_PROMPT_COMMAND } from './commands'
+import { SuggestionCard } from './SuggestionCard'
+import { idleSuggestion, suggestionReducer } from './suggestionState'
+import { $captureTarget, $replaceTarget, type SuggestionTarget } from './target'
+import { useStreamingEvents } from './useStreamingEvents'
+
+const CARD_WIDTH = 520
+const CARD_GAP = 10
+
+type Props = {
+  api: QuireApi
+  prompts: readonly PromptSummary[]
+  anchor: RefObject<HTMLDivElement | null>
+  onActiveChange(active: boolean): void
+}
+
+/** Runs prompts on the selection and shows the streaming answer in a card under it. */
+export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation()
+  const [state, dispatch] = useReducer(suggestionReducer, idleSuggestion)
+  const [placement, setPlacement] = useState<Placement>({ top: 0, left: 0 })
+  const [notice, setNotice] = useState<string | null>(null)
+  const stream = useStreamingEvents(api, dispatch)
+  const current = useRef(state)
+  useLayoutEffect(() => {
+    current.current = state
+  }, [state])
+
+  useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
+
+  const start = useCallback(
+    async (promptId: string, target: SuggestionTarget) => {
+      const title = prompts.find((p) => p.id === promptId)?.title ?? promptId
+      setNotice(null)
+      dispatch({ type: 'start', promptId, title, target })
+      stream.expect()
+      try {
+        const { requestId } = await api.generate({
+          promptId,
+          selection: target.text,
+          before: target.before,
+          after: target.after,
+          language: 'auto',
+        })
+        dispatch({ type: 'started', requestId })
+        stream.follow(requestId)
+      } catch (error) {
+        stream.forget()
+        dispatch({
+          type: 'failed',
+          requestId: null,
+          message: error instanceof Error ? error.message : String(error),
+        })
+      }
+    },
+    [api, prompts, stream],
+  )
+
+  const cancelRunning = useCallback(() => {
+    const running = current.current
+    if (running.phase === 'streaming')
+      void api.cancel({ requestId: running.requestId }).catch(() => {})
+  }, [api])
+
+  const run = useCallback(
+    (promptId: string): boolean => {
+      const target = editor.getEditorState().read(() => $captureTarget())
+      const container = anchor.current
+      if (!target || !container) return false
+      cancelRunning()
+      const box = selectionBox(container)
+      if (box)
+        setPlacement({
+          top: box.bottom + CARD_GAP,
+          left: clampLeft(box.left, CARD_WIDTH, container),
+        })
+      void start(promptId, target)
+      return true
+    },
+    [anchor, editor, start, cancelRunning],
+  )
+
+  const close = useCallback(() => {
+    cancelRunning()
+    stream.forget()
+    setNotice(null)
+    dispatch({ type: 'close' })
+    editor.focus()
+  }, [cancelRunning, editor, stream])
+
+  const stop = useCallback(() => cancelRunning(), [cancelRunning])
+
+  const accept = useCallback(() => {
+    const done = current.current
+    if (done.phase !== 'done') return
+    let applied = false
+    editor.update(
+      () => {
+        applied = $replaceTarget(done.target, done.text)
+      },
+      { discrete: true, tag: HISTORY_PUSH_TAG },
+    )
+    if (!applied) return setNotice(t('suggestion.changed'))
+    dispatch({ type: 'close' })
+    editor.focus()
+  }, [editor, t])
+
+  const retry = useCallback(() => {
+    const last = current.current
+    if (last.phase === 'idle') return
+    cancelRunning()
+    void start(last.promptId, last.target)
+  }, [start, cancelRunning])
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          RUN_PROMPT_COMMAND,
+          ({ promptId }) => run(promptId),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          KEY_ESCAPE_COMMAND,
+          (event) => {
+            const phase = current.current.phase
+            if (phase === 'idle') return false
+            event.preventDefault()
+            if (phase === 'streaming' || phase === 'starting') stop()
+            else close()
+            return true
+          },
+          COMMAND_PRIORITY_HIGH,
+        ),
+      ),
+    [editor, run, stop, close],
+  )
+
+  // Esc also works while focus is on the card's own buttons.
+  useEffect(() => {
+    if (state.phase === 'idle') return
+    const onKey = (event: KeyboardEvent): void => {
+      if (
+        event.key !== 'Escape' ||
+        !anchor.current?.querySelector('.suggestion-card')?.contains(event.target as Node)
+      )
+        return
+      event.preventDefault()
+      if (current.current.phase === 'streaming') stop()
+      else close()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [state.phase, anchor, stop, close])
+
+  if (state.phase === 'idle' || !anchor.current) return null
+  return createPortal(
+    <SuggestionCard
+      state={state}
+      placement={placement}
+      notice={notice}
+      onAccept={accept}
+      onReject={close}
+      onStop={stop}
+      onRetry={retry}
+    />,
+    anchor.current,
+  )
+}

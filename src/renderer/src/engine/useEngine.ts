@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react'
+import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
+
+export type EngineView = {
+  status: EngineStatus | null
+  prompts: PromptSummary[]
+  connectionError: string | null
+}
+
+/** The engine's status (kept current by status events) and the prompt list. */
+export function useEngine(api: QuireApi): EngineView {
+  const [view, setView] = useState<EngineView>({ status: null, prompts: [], connectionError: null })
+  useEffect(() => {
+    let live = true
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type === 'status')
+        setView((v) => ({ ...v, status: event.status, connectionError: null }))
+    })
+    Promise.all([api.getStatus(), api.listPrompts()]).then(
+      ([status, prompts]) => live && setView({ status, prompts, connectionError: null }),
+      (error: unknown) =>
+        live &&
+        setView((v) => ({
+          ...v,
+          connectionError: error instanceof Error ? error.message : String(error),
+        })),
+    )
+    return () => {
+      live = false
+      unsubscribe()
+    }
+  }, [api])
+  return view
+}

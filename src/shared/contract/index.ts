@@ -1,0 +1,7 @@
+export * from './errors'
+export * from './schemas'
+export * from './methods'
+export * from './methodNames'
+export * from './dispatch'
+export * from './wire'
+export * from './localClient'

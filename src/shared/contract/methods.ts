@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import type { methodNames } from './methodNames'
+import {
+  engineStatusSchema,
+  generateRequestSchema,
+  loadModelRequestSchema,
+  promptSummarySchema,
+  requestIdSchema,
+  type QuireEvent,
+} from './schemas'
+
+/** The one API every transport serves: each method's request and response schema. */
+export const contractMethods = {
+  getStatus: { input: z.undefined(), output: engineStatusSchema },
+  loadModel: { input: loadModelRequestSchema, output: engineStatusSchema },
+  listPrompts: { input: z.undefined(), output: z.array(promptSummarySchema) },
+  generate: { input: generateRequestSchema, output: z.object({ requestId: requestIdSchema }) },
+  cancel: {
+    input: z.object({ requestId: requestIdSchema }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+} as const
+
+export type ContractMethods = typeof contractMethods
+export type MethodName = keyof ContractMethods
+export type MethodInput<M extends MethodName> = z.input<ContractMethods[M]['input']>
+export type ParsedMethodInput<M extends MethodName> = z.output<ContractMethods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<ContractMethods[M]['output']>
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+/** Fails to compile when methodNames.ts and the schemas above drift apart. */
+export const methodNamesMatch: Same<(typeof methodNames)[number], MethodName> = true
+
+export type EventListener = (event: QuireEvent) => void
+export type Unsubscribe = () => void
+
+/** What the renderer and other clients call. Methods without a request take no argument. */
+export type QuireApi = {
+  [M in MethodName]: [MethodInput<M>] extends [undefined]
+    ? () => Promise<MethodOutput<M>>
+    : (input: MethodInput<M>) => Promise<MethodOutput<M>>
+} & { onEvent(listener: EventListener): Unsubscribe }
+
+/** What a host implements: each handler receives an already validated request. */
+export type ContractHandlers = {
+  [M in MethodName]: (input: ParsedMethodInput<M>) => Promise<MethodOutput<M>>
+}
+
+/** A host-side service: the handlers plus the event stream. */
+export type QuireService = ContractHandlers & { onEvent(listener: EventListener): Unsubscribe }
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contractMethods, name)
+}

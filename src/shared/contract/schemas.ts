@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { errorCodeSchema } from './errors'
+
+export const languageSchema = z.enum(['zh', 'en'])
+export type Language = z.infer<typeof languageSchema>
+
+export const languageChoiceSchema = z.enum(['auto', 'zh', 'en'])
+export type LanguageChoice = z.infer<typeof languageChoiceSchema>
+
+export const promptKindSchema = z.enum(['rewrite', 'poem', 'continue', 'transform'])
+export type PromptKind = z.infer<typeof promptKindSchema>
+
+export const applyModeSchema = z.enum(['replace', 'insert-after', 'at-cursor'])
+export type ApplyMode = z.infer<typeof applyModeSchema>
+
+export const modelInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  architecture: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  contextSize: z.number().int().positive(),
+  backend: z.string(),
+  threads: z.number().int().nonnegative(),
+  loadMs: z.number().nonnegative(),
+})
+export type ModelInfo = z.infer<typeof modelInfoSchema>
+
+export const engineStateSchema = z.enum(['starting', 'idle', 'loading', 'ready', 'restarting'])
+export type EngineState = z.infer<typeof engineStateSchema>
+
+export const engineStatusSchema = z.object({
+  state: engineStateSchema,
+  model: modelInfoSchema.nullable(),
+  /** The file being loaded while `state` is `loading`. */
+  loadingPath: z.string().nullable(),
+  /** The last problem worth telling the writer about (a failed load, an engine restart). */
+  notice: z.string().nullable(),
+})
+export type EngineStatus = z.infer<typeof engineStatusSchema>
+
+export const loadModelRequestSchema = z.object({
+  path: z.string().trim().min(1, 'Choose a model file.'),
+})
+
+export const promptSummarySchema = z.object({
+  id: z.string(),
+  kind: promptKindSchema,
+  language: languageSchema,
+  title: z.string(),
+  description: z.string(),
+  shortcut: z.string().nullable(),
+  apply: applyModeSchema,
+})
+export type PromptSummary = z.infer<typeof promptSummarySchema>
+
+const MAX_TEXT = 200_000
+
+export const generateRequestSchema = z.object({
+  promptId: z.string().min(1, 'Name a prompt to run.'),
+  selection: z
+    .string()
+    .max(MAX_TEXT)
+    .refine((s) => s.trim().length > 0, 'Select some text first.'),
+  before: z.string().max(MAX_TEXT).default(''),
+  after: z.string().max(MAX_TEXT).default(''),
+  title: z.string().max(1_000).default(''),
+  language: languageChoiceSchema.default('auto'),
+  variables: z.record(z.string(), z.string().max(10_000)).default({}),
+  seed: z.number().int().nonnegative().optional(),
+  maxTokens: z.number().int().positive().max(8_192).optional(),
+})
+export type GenerateRequest = z.input<typeof generateRequestSchema>
+export type ParsedGenerateRequest = z.output<typeof generateRequestSchema>
+
+export const requestIdSchema = z.string().min(1).max(100)
+
+export const stopReasonSchema = z.enum(['eos', 'max-tokens', 'abort', 'stop-trigger'])
+export type StopReason = z.infer<typeof stopReasonSchema>
+
+export const generationStatsSchema = z.object({
+  /** Tokens in the whole prompt (system + user). */
+  promptTokens: z.number().int().nonnegative(),
+  /** Prompt tokens already in the context from an earlier request and not evaluated again. */
+  reusedTokens: z.number().int().nonnegative(),
+  /** Prompt tokens evaluated for this request. */
+  evaluatedTokens: z.number().int().nonnegative(),
+  generatedTokens: z.number().int().nonnegative(),
+  timeToFirstTokenMs: z.number().nonnegative().nullable(),
+  tokensPerSecond: z.number().nonnegative(),
+  totalMs: z.number().nonnegative(),
+  stopReason: stopReasonSchema,
+})
+export type GenerationStats = z.infer<typeof generationStatsSchema>
+
+export const deltaEventSchema = z.object({
+  type: z.literal('delta'),
+  requestId: requestIdSchema,
+  seq: z.number().int().nonnegative(),
+  text: z.string(),
+})
+export const doneEventSchema = z.object({
+  type: z.literal('done'),
+  requestId: requestIdSchema,
+  text: z.string(),
+  stats: generationStatsSchema,
+})
+export const errorEventSchema = z.object({
+  type: z.literal('error'),
+  requestId: requestIdSchema,
+  code: errorCodeSchema,
+  message: z.string(),
+})
+export const statusEventSchema = z.object({ type: z.literal('status'), status: engineStatusSchema })
+
+export const quireEventSchema = z.discriminatedUnion('type', [
+  deltaEventSchema,
+  doneEventSchema,
+  errorEventSchema,
+  statusEventSchema,
+])
+export type QuireEvent = z.infer<typeof quireEventSchema>
+export type DeltaEvent = z.infer<typeof deltaEventSchema>
+export type DoneEvent = z.infer<typeof doneEventSchema>
+export type ErrorEvent = z.infer<typeof errorEventSchema>

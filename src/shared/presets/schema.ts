@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/** Sampling values a preset sets; a prompt's `sampling:` may override any of them. */
+export const samplingValuesSchema = z.object({
+  temperature: z.number().min(0).max(2),
+  topP: z.number().gt(0).max(1),
+  topK: z.number().int().min(0).max(1_000),
+  minP: z.number().min(0).max(1).default(0),
+  repeatPenalty: z.number().min(1).max(2),
+  frequencyPenalty: z.number().min(0).max(2).default(0),
+  presencePenalty: z.number().min(0).max(2).default(0),
+  maxTokens: z.number().int().positive().max(8_192),
+})
+export type SamplingValues = z.output<typeof samplingValuesSchema>
+
+export const samplingOverridesSchema = samplingValuesSchema.partial().strict()
+export type SamplingOverrides = z.output<typeof samplingOverridesSchema>
+
+export const samplingPresetSchema = samplingValuesSchema.extend({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  title: z.string().min(1),
+  description: z.string().default(''),
+})
+export type SamplingPreset = z.output<typeof samplingPresetSchema>
+
+export const presetFileSchema = z.object({ presets: z.array(samplingPresetSchema).min(1) })
+
+/** Applies a prompt's overrides and token budget on top of its preset. */
+export function resolveSampling(
+  preset: SamplingPreset,
+  overrides: SamplingOverrides | undefined,
+  maxTokens: number | undefined,
+): SamplingValues {
+  const { id: _id, title: _title, description: _description, ...values } = preset
+  return { ...values, ...overrides, ...(maxTokens === undefined ? {} : { maxTokens }) }
+}

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH } from '../fixtures/paths'
+
+const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
+
+function quire(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+const generate = (...extra: string[]) => [
+  'generate',
+  '--model',
+  TINY_MODEL_PATH,
+  '--prompt',
+  'rewrite.lyrical',
+  '--threads',
+  '1',
+  ...extra,
+]
+
+describe('quire generate (the built CLI)', () => {
+  it('prints the text and its stats as JSON, the same for the same seed', () => {
+    const first = quire(
+      generate('--selection', 'The harbour was quiet at dawn.', '--seed', '5', '--json'),
+    )
+    expect(first.code, first.stderr).toBe(0)
+    const parsed = JSON.parse(first.stdout) as { text: string; stats: Record<string, unknown> }
+    expect(parsed.text.length).toBeGreaterThan(0)
+    expect(parsed.stats).toMatchObject({
+      stopReason: expect.stringMatching(/^(eos|max-tokens)$/),
+      generatedTokens: expect.any(Number),
+      promptTokens: expect.any(Number),
+    })
+    const again = quire(
+      generate('--selection', 'The harbour was quiet at dawn.', '--seed', '5', '--json'),
+    )
+    expect(JSON.parse(again.stdout).text).toBe(parsed.text)
+  })
+
+  it('streams plain text and reads the selection from standard input', () => {
+    const run = quire(
+      generate('--selection', '-', '--seed', '1', '--max-tokens', '8'),
+      '秋天的风吹过老街。',
+    )
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout.trim().length).toBeGreaterThan(0)
+  })
+
+  it('explains a model that aborts llama.cpp in one line, without a stack trace', () => {
+    const run = quire([
+      'generate',
+      '--model',
+      CORRUPT_MODEL_PATHS['head-count-zero'],
+      '--prompt',
+      'rewrite.lyrical',
+      '--selection',
+      'x',
+      '--threads',
+      '1',
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /^quire: The engine stopped while loading corrupt-head-count-zero\.gguf: GGML_ASSERT/,
+    )
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it.each([
+    [['generate', '--prompt', 'rewrite.lyrical', '--selection', 'x'], /--model FILE is required/],
+    [generate('--selection', 'x', '--seed', 'soon'), /--seed takes a whole number/],
+    [generate('--selection', 'x', '--lang', 'fr'), /--lang takes auto, zh or en/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+  ])('rejects bad usage with exit code 2: %j', (args, message) => {
+    const run = quire(args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(message)
+  })
+
+  it('names a prompt that does not exist', () => {
+    const run = quire([
+      'generate',
+      '--model',
+      TINY_MODEL_PATH,
+      '--prompt',
+      'rewrite.nope',
+      '--selection',
+      'x',
+      '--threads',
+      '1',
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe('quire: There is no prompt "rewrite.nope" in the library.\n')
+  })
+
+  it('prints its version', () => {
+    const run = quire(['--version'])
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})

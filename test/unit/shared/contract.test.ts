@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import {
+  contractMethods,
+  dispatchCall,
+  generateRequestSchema,
+  methodNames,
+  QuireError,
+  quireEventSchema,
+  toErrorPayload,
+  type ContractHandlers,
+} from '@shared/contract'
+
+const status = { state: 'idle', model: null, loadingPath: null, notice: null } as const
+
+function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
+  return {
+    getStatus: async () => status,
+    loadModel: async () => status,
+    listPrompts: async () => [],
+    generate: async () => ({ requestId: 'r1' }),
+    cancel: async () => ({ cancelled: true }),
+    ...overrides,
+  }
+}
+
+describe('the contract', () => {
+  it('lists the same methods in the zod-free name list as in the schemas', () => {
+    expect([...methodNames].sort()).toEqual(Object.keys(contractMethods).sort())
+  })
+
+  it('fills defaults in a generate request and rejects an empty selection', () => {
+    const parsed = generateRequestSchema.parse({ promptId: 'rewrite.lyrical', selection: 'Hello' })
+    expect(parsed).toMatchObject({ language: 'auto', before: '', after: '', variables: {} })
+    const empty = generateRequestSchema.safeParse({ promptId: 'rewrite.lyrical', selection: '   ' })
+    expect(empty.success).toBe(false)
+  })
+
+  it('validates every request before a handler sees it', async () => {
+    let called = false
+    const service = handlers({ generate: async () => ((called = true), { requestId: 'x' }) })
+    await expect(
+      dispatchCall(service, 'generate', { promptId: 'p', selection: 42 }),
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('selection'),
+    })
+    await expect(
+      dispatchCall(service, 'generate', { promptId: 'p', selection: 'x', seed: -1 }),
+    ).rejects.toMatchObject({ code: 'invalid-request' })
+    expect(called).toBe(false)
+  })
+
+  it('rejects unknown methods, including inherited object keys', async () => {
+    await expect(dispatchCall(handlers(), 'dispose', undefined)).rejects.toMatchObject({
+      code: 'invalid-request',
+    })
+    await expect(dispatchCall(handlers(), 'toString', undefined)).rejects.toMatchObject({
+      code: 'invalid-request',
+    })
+  })
+
+  it('passes a valid request through to its handler', async () => {
+    await expect(dispatchCall(handlers(), 'cancel', { requestId: 'r1' })).resolves.toEqual({
+      cancelled: true,
+    })
+  })
+
+  it('keeps a QuireError code across a boundary and wraps anything else as internal', () => {
+    expect(toErrorPayload(new QuireError('no-model', 'Load a model.'))).toEqual({
+      code: 'no-model',
+      message: 'Load a model.',
+    })
+    expect(toErrorPayload(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' })
+    expect(toErrorPayload({ code: 'engine-stopped', message: 'gone' })).toEqual({
+      code: 'engine-stopped',
+      message: 'gone',
+    })
+  })
+
+  it('accepts small deltas and rejects malformed events', () => {
+    expect(
+      quireEventSchema.safeParse({ type: 'delta', requestId: 'r', seq: 0, text: '风' }).success,
+    ).toBe(true)
+    expect(
+      quireEventSchema.safeParse({ type: 'delta', requestId: 'r', seq: -1, text: 'x' }).success,
+    ).toBe(false)
+    expect(quireEventSchema.safeParse({ type: 'done', requestId: 'r', text: 'x' }).success).toBe(
+      false,
+    )
+  })
+})
