@@ -1,6 +1,6 @@
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
 import { forkLauncher } from '@core/engine/host/forkLauncher'
-import { AUTO_THREADS, DEFAULT_CONTEXT_SIZE } from '@core/engine/defaults'
+import { userDataDir } from '@core/settings/userDataDir'
 import { hostPaths } from './hostPaths'
 
 /** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
@@ -13,10 +13,7 @@ export function startService(options: {
     launchEngine: forkLauncher(hostPaths.engineEntry, {
       echoStderr: process.env.QUIRE_DEBUG === '1',
     }),
-    engine: {
-      threads: options.threads ?? AUTO_THREADS,
-      contextSize: options.contextSize ?? DEFAULT_CONTEXT_SIZE,
-      gpu: 'auto',
-    },
+    dataDir: userDataDir(),
+    engineOverrides: { threads: options.threads, contextSize: options.contextSize },
   })
 }

@@ -2,7 +2,6 @@ import { app, BrowserWindow } from 'electron'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
-import { AUTO_THREADS, DEFAULT_CONTEXT_SIZE } from '@core/engine/defaults'
 import { utilityLauncher } from './engine/utilityLauncher'
 import { registerIpc } from './ipc/registerIpc'
 import { installMenu } from './menu'
@@ -46,18 +45,14 @@ async function start(): Promise<void> {
   service = await createQuireService({
     resourcesDir,
     launchEngine: utilityLauncher(join(here, 'engine.js')),
-    engine: {
-      threads: options.threads ?? AUTO_THREADS,
-      contextSize: DEFAULT_CONTEXT_SIZE,
-      gpu: 'auto',
-    },
+    dataDir: app.getPath('userData'),
+    engineOverrides: { threads: options.threads },
   })
   registerIpc(service, trustedOrigins)
   createMainWindow(join(here, '../preload/index.cjs'), appUrl)
-  if (options.model)
-    service
-      .loadModel({ path: options.model })
-      .catch((error: unknown) => console.error('quire:', error))
+  const model = options.model ?? service.settings.get().lastModelPath
+  if (model)
+    service.loadModel({ path: model }).catch((error: unknown) => console.error('quire:', error))
 }
 
 app.on('second-instance', () => {

@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH } from '../fixtures/paths'
 
 const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'quire-cli-'))
 
 function quire(args: string[], input?: string) {
   const run = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     input,
     timeout: 60_000,
+    env: { ...process.env, QUIRE_DATA_DIR: DATA_DIR },
   })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }

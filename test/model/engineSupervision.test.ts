@@ -1,19 +1,11 @@
+import { testSampling } from '../support/sampling'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EngineStatus, QuireEvent } from '@shared/contract'
 import { EngineHost } from '@core/engine/host/engineHost'
 import { sourceEngineLauncher } from '../support/engineLauncher'
 import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH } from '../fixtures/paths'
 
-const sampling = {
-  temperature: 0.8,
-  topP: 0.9,
-  topK: 50,
-  minP: 0,
-  repeatPenalty: 1.1,
-  frequencyPenalty: 0,
-  presencePenalty: 0,
-  maxTokens: 24,
-}
+const sampling = testSampling({ temperature: 0.8, topP: 0.9, repeatPenalty: 1.1, maxTokens: 24 })
 
 function startHost(events: QuireEvent[]): EngineHost {
   return new EngineHost({
@@ -21,6 +13,8 @@ function startHost(events: QuireEvent[]): EngineHost {
     threads: 1,
     contextSize: 2048,
     gpu: 'off',
+    gpuLayers: 0,
+    sequences: 2,
     onEvent: (event) => events.push(event),
   })
 }

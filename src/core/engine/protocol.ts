@@ -11,6 +11,8 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     threads: z.number().int().nonnegative(),
     contextSize: z.number().int().positive(),
     gpu: z.enum(['auto', 'off']),
+    gpuLayers: z.union([z.literal('auto'), z.number().int().nonnegative()]),
+    sequences: z.number().int().min(1).max(8),
   }),
   z.object({
     type: z.literal('generate'),
@@ -19,10 +21,18 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     user: z.string(),
     sampling: samplingValuesSchema,
     seed: z.number().int().nonnegative().optional(),
+    lora: z.array(z.object({ file: z.string(), scale: z.number() })).default([]),
+    deadlineAt: z.number().optional(),
   }),
   z.object({ type: z.literal('cancel'), requestId: z.string() }),
+  z.object({
+    type: z.literal('measure'),
+    callId: z.number().int(),
+    system: z.string(),
+    user: z.string(),
+  }),
 ])
-export type HostToEngine = z.infer<typeof hostToEngineSchema>
+export type HostToEngine = z.input<typeof hostToEngineSchema>
 
 /** Messages from the engine process to the host. */
 export const engineToHostSchema = z.discriminatedUnion('type', [
@@ -53,6 +63,18 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     message: z.string(),
   }),
   z.object({ type: z.literal('log'), level: z.string(), message: z.string() }),
+  z.object({
+    type: z.literal('measured'),
+    callId: z.number().int(),
+    promptTokens: z.number().int(),
+    contextSize: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('measure-failed'),
+    callId: z.number().int(),
+    code: errorCodeSchema,
+    message: z.string(),
+  }),
 ])
 export type EngineToHost = z.infer<typeof engineToHostSchema>
 

@@ -9,6 +9,8 @@ export const errorCodes = [
   'engine-stopped',
   'prompt-not-found',
   'generation-failed',
+  'context-overflow',
+  'lora-failed',
   'unknown-request',
   'unauthorized',
   'internal',

@@ -2,7 +2,15 @@
  * The contract's method names, free of zod so the sandboxed preload can import them cheaply.
  * `methods.ts` checks at compile time that this list and the schemas agree.
  */
-export const methodNames = ['getStatus', 'loadModel', 'listPrompts', 'generate', 'cancel'] as const
+export const methodNames = [
+  'getStatus',
+  'loadModel',
+  'listPrompts',
+  'generate',
+  'cancel',
+  'getSettings',
+  'updateSettings',
+] as const
 
 /** The IPC channel of a method, and the one channel events travel on. */
 export const ipcChannel = (method: string): string => `quire:${method}`

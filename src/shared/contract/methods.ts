@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { methodNames } from './methodNames'
+import { settingsPatchSchema, settingsSchema } from '../settings/schema'
 import {
   engineStatusSchema,
   generateRequestSchema,
@@ -19,6 +20,8 @@ export const contractMethods = {
     input: z.object({ requestId: requestIdSchema }),
     output: z.object({ cancelled: z.boolean() }),
   },
+  getSettings: { input: z.undefined(), output: settingsSchema },
+  updateSettings: { input: settingsPatchSchema, output: settingsSchema },
 } as const
 
 export type ContractMethods = typeof contractMethods

@@ -20,8 +20,14 @@ export const modelInfoSchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   contextSize: z.number().int().positive(),
   backend: z.string(),
+  /** Layers offloaded to the GPU, of the model's total. */
+  gpuLayers: z.number().int().nonnegative(),
+  totalLayers: z.number().int().nonnegative(),
+  sequences: z.number().int().positive(),
   threads: z.number().int().nonnegative(),
   loadMs: z.number().nonnegative(),
+  /** Why the model runs on fewer GPU layers than asked, or on the CPU, when it does. */
+  fallback: z.string().nullable(),
 })
 export type ModelInfo = z.infer<typeof modelInfoSchema>
 
@@ -68,13 +74,15 @@ export const generateRequestSchema = z.object({
   variables: z.record(z.string(), z.string().max(10_000)).default({}),
   seed: z.number().int().nonnegative().optional(),
   maxTokens: z.number().int().positive().max(8_192).optional(),
+  /** How long the request may take, queueing included; it then stops with what it has. */
+  deadlineMs: z.number().int().min(1_000).max(600_000).default(120_000),
 })
 export type GenerateRequest = z.input<typeof generateRequestSchema>
 export type ParsedGenerateRequest = z.output<typeof generateRequestSchema>
 
 export const requestIdSchema = z.string().min(1).max(100)
 
-export const stopReasonSchema = z.enum(['eos', 'max-tokens', 'abort', 'stop-trigger'])
+export const stopReasonSchema = z.enum(['eos', 'max-tokens', 'abort', 'deadline', 'stop-trigger'])
 export type StopReason = z.infer<typeof stopReasonSchema>
 
 export const generationStatsSchema = z.object({

@@ -9,6 +9,8 @@ export const samplingValuesSchema = z.object({
   repeatPenalty: z.number().min(1).max(2),
   frequencyPenalty: z.number().min(0).max(2).default(0),
   presencePenalty: z.number().min(0).max(2).default(0),
+  /** DRY ("don't repeat yourself") penalty strength; 0 turns it off. */
+  dryStrength: z.number().min(0).max(5).default(0),
   maxTokens: z.number().int().positive().max(8_192),
 })
 export type SamplingValues = z.output<typeof samplingValuesSchema>
@@ -16,10 +18,17 @@ export type SamplingValues = z.output<typeof samplingValuesSchema>
 export const samplingOverridesSchema = samplingValuesSchema.partial().strict()
 export type SamplingOverrides = z.output<typeof samplingOverridesSchema>
 
+/** A LoRA style adapter: a GGUF adapter file (absolute, or in the user's lora folder) and its strength. */
+export const loraAdapterSchema = z
+  .object({ file: z.string().min(1), scale: z.number().min(-4).max(4).default(1) })
+  .strict()
+export type LoraAdapterSpec = z.output<typeof loraAdapterSchema>
+
 export const samplingPresetSchema = samplingValuesSchema.extend({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
   title: z.string().min(1),
   description: z.string().default(''),
+  lora: z.array(loraAdapterSchema).default([]),
 })
 export type SamplingPreset = z.output<typeof samplingPresetSchema>
 
@@ -31,6 +40,6 @@ export function resolveSampling(
   overrides: SamplingOverrides | undefined,
   maxTokens: number | undefined,
 ): SamplingValues {
-  const { id: _id, title: _title, description: _description, ...values } = preset
+  const { id: _id, title: _title, description: _description, lora: _lora, ...values } = preset
   return { ...values, ...overrides, ...(maxTokens === undefined ? {} : { maxTokens }) }
 }

@@ -50,7 +50,9 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
   } catch (error) {
     const linePos = (error as { linePos?: [{ line: number }] }).linePos
     const line = linePos ? linePos[0].line + parsed.lineOffset : null
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    const message = (
+      error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+    ).replace(/ at line \d+, column \d+:?$/, '')
     return {
       ok: false,
       problem: { source, line, field: null, message: `Invalid YAML: ${message}` },

@@ -1,6 +1,11 @@
 import Mustache from 'mustache'
 import type { Language } from '../contract/schemas'
-import { resolveSampling, type SamplingPreset, type SamplingValues } from '../presets/schema'
+import {
+  resolveSampling,
+  type LoraAdapterSpec,
+  type SamplingPreset,
+  type SamplingValues,
+} from '../presets/schema'
 import type { Persona, PromptDefinition } from './schema'
 
 /** What a prompt is rendered against: the built-in variables plus the prompt's own. */
@@ -15,6 +20,10 @@ export type RenderContext = {
 
 export type RenderedPrompt = {
   promptId: string
+  kind: PromptDefinition['kind']
+  apply: PromptDefinition['apply']
+  /** The preset's adapters, then the prompt's. */
+  lora: LoraAdapterSpec[]
   language: Language
   system: string
   user: string
@@ -50,6 +59,9 @@ export function renderPrompt(
   }
   return {
     promptId: prompt.id,
+    kind: prompt.kind,
+    apply: prompt.apply,
+    lora: [...preset.lora, ...prompt.lora],
     language: context.language,
     system: persona.text,
     user: renderTemplate(prompt.body, view).trim(),

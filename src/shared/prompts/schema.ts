@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { languageSchema } from '../contract/schemas'
 import { applyModeSchema, promptKindSchema } from '../contract/schemas'
-import { samplingOverridesSchema } from '../presets/schema'
+import { loraAdapterSchema, samplingOverridesSchema } from '../presets/schema'
+import { stepSpecListSchema } from '../postprocess/stepSpec'
 
 const idSchema = z
   .string()
@@ -30,9 +31,11 @@ export const promptFrontMatterSchema = z
     sampling: samplingOverridesSchema.optional(),
     maxTokens: z.number().int().positive().max(8_192).optional(),
     apply: applyModeSchema.default('replace'),
+    postprocess: stepSpecListSchema.default([]),
     persona: z.string().min(1).default('default'),
     shortcut: z.string().min(1).optional(),
     variables: z.array(promptVariableSchema).default([]),
+    lora: z.array(loraAdapterSchema).default([]),
   })
   .strict()
 export type PromptFrontMatter = z.output<typeof promptFrontMatterSchema>

@@ -9,6 +9,7 @@ import {
   toErrorPayload,
   type ContractHandlers,
 } from '@shared/contract'
+import { settingsSchema } from '@shared/settings/schema'
 
 const status = { state: 'idle', model: null, loadingPath: null, notice: null } as const
 
@@ -19,6 +20,8 @@ function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
     listPrompts: async () => [],
     generate: async () => ({ requestId: 'r1' }),
     cancel: async () => ({ cancelled: true }),
+    getSettings: async () => settingsSchema.parse({}),
+    updateSettings: async () => settingsSchema.parse({}),
     ...overrides,
   }
 }

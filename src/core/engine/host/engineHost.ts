@@ -9,7 +9,14 @@ import {
 } from '../protocol'
 import { describeCrash } from './crashReason'
 
-export type EngineSettings = { threads: number; contextSize: number; gpu: 'auto' | 'off' }
+export type EngineSettings = {
+  /** 0: one per physical core. */
+  threads: number
+  contextSize: number
+  gpu: 'auto' | 'off'
+  gpuLayers: 'auto' | number
+  sequences: number
+}
 
 export type EngineHostOptions = EngineSettings & {
   launch: EngineLauncher
@@ -25,6 +32,13 @@ export type EngineJob = {
   user: string
   sampling: SamplingValues
   seed?: number | undefined
+  lora?: { file: string; scale: number }[]
+  deadlineAt?: number | undefined
+}
+
+type PendingMeasure = {
+  resolve: (size: { promptTokens: number; contextSize: number }) => void
+  reject: (error: QuireError) => void
 }
 
 type PendingLoad = {
@@ -45,6 +59,7 @@ export class EngineHost {
   private ready: Promise<void> = Promise.resolve()
   private status: EngineStatus = { state: 'starting', model: null, loadingPath: null, notice: null }
   private readonly pendingLoads = new Map<number, PendingLoad>()
+  private readonly pendingMeasures = new Map<number, PendingMeasure>()
   private readonly activeRequests = new Set<string>()
   private readonly recentLog: string[] = []
   private readonly restartTimes: number[] = []
@@ -52,7 +67,14 @@ export class EngineHost {
   private nextCallId = 1
   private disposed = false
 
-  constructor(private readonly options: EngineHostOptions) {}
+  constructor(private options: EngineHostOptions) {}
+
+  /** New engine settings; a loaded model is reloaded with them. */
+  async reconfigure(settings: EngineSettings): Promise<void> {
+    this.options = { ...this.options, ...settings }
+    const model = this.status.model
+    if (model) await this.loadModel(model.path)
+  }
 
   /** Starts the engine process; resolves once it is ready for requests. */
   start(): Promise<void> {
@@ -71,6 +93,11 @@ export class EngineHost {
       if (this.status.state === 'starting' || this.status.state === 'restarting')
         this.setStatus({ ...this.status, state: 'idle' })
     })
+  }
+
+  /** Shows the writer a notice in the status (a settings file set aside, say). */
+  notify(notice: string): void {
+    this.setStatus({ ...this.status, notice })
   }
 
   getStatus(): EngineStatus {
@@ -97,6 +124,8 @@ export class EngineHost {
         threads: this.options.threads,
         contextSize: this.options.contextSize,
         gpu: this.options.gpu,
+        gpuLayers: this.options.gpuLayers,
+        sequences: this.options.sequences,
       })
     })
   }
@@ -107,6 +136,22 @@ export class EngineHost {
       throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
     this.activeRequests.add(job.requestId)
     void this.ready.then(() => this.channel?.send({ type: 'generate', ...job }))
+  }
+
+  /** Counts a prompt's tokens with the loaded model's tokenizer and chat template. */
+  async measure(
+    system: string,
+    user: string,
+  ): Promise<{ promptTokens: number; contextSize: number }> {
+    await this.ready
+    const channel = this.channel
+    if (!channel || !this.status.model)
+      throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
+    const callId = this.nextCallId++
+    return new Promise((resolve, reject) => {
+      this.pendingMeasures.set(callId, { resolve, reject })
+      channel.send({ type: 'measure', callId, system, user })
+    })
   }
 
   cancel(requestId: string): boolean {
@@ -181,6 +226,18 @@ export class EngineHost {
           message: message.message,
         })
         break
+      case 'measured':
+        this.pendingMeasures
+          .get(message.callId)
+          ?.resolve({ promptTokens: message.promptTokens, contextSize: message.contextSize })
+        this.pendingMeasures.delete(message.callId)
+        break
+      case 'measure-failed':
+        this.pendingMeasures
+          .get(message.callId)
+          ?.reject(new QuireError(message.code, message.message))
+        this.pendingMeasures.delete(message.callId)
+        break
       case 'log':
         this.recentLog.push(message.message)
         if (this.recentLog.length > RECENT_LOG_LINES) this.recentLog.shift()
@@ -214,6 +271,9 @@ export class EngineHost {
         ),
       )
     }
+    for (const measure of this.pendingMeasures.values())
+      measure.reject(new QuireError('engine-stopped', `The engine stopped: ${reason}.`))
+    this.pendingMeasures.clear()
     for (const requestId of this.activeRequests) {
       this.options.onEvent({
         type: 'error',

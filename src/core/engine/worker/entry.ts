@@ -61,6 +61,17 @@ onMessage((raw) => {
     case 'cancel':
       engine.cancel(message.requestId)
       break
+    case 'measure':
+      try {
+        post({
+          type: 'measured',
+          callId: message.callId,
+          ...engine.measure(message.system, message.user),
+        })
+      } catch (error) {
+        post({ type: 'measure-failed', callId: message.callId, ...toErrorPayload(error) })
+      }
+      break
     default:
       void (message satisfies never)
   }

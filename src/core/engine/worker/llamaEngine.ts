@@ -1,25 +1,26 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import {
-  getLlama,
-  LlamaChat,
-  LlamaLogLevel,
-  type ChatHistoryItem,
-  type Llama,
-  type LlamaContext,
-  type LlamaContextSequence,
-  type LlamaModel,
-} from 'node-llama-cpp'
-import { QuireError, type GenerationStats, type ModelInfo, type StopReason } from '@shared/contract'
+import { resolveChatWrapper, type ChatWrapper, type LlamaModel } from 'node-llama-cpp'
+import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
 import type { SamplingValues } from '@shared/presets/schema'
-import { explainLoadFailure, NativeLog, settleLogs } from './nativeLog'
+import { LlamaRuntime, type GpuChoice, type GpuLayers } from './llamaRuntime'
+import { chatHistory, emptyResult, runGeneration, type GenerationResult } from './runGeneration'
+import { SequencePool } from './sequencePool'
+
+export type { GenerationResult } from './runGeneration'
 
 export type LoadOptions = {
   path: string
+  /** 0 means one per physical core. */
   threads: number
   contextSize: number
-  gpu: 'auto' | 'off'
+  gpu: GpuChoice
+  gpuLayers?: GpuLayers
+  /** Sequences per context: parallel A/B candidates and a continuation. */
+  sequences?: number
 }
+
+export type LoraAdapter = { file: string; scale: number }
 
 export type GenerationJob = {
   requestId: string
@@ -27,64 +28,52 @@ export type GenerationJob = {
   user: string
   sampling: SamplingValues
   seed?: number | undefined
+  lora?: readonly LoraAdapter[]
+  /** Epoch milliseconds after which the request stops with what it has. */
+  deadlineAt?: number | undefined
 }
-
-export type GenerationResult = { text: string; stats: GenerationStats }
 
 type Loaded = {
   model: LlamaModel
-  context: LlamaContext
-  sequence: LlamaContextSequence
+  chatWrapper: ChatWrapper
   info: ModelInfo
+  threads: number
+  contextSize: number
+  sequences: number
+  /** One pool per LoRA adapter set; '' is the base model. */
+  pools: Map<string, Promise<SequencePool>>
 }
 
-const stopReasons: Record<string, StopReason> = {
-  eogToken: 'eos',
-  stopGenerationTrigger: 'stop-trigger',
-  customStopTrigger: 'stop-trigger',
-  functionCalls: 'stop-trigger',
-  maxTokens: 'max-tokens',
-  abort: 'abort',
-}
+const MAX_ADAPTER_CONTEXTS = 2
+const loraKey = (lora: readonly LoraAdapter[] = []): string =>
+  JSON.stringify(
+    [...lora].sort((a, b) => a.file.localeCompare(b.file)).map((a) => [a.file, a.scale]),
+  )
 
 /**
- * llama.cpp behind node-llama-cpp, as the engine process runs it: one model, one context,
- * requests served one after another on its sequence so the persona prefix stays evaluated.
+ * llama.cpp behind node-llama-cpp, as the engine process runs it: one model, a context with
+ * several sequences (more contexts for LoRA adapter sets, cached), requests scheduled on the
+ * sequence that already holds the longest part of their prompt.
  */
 export class LlamaEngine {
-  private llama: Llama | null = null
-  private llamaGpu: LoadOptions['gpu'] | null = null
+  private readonly runtime: LlamaRuntime
   private loaded: Loaded | null = null
-  private queue: Promise<unknown> = Promise.resolve()
-  private readonly controllers = new Map<string, AbortController>()
-  private readonly log = new NativeLog()
+  private readonly controllers = new Map<
+    string,
+    { controller: AbortController; reason: StopReason }
+  >()
 
-  constructor(private readonly forwardLog: (level: string, message: string) => void = () => {}) {}
-
-  private async getLlama(gpu: LoadOptions['gpu']): Promise<Llama> {
-    if (this.llama && this.llamaGpu === gpu) return this.llama
-    await this.llama?.dispose()
-    this.llama = await getLlama({
-      gpu: gpu === 'off' ? false : 'auto',
-      build: 'never',
-      logLevel: LlamaLogLevel.warn,
-      logger: (level, message) => {
-        this.log.add(level, message)
-        this.forwardLog(level, message)
-      },
-    })
-    this.llamaGpu = gpu
-    return this.llama
+  constructor(forwardLog: (level: string, message: string) => void = () => {}) {
+    this.runtime = new LlamaRuntime(forwardLog)
   }
 
   get model(): ModelInfo | null {
     return this.loaded?.info ?? null
   }
 
-  /** Loads a model and its context; the previous model stays in use until the new one is ready. */
+  /** Loads a model and its base context; the previous model stays in use until the new one is ready. */
   async load(options: LoadOptions): Promise<ModelInfo> {
     const started = performance.now()
-    const mark = this.log.mark()
     const name = basename(options.path)
     let size: number
     try {
@@ -98,162 +87,193 @@ export class LlamaEngine {
         `Cannot open ${options.path}: the file does not exist or cannot be read.`,
       )
     }
-    const llama = await this.getLlama(options.gpu)
+    const llama = await this.runtime.get(options.gpu)
     const threads = options.threads > 0 ? options.threads : Math.max(1, llama.cpuMathCores)
-    let model: LlamaModel | null = null
-    try {
-      model = await llama.loadModel({
-        modelPath: options.path,
-        gpuLayers: options.gpu === 'off' ? 0 : 'auto',
-      })
-      const context = await model.createContext({
+    const sequences = options.sequences ?? 2
+    const makeContext = (model: LlamaModel) =>
+      model.createContext({
         contextSize: Math.min(options.contextSize, model.trainContextSize),
         threads,
-        sequences: 1,
+        sequences,
       })
-      const metadata = model.fileInfo.metadata
-      const info: ModelInfo = {
-        path: options.path,
-        name: metadata.general?.name?.trim() || name,
-        architecture: String(metadata.general?.architecture ?? 'unknown'),
-        sizeBytes: size,
-        contextSize: context.contextSize,
-        backend: llama.gpu === false ? 'cpu' : llama.gpu,
-        threads,
-        loadMs: Math.round(performance.now() - started),
-      }
-      const previous = this.loaded
-      this.loaded = { model, context, sequence: context.getSequence(), info }
-      await previous?.model.dispose()
-      return info
+    let loaded
+    try {
+      loaded = await this.runtime.loadModel(
+        llama,
+        options.path,
+        options.gpu === 'off' ? 0 : (options.gpuLayers ?? 'auto'),
+        makeContext,
+      )
     } catch (error) {
-      await model?.dispose().catch(() => {})
-      await settleLogs()
-      const reason = explainLoadFailure(this.log.problemsSince(mark), error)
+      const reason = error instanceof Error ? error.message : String(error)
       throw new QuireError('model-load-failed', `Could not load ${name}: ${reason}`)
+    }
+    const { model, context } = loaded
+    const metadata = model.fileInfo.metadata
+    const info: ModelInfo = {
+      path: options.path,
+      name: metadata.general?.name?.trim() || name,
+      architecture: String(metadata.general?.architecture ?? 'unknown'),
+      sizeBytes: size,
+      contextSize: context.contextSize,
+      backend: llama.gpu === false || loaded.gpuLayers === 0 ? 'cpu' : llama.gpu,
+      gpuLayers: loaded.gpuLayers,
+      totalLayers: model.fileInsights.totalLayers,
+      sequences,
+      threads,
+      loadMs: Math.round(performance.now() - started),
+      fallback: loaded.fallback,
+    }
+    const previous = this.loaded
+    this.loaded = {
+      model,
+      chatWrapper: resolveChatWrapper(model),
+      info,
+      threads,
+      contextSize: context.contextSize,
+      sequences,
+      pools: new Map([['[]', Promise.resolve(new SequencePool(context))]]),
+    }
+    if (previous) await this.unload(previous)
+    return info
+  }
+
+  /** Tokens of the whole prompt as this model's chat template formats it, and the room there is. */
+  measure(system: string, user: string): { promptTokens: number; contextSize: number } {
+    const loaded = this.requireModel()
+    return {
+      promptTokens: this.tokenize(loaded, system, user).length,
+      contextSize: loaded.contextSize,
     }
   }
 
-  /** Queues a generation; requests run one at a time on the shared sequence. */
-  generate(job: GenerationJob, onDelta: (text: string) => void): Promise<GenerationResult> {
-    const controller = new AbortController()
-    this.controllers.set(job.requestId, controller)
-    const run = this.queue.then(() => this.run(job, controller.signal, onDelta))
-    this.queue = run.catch(() => {})
-    return run.finally(() => this.controllers.delete(job.requestId))
+  /** Runs a job on the best free sequence of its adapter set's context, or after the others. */
+  async generate(job: GenerationJob, onDelta: (text: string) => void): Promise<GenerationResult> {
+    const startedAt = performance.now()
+    const entry = { controller: new AbortController(), reason: 'abort' as StopReason }
+    this.controllers.set(job.requestId, entry)
+    const { signal } = entry.controller
+    const deadline =
+      job.deadlineAt === undefined
+        ? undefined
+        : setTimeout(
+            () => this.stop(job.requestId, 'deadline'),
+            Math.max(0, job.deadlineAt - Date.now()),
+          )
+    try {
+      const loaded = this.requireModel()
+      const history = chatHistory(job.system, job.user)
+      const prompt = this.tokenize(loaded, job.system, job.user)
+      if (prompt.length + Math.min(job.sampling.maxTokens, 16) > loaded.contextSize) {
+        throw new QuireError(
+          'context-overflow',
+          `The prompt is ${prompt.length} tokens, more than the model's context of ${loaded.contextSize} tokens holds.`,
+        )
+      }
+      const pool = await this.poolFor(loaded, job.lora ?? [])
+      let sequence
+      try {
+        sequence = await pool.acquire(prompt, signal)
+      } catch {
+        return emptyResult(entry.reason, prompt.length)
+      }
+      try {
+        return await runGeneration({
+          sequence,
+          chatWrapper: loaded.chatWrapper,
+          history,
+          promptTokens: prompt.length,
+          sampling: job.sampling,
+          seed: job.seed,
+          signal,
+          abortReason: () => entry.reason,
+          startedAt,
+          onDelta,
+        })
+      } finally {
+        pool.release(sequence)
+      }
+    } finally {
+      clearTimeout(deadline)
+      this.controllers.delete(job.requestId)
+    }
   }
 
   /** Stops a running or queued request; its partial text is kept. */
   cancel(requestId: string): boolean {
-    const controller = this.controllers.get(requestId)
-    if (!controller) return false
-    controller.abort()
+    return this.stop(requestId, 'abort')
+  }
+
+  private stop(requestId: string, reason: StopReason): boolean {
+    const entry = this.controllers.get(requestId)
+    if (!entry) return false
+    entry.reason = reason
+    entry.controller.abort()
     return true
   }
 
-  private async run(
-    job: GenerationJob,
-    signal: AbortSignal,
-    onDelta: (text: string) => void,
-  ): Promise<GenerationResult> {
-    const started = performance.now()
-    const loaded = this.loaded
-    if (!loaded) throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
-    const empty = (): GenerationResult => ({
-      text: '',
-      stats: {
-        promptTokens: 0,
-        reusedTokens: 0,
-        evaluatedTokens: 0,
-        generatedTokens: 0,
-        timeToFirstTokenMs: null,
-        tokensPerSecond: 0,
-        totalMs: 0,
-        stopReason: 'abort',
-      },
-    })
-    if (signal.aborted) return empty()
+  private requireModel(): Loaded {
+    if (!this.loaded)
+      throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
+    return this.loaded
+  }
 
-    const { sequence, model } = loaded
-    const chat = new LlamaChat({ contextSequence: sequence, autoDisposeSequence: false })
-    const history: ChatHistoryItem[] = [
-      { type: 'system', text: job.system },
-      { type: 'user', text: job.user },
-      { type: 'model', response: [] },
-    ]
-    const promptTokens = chat.chatWrapper
-      .generateContextState({ chatHistory: history })
-      .contextText.tokenize(model.tokenizer)
-    const meterBefore = sequence.tokenMeter.getState()
-    const contextBefore = sequence.contextTokens.length
-    let firstTokenAt: number | null = null
-    let text = ''
-    try {
-      const { sampling } = job
-      const result = await chat.generateResponse(history, {
-        signal,
-        stopOnAbortSignal: true,
-        maxTokens: sampling.maxTokens,
-        temperature: sampling.temperature,
-        topP: sampling.topP,
-        topK: sampling.topK,
-        minP: sampling.minP,
-        seed: job.seed,
-        repeatPenalty: {
-          penalty: sampling.repeatPenalty,
-          frequencyPenalty: sampling.frequencyPenalty || undefined,
-          presencePenalty: sampling.presencePenalty || undefined,
-          lastTokens: 64,
-        },
-        onTextChunk: (chunk) => {
-          firstTokenAt ??= performance.now()
-          text += chunk
-          onDelta(chunk)
+  private tokenize(loaded: Loaded, system: string, user: string) {
+    return loaded.chatWrapper
+      .generateContextState({ chatHistory: chatHistory(system, user) })
+      .contextText.tokenize(loaded.model.tokenizer)
+  }
+
+  /** The context for an adapter set, created on first use; the oldest adapter context is dropped past the cap. */
+  private poolFor(loaded: Loaded, lora: readonly LoraAdapter[]): Promise<SequencePool> {
+    const key = loraKey(lora)
+    const cached = loaded.pools.get(key)
+    if (cached) {
+      loaded.pools.delete(key)
+      loaded.pools.set(key, cached)
+      return cached
+    }
+    const created = loaded.model
+      .createContext({
+        contextSize: loaded.contextSize,
+        threads: loaded.threads,
+        sequences: loaded.sequences,
+        lora: {
+          adapters: lora.map((adapter) => ({ filePath: adapter.file, scale: adapter.scale })),
         },
       })
-      const finished = performance.now()
-      // The meter counts what llama.cpp actually evaluated: the prompt tokens that were not
-      // already in the context, then the generated ones.
-      const used = sequence.tokenMeter.diff(meterBefore)
-      const generatedTokens = used.usedOutputTokens
-      const reusedTokens = Math.min(
-        contextBefore,
-        Math.max(0, promptTokens.length - used.usedInputTokens),
-      )
-      const evaluatedTokens = promptTokens.length - reusedTokens
-      const streamingSeconds = firstTokenAt === null ? 0 : (finished - firstTokenAt) / 1000
-      return {
-        text: result.response,
-        stats: {
-          promptTokens: promptTokens.length,
-          reusedTokens,
-          evaluatedTokens,
-          generatedTokens,
-          timeToFirstTokenMs: firstTokenAt === null ? null : Math.round(firstTokenAt - started),
-          tokensPerSecond:
-            streamingSeconds > 0
-              ? Math.round(((generatedTokens - 1) / streamingSeconds) * 10) / 10
-              : 0,
-          totalMs: Math.round(finished - started),
-          stopReason: stopReasons[result.metadata.stopReason] ?? 'eos',
+      .then(
+        (context) => new SequencePool(context),
+        (error: unknown) => {
+          loaded.pools.delete(key)
+          const files = lora.map((adapter) => basename(adapter.file)).join(', ')
+          throw new QuireError(
+            'lora-failed',
+            `Could not apply the LoRA adapter ${files}: ${error instanceof Error ? error.message : String(error)}`,
+          )
         },
-      }
-    } catch (error) {
-      if (signal.aborted) return { ...empty(), text }
-      throw new QuireError(
-        'generation-failed',
-        `Generation failed: ${error instanceof Error ? error.message : String(error)}`,
       )
-    } finally {
-      chat.dispose({ disposeSequence: false })
+    loaded.pools.set(key, created)
+    const adapterKeys = [...loaded.pools.keys()].filter((k) => k !== '[]')
+    while (adapterKeys.length > MAX_ADAPTER_CONTEXTS) {
+      const oldest = adapterKeys.shift()
+      if (oldest === undefined) break
+      const pool = loaded.pools.get(oldest)
+      loaded.pools.delete(oldest)
+      void pool?.then((p) => p.dispose()).catch(() => {})
     }
+    return created
+  }
+
+  private async unload(loaded: Loaded): Promise<void> {
+    for (const pool of loaded.pools.values()) await pool.then((p) => p.dispose()).catch(() => {})
+    await loaded.model.dispose()
   }
 
   async dispose(): Promise<void> {
-    for (const controller of this.controllers.values()) controller.abort()
-    await this.loaded?.model.dispose()
+    for (const entry of this.controllers.values()) entry.controller.abort()
+    if (this.loaded) await this.unload(this.loaded)
     this.loaded = null
-    await this.llama?.dispose()
-    this.llama = null
+    await this.runtime.dispose()
   }
 }

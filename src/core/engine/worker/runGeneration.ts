@@ -1,0 +1,138 @@
+import {
+  LlamaChat,
+  type ChatHistoryItem,
+  type ChatWrapper,
+  type LlamaContextSequence,
+} from 'node-llama-cpp'
+import { QuireError, type GenerationStats, type StopReason } from '@shared/contract'
+import type { SamplingValues } from '@shared/presets/schema'
+
+export type GenerationResult = { text: string; stats: GenerationStats }
+
+const stopReasons: Record<string, StopReason> = {
+  eogToken: 'eos',
+  stopGenerationTrigger: 'stop-trigger',
+  customStopTrigger: 'stop-trigger',
+  functionCalls: 'stop-trigger',
+  maxTokens: 'max-tokens',
+  abort: 'abort',
+}
+
+/** The chat a job sends: the persona as the system message, the rendered prompt as the user's. */
+export function chatHistory(system: string, user: string): ChatHistoryItem[] {
+  return [
+    { type: 'system', text: system },
+    { type: 'user', text: user },
+    { type: 'model', response: [] },
+  ]
+}
+
+/** An answer that never started: nothing generated, nothing evaluated. */
+export function emptyResult(stopReason: StopReason, promptTokens = 0): GenerationResult {
+  return {
+    text: '',
+    stats: {
+      promptTokens,
+      reusedTokens: 0,
+      evaluatedTokens: 0,
+      generatedTokens: 0,
+      timeToFirstTokenMs: null,
+      tokensPerSecond: 0,
+      totalMs: 0,
+      stopReason,
+    },
+  }
+}
+
+type Run = {
+  sequence: LlamaContextSequence
+  chatWrapper: ChatWrapper
+  history: ChatHistoryItem[]
+  promptTokens: number
+  sampling: SamplingValues
+  seed: number | undefined
+  signal: AbortSignal
+  /** Why the signal aborted, when it did: the writer's Stop or the request's deadline. */
+  abortReason: () => StopReason
+  startedAt: number
+  onDelta: (text: string) => void
+}
+
+/** Runs one generation on a sequence it holds, streaming text and measuring what it cost. */
+export async function runGeneration(run: Run): Promise<GenerationResult> {
+  const { sequence, sampling, signal } = run
+  const chat = new LlamaChat({
+    contextSequence: sequence,
+    chatWrapper: run.chatWrapper,
+    autoDisposeSequence: false,
+  })
+  const meterBefore = sequence.tokenMeter.getState()
+  const contextBefore = sequence.contextTokens.length
+  let firstTokenAt: number | null = null
+  let text = ''
+  const measure = (stopReason: StopReason, responseText: string): GenerationResult => {
+    const finished = performance.now()
+    // The meter counts what llama.cpp evaluated: the prompt tokens not already in the
+    // sequence, then the generated ones.
+    const used = sequence.tokenMeter.diff(meterBefore)
+    const reusedTokens = Math.min(
+      contextBefore,
+      Math.max(0, run.promptTokens - used.usedInputTokens),
+    )
+    const streamingSeconds = firstTokenAt === null ? 0 : (finished - firstTokenAt) / 1000
+    return {
+      text: responseText,
+      stats: {
+        promptTokens: run.promptTokens,
+        reusedTokens,
+        evaluatedTokens: run.promptTokens - reusedTokens,
+        generatedTokens: used.usedOutputTokens,
+        timeToFirstTokenMs: firstTokenAt === null ? null : Math.round(firstTokenAt - run.startedAt),
+        tokensPerSecond:
+          streamingSeconds > 0
+            ? Math.round(((used.usedOutputTokens - 1) / streamingSeconds) * 10) / 10
+            : 0,
+        totalMs: Math.round(finished - run.startedAt),
+        stopReason,
+      },
+    }
+  }
+  try {
+    const result = await chat.generateResponse(run.history, {
+      signal,
+      stopOnAbortSignal: true,
+      maxTokens: sampling.maxTokens,
+      temperature: sampling.temperature,
+      topP: sampling.topP,
+      topK: sampling.topK,
+      minP: sampling.minP,
+      seed: run.seed,
+      repeatPenalty: {
+        penalty: sampling.repeatPenalty,
+        frequencyPenalty: sampling.frequencyPenalty || undefined,
+        presencePenalty: sampling.presencePenalty || undefined,
+        lastTokens: 64,
+      },
+      ...(sampling.dryStrength > 0 ? { dryRepeatPenalty: { strength: sampling.dryStrength } } : {}),
+      onTextChunk: (chunk) => {
+        if (chunk === '') return
+        firstTokenAt ??= performance.now()
+        text += chunk
+        run.onDelta(chunk)
+      },
+    })
+    const stopReason =
+      result.metadata.stopReason === 'abort'
+        ? run.abortReason()
+        : (stopReasons[result.metadata.stopReason] ?? 'eos')
+    return measure(stopReason, result.response)
+  } catch (error) {
+    if (signal.aborted) return measure(run.abortReason(), text)
+    throw new QuireError(
+      'generation-failed',
+      `Generation failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  } finally {
+    chat.dispose({ disposeSequence: false })
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { languageChoiceSchema } from '../contract/schemas'
+import { samplingPresetSchema } from '../presets/schema'
+
+export const engineSettingsSchema = z.object({
+  /** Where inference runs: this machine, or an OpenAI-compatible server. */
+  backend: z.enum(['local', 'remote']).default('local'),
+  /** CPU threads; 0 means one per physical core. */
+  threads: z.number().int().min(0).max(256).default(0),
+  contextSize: z.number().int().min(512).max(262_144).default(4096),
+  gpu: z.enum(['auto', 'off']).default('auto'),
+  gpuLayers: z.union([z.literal('auto'), z.number().int().min(0).max(1_000)]).default('auto'),
+  /** Parallel sequences: A/B candidates and a continuation at once. */
+  sequences: z.number().int().min(1).max(8).default(2),
+})
+export type EngineSettingsValues = z.output<typeof engineSettingsSchema>
+
+export const remoteSettingsSchema = z.object({
+  baseUrl: z
+    .union([
+      z.literal(''),
+      z.url({ protocol: /^https?$/, message: 'Use an http:// or https:// address.' }),
+    ])
+    .default(''),
+  model: z.string().max(200).default(''),
+  timeoutMs: z.number().int().min(1_000).max(600_000).default(60_000),
+})
+
+export const settingsSchema = z.object({
+  engine: engineSettingsSchema.default(engineSettingsSchema.parse({})),
+  remote: remoteSettingsSchema.default(remoteSettingsSchema.parse({})),
+  /** The prompt language: by the selection's script, or always one. */
+  promptLanguage: languageChoiceSchema.default('auto'),
+  /** The model loaded at start, when none is named on the command line. */
+  lastModelPath: z.string().nullable().default(null),
+  userPresets: z.array(samplingPresetSchema).default([]),
+})
+export type Settings = z.output<typeof settingsSchema>
+
+/** A change to some settings; everything left out stays as it is. */
+export const settingsPatchSchema = z
+  .object({
+    engine: engineSettingsSchema.partial().optional(),
+    remote: remoteSettingsSchema.partial().optional(),
+    promptLanguage: languageChoiceSchema.optional(),
+    lastModelPath: z.string().nullable().optional(),
+    userPresets: z.array(samplingPresetSchema).optional(),
+  })
+  .strict()
+export type SettingsPatch = z.input<typeof settingsPatchSchema>
+
+/** Applies a validated patch; nested groups merge key by key. */
+export function applySettingsPatch(
+  settings: Settings,
+  patch: z.output<typeof settingsPatchSchema>,
+): Settings {
+  const defined = <T extends object>(values: T | undefined) =>
+    Object.fromEntries(
+      Object.entries(values ?? {}).filter(([, value]) => value !== undefined),
+    ) as Partial<T>
+  return settingsSchema.parse({
+    ...settings,
+    ...defined({
+      promptLanguage: patch.promptLanguage,
+      lastModelPath: patch.lastModelPath,
+      userPresets: patch.userPresets,
+    }),
+    engine: { ...settings.engine, ...defined(patch.engine) },
+    remote: { ...settings.remote, ...defined(patch.remote) },
+  })
+}
