@@ -55,7 +55,8 @@ function withoutLinks(text: string, spans: Span[]): string {
   let result = text
   for (const span of spans)
     if (/[@/]|www\./.test(text.slice(span.start, span.end)))
-      result = result.slice(0, span.start) + ' '.repeat(span.end - span.start) + result.slice(span.end)
+      result =
+        result.slice(0, span.start) + ' '.repeat(span.end - span.start) + result.slice(span.end)
   return result
 }
 

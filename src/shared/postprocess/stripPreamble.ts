@@ -214,7 +214,12 @@ export function mayBecomePreamble(line: string): boolean {
   const start = line.trimStart().toLowerCase()
   if (start === '') return true
   if (start.length > 160) return false
-  return OPENERS.some((opener) => opener.startsWith(start) || start.startsWith(opener))
+  if (!OPENERS.some((opener) => opener.startsWith(start) || start.startsWith(opener))) return false
+  // Past "Sure!" and the like, a finished sentence with more after it is prose, not a preamble.
+  let rest = start
+  for (let ack = ACK_SENTENCE.exec(rest); ack; ack = ACK_SENTENCE.exec(rest))
+    rest = rest.slice(ack[0].length)
+  return !/[.!?。！？]\s*\S/u.test(rest.replace(/\b(?:e\.g|i\.e|mr|mrs|ms|dr)\./g, ''))
 }
 
 /** While streaming: could this unfinished last line be the start of a trailing offer? */
