@@ -2,6 +2,7 @@
 import { QuireError } from '@shared/contract'
 import packageJson from '../../package.json'
 import { generateUsage, runGenerate } from './commands/generate'
+import { postprocessUsage, runPostprocess } from './commands/postprocess'
 import { runServe, serveUsage } from './commands/serve'
 import { UsageError } from './usageError'
 
@@ -10,12 +11,14 @@ const usage = `Quire ${packageJson.version} — a local-first writing assistant
 Usage:
   ${generateUsage.split('\n')[0]}
   ${serveUsage.split('\n')[0]}
+  ${postprocessUsage.split('\n')[0]}
   quire --version
   quire help COMMAND`
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   generate: { run: runGenerate, usage: generateUsage },
   serve: { run: runServe, usage: serveUsage },
+  postprocess: { run: (args) => runPostprocess(args), usage: postprocessUsage },
 }
 
 async function main(argv: string[]): Promise<void> {

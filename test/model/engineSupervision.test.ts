@@ -1,6 +1,7 @@
 import { testSampling } from '../support/sampling'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EngineStatus, QuireEvent } from '@shared/contract'
+import type { EngineStatus } from '@shared/contract'
+import type { BackendEvent as QuireEvent } from '@core/engine/backend'
 import { EngineHost } from '@core/engine/host/engineHost'
 import { sourceEngineLauncher } from '../support/engineLauncher'
 import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH } from '../fixtures/paths'

@@ -14,7 +14,7 @@ export const generateUsage = `quire generate --model FILE --prompt ID --selectio
   --seed N            sampling seed, for repeatable output
   --max-tokens N      token budget (default: the prompt's)
   --threads N         CPU threads (default: one per physical core)
-  --json              print {"text", "stats"} instead of streaming the text`
+  --json              print {"text", "raw", "flags", "retried", "stats"} instead of the text`
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
@@ -22,7 +22,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** `quire generate`: runs one prompt on a selection and prints the answer as it streams. */
+/** `quire generate`: runs one prompt on a selection and prints the cleaned answer. */
 export async function runGenerate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -62,7 +62,8 @@ export async function runGenerate(args: string[]): Promise<void> {
         if (event.type === 'status') return
         if (requestId === null) return void early.push(event)
         if (event.requestId !== requestId) return
-        if (event.type === 'delta' && !values.json) process.stdout.write(event.text)
+        if (event.type === 'retry' && !values.json)
+          process.stderr.write('\nquire: the answer was in the wrong language; asking once more.\n')
         if (event.type === 'done') resolve(event)
         if (event.type === 'error') reject(new QuireError(event.code, event.message))
       }
@@ -83,8 +84,10 @@ export async function runGenerate(args: string[]): Promise<void> {
     })
     const result = await done
     if (values.json)
-      process.stdout.write(`${JSON.stringify({ text: result.text, stats: result.stats })}\n`)
-    else process.stdout.write('\n')
+      process.stdout.write(
+        `${JSON.stringify({ text: result.text, raw: result.raw, flags: result.flags, retried: result.retried, stats: result.stats })}\n`,
+      )
+    else process.stdout.write(`${result.text}\n`)
   } finally {
     await service.dispose()
   }

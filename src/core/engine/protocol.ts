@@ -21,6 +21,9 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     user: z.string(),
     sampling: samplingValuesSchema,
     seed: z.number().int().nonnegative().optional(),
+    turns: z
+      .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() }))
+      .default([]),
     lora: z.array(z.object({ file: z.string(), scale: z.number() })).default([]),
     deadlineAt: z.number().optional(),
   }),

@@ -9,6 +9,7 @@ import { planGeneration } from '../library/prepareGeneration'
 import { loadPromptLibrary, summarizePrompts, type PromptLibrary } from '../library/promptLibrary'
 import { SettingsStore } from '../settings/settingsStore'
 import { EventHub } from './eventHub'
+import { GenerationTracker } from '../generation/generationTracker'
 
 export type QuireServiceOptions = {
   resourcesDir: string
@@ -46,10 +47,14 @@ export async function createQuireService(
   const settings = new SettingsStore(options.dataDir)
   const loadedSettings = await settings.load()
   const library = await loadPromptLibrary(options.resourcesDir)
+  const tracker: GenerationTracker = new GenerationTracker(
+    () => engine,
+    (event) => events.emit(event),
+  )
   const engine = new EngineHost({
     ...engineSettings(loadedSettings.settings, options.engineOverrides),
     launch: options.launchEngine,
-    onEvent: (event) => events.emit(event),
+    onEvent: (event) => tracker.handle(event),
   })
   await engine.start()
   if (loadedSettings.problem) engine.notify(loadedSettings.problem)
@@ -83,24 +88,29 @@ export async function createQuireService(
       )
       const requestId = randomUUID()
       if (plan.prompt.kind === 'continue') {
-        for (const running of continuations) engine.cancel(running)
+        for (const running of continuations) tracker.cancel(running)
         continuations.add(requestId)
       }
-      engine.generate({
+      tracker.start({
         requestId,
-        system: rendered.system,
-        user: rendered.user,
-        sampling: rendered.sampling,
-        seed: request.seed,
-        lora: rendered.lora.map((adapter) => ({
-          file: loraFile(adapter.file),
-          scale: adapter.scale,
-        })),
-        deadlineAt: Date.now() + request.deadlineMs,
+        job: {
+          system: rendered.system,
+          user: rendered.user,
+          sampling: rendered.sampling,
+          seed: request.seed,
+          lora: rendered.lora.map((adapter) => ({
+            file: loraFile(adapter.file),
+            scale: adapter.scale,
+          })),
+          deadlineAt: Date.now() + request.deadlineMs,
+        },
+        steps: plan.prompt.postprocess,
+        language: rendered.language,
+        replacements: settings.get().replacements[rendered.language] ?? undefined,
       })
       return { requestId }
     },
-    cancel: async ({ requestId }) => ({ cancelled: engine.cancel(requestId) }),
+    cancel: async ({ requestId }) => ({ cancelled: tracker.cancel(requestId) }),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
       const before = settings.get().engine

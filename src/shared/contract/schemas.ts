@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { errorCodeSchema } from './errors'
+import { stepIds, stepSpecListSchema } from '../postprocess/stepSpec'
 
 export const languageSchema = z.enum(['zh', 'en'])
 export type Language = z.infer<typeof languageSchema>
@@ -56,6 +57,12 @@ export const promptSummarySchema = z.object({
   description: z.string(),
   shortcut: z.string().nullable(),
   apply: applyModeSchema,
+  preset: z.string(),
+  persona: z.string(),
+  /** Post-processing steps, so the card can clean the text as it streams. */
+  postprocess: stepSpecListSchema,
+  /** Fields the writer fills in when the action runs. */
+  variables: z.array(z.object({ name: z.string(), label: z.string(), default: z.string() })),
 })
 export type PromptSummary = z.infer<typeof promptSummarySchema>
 
@@ -106,11 +113,42 @@ export const deltaEventSchema = z.object({
   seq: z.number().int().nonnegative(),
   text: z.string(),
 })
+export const textEditSchema = z.object({
+  at: z.number().int().nonnegative(),
+  removed: z.string(),
+  inserted: z.string(),
+})
+export const stepChangeSchema = z.object({ step: z.enum(stepIds), edits: z.array(textEditSchema) })
+export type StepChangeView = z.infer<typeof stepChangeSchema>
+
+export const postprocessFlagsSchema = z.object({
+  /** The answer was mostly in the other language (after the one retry, if there was one). */
+  languageMismatch: z.boolean(),
+  /** Cleaning would have emptied the answer, so the raw text was kept. */
+  keptRaw: z.boolean(),
+  /** A length or line limit cut the answer. */
+  truncated: z.boolean(),
+})
+
 export const doneEventSchema = z.object({
   type: z.literal('done'),
   requestId: requestIdSchema,
+  /** The cleaned answer. */
   text: z.string(),
+  /** The answer as the model wrote it. */
+  raw: z.string(),
+  changes: z.array(stepChangeSchema),
+  flags: postprocessFlagsSchema,
+  /** The first answer was in the wrong language and Quire asked once more. */
+  retried: z.boolean(),
   stats: generationStatsSchema,
+})
+
+/** The text so far is dropped and generation starts over (once, when the language was wrong). */
+export const retryEventSchema = z.object({
+  type: z.literal('retry'),
+  requestId: requestIdSchema,
+  reason: z.enum(['language']),
 })
 export const errorEventSchema = z.object({
   type: z.literal('error'),
@@ -123,6 +161,7 @@ export const statusEventSchema = z.object({ type: z.literal('status'), status: e
 export const quireEventSchema = z.discriminatedUnion('type', [
   deltaEventSchema,
   doneEventSchema,
+  retryEventSchema,
   errorEventSchema,
   statusEventSchema,
 ])

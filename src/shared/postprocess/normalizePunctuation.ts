@@ -15,6 +15,8 @@ const TO_FULL_WIDTH: Record<string, string> = {
   ':': '：',
   ';': '；',
 }
+const CLOSING_QUOTES = '"”’\''
+
 const TO_HALF_WIDTH: Record<string, string> = {
   '，': ',',
   '、': ',',
@@ -119,8 +121,10 @@ function markPatches(text: string, languages: Language[], guarded: boolean[]): P
       const full = TO_FULL_WIDTH[char]
       if (!full) continue
       if (char === '.' && (text[at - 1] === '.' || text[at + 1] === '.')) continue
-      // Inside a Latin phrase (`e.g. apples, pears`, `1,000`, `Note:x`) the mark stays.
+      // Inside a Latin phrase (`e.g. apples, pears`, `1,000`) the mark stays, and so does the
+      // end of an English quotation (他说："I love you.").
       if (isLatinOrDigit(before) && isLatinOrDigit(after)) continue
+      if (isLatinOrDigit(before) && after !== undefined && CLOSING_QUOTES.includes(after)) continue
       patches.push({ start: at, end: at + 1, text: full })
       continue
     }

@@ -1,7 +1,7 @@
 import type { Language } from '../contract/schemas'
-import { detectLanguage } from '../text/script'
+import { countScriptUnits } from '../text/script'
 import { CJK, OPENERS } from './chars'
-import { protectedSpans, type Span } from './protectedSpans'
+import { protectedSpans } from './protectedSpans'
 
 /** One sentence with the whitespace after it; the sentences of a text concatenate back to it. */
 export type Sentence = { start: number; end: number; text: string }
@@ -50,10 +50,10 @@ export function splitSentences(text: string): Sentence[] {
     .filter((sentence) => sentence.end > sentence.start)
 }
 
-/** The text with URLs and addresses blanked: `https://example.com` is not four English words. */
-function withoutLinks(text: string, spans: Span[]): string {
+/** URLs and e-mail addresses, which are not English words (`https://example.com` is not four). */
+function withoutLinks(text: string): string {
   let result = text
-  for (const span of spans)
+  for (const span of protectedSpans(text))
     if (/[@/]|www\./.test(text.slice(span.start, span.end)))
       result =
         result.slice(0, span.start) + ' '.repeat(span.end - span.start) + result.slice(span.end)
@@ -61,15 +61,25 @@ function withoutLinks(text: string, spans: Span[]): string {
 }
 
 /**
- * The language of every position in `text`, decided per sentence by its majority script
- * (links not counted); a sentence with neither script takes the previous one's language.
+ * The language of one sentence by its script: the majority of Chinese characters against Latin
+ * words (links not counted), except that a sentence opening in Chinese with at least two
+ * characters is Chinese (他说："I love you."); with neither script, `fallback`.
  */
+export function sentenceLanguage(sentence: string, fallback: Language): Language {
+  const counted = withoutLinks(sentence)
+  const { han, latinWords } = countScriptUnits(counted)
+  if (han === 0 && latinWords === 0) return fallback
+  if (han >= latinWords) return 'zh'
+  const opensInChinese = /^[^\p{Script=Latin}]*\p{Script=Han}/u.test(counted)
+  return opensInChinese && han >= 2 ? 'zh' : 'en'
+}
+
+/** The language of every position in `text`, sentence by sentence (see `sentenceLanguage`). */
 export function languageMask(text: string, fallback: Language): Language[] {
   const mask = new Array<Language>(text.length).fill(fallback)
-  const counted = withoutLinks(text, protectedSpans(text))
   let previous = fallback
   for (const sentence of splitSentences(text)) {
-    const language = detectLanguage(counted.slice(sentence.start, sentence.end), previous)
+    const language = sentenceLanguage(sentence.text, previous)
     mask.fill(language, sentence.start, sentence.end)
     previous = language
   }

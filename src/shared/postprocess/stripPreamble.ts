@@ -12,7 +12,11 @@ const ACK_SENTENCE = new RegExp(`^(?:${ACK_EN}|${ACK_ZH})[!！.。]+[ \\t]*(?=\\
 const INTRO_STRONG = "(?:here(?:'s|’s| is| are)|below (?:is|are)|以下是|以下为|下面是|下面为)"
 const INTRO = `(?:${INTRO_STRONG}|this is (?:a|an|the|my|your)|these are|i(?:'ve|’ve| have) (?:rewritten|revised|written|created|composed|polished|edited|continued)|i(?:'ll|’ll| will) |let me |as requested|这是|这里是|为你|为您|给你|给您|我为你|我为您|我已|我来|我将|我帮你|我帮您|我尝试|根据你|根据您|按照你|按照您)`
 const INTRO_LINE = new RegExp(`^${ACK_PART}*${INTRO}.{0,100}[:：](?:\\*\\*)?$`, 'iu')
-const ACK_COLON_LINE = new RegExp(`^${ACK_PART}+.{0,80}[:：](?:\\*\\*)?$`, 'iu')
+/** "Sure! Let's see:" — a whole acknowledgement, then a line that announces what follows. */
+const ACK_COLON_LINE = new RegExp(
+  `^(?:${ACK_EN}|${ACK_ZH})[!！.。]+\\s*.{0,80}[:：](?:\\*\\*)?$`,
+  'iu',
+)
 const FOLLOWS_LINE = /^.{0,60}(?:如下|as follows)[:：]$/iu
 const STRONG_INTRO_LINE = new RegExp(`^${ACK_PART}*${INTRO_STRONG}.{0,100}[.。!！]$`, 'iu')
 /** "以下是改写后的内容：正文…" on one line: the introduction names what it introduces. */

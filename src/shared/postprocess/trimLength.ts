@@ -1,7 +1,6 @@
 import type { Language } from '../contract/schemas'
-import { detectLanguage } from '../text/script'
 import { protectedMask } from './protectedSpans'
-import { splitSentences } from './sentences'
+import { sentenceLanguage, splitSentences } from './sentences'
 import type { Step } from './stepTypes'
 import { unitEnds } from './units'
 
@@ -21,7 +20,7 @@ function closeCut(kept: string, language: Language): string {
   const body = kept.trimEnd()
   if (ENDS_WITH_ELLIPSIS.test(body)) return body
   const lastSentence = splitSentences(body).at(-1)?.text ?? body
-  const ellipsis = detectLanguage(lastSentence, language) === 'zh' ? '……' : '…'
+  const ellipsis = sentenceLanguage(lastSentence, language) === 'zh' ? '……' : '…'
   return body.replace(TRAILING_MARKS, '') + ellipsis
 }
 

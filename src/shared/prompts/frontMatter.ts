@@ -74,3 +74,9 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
     },
   }
 }
+
+/** The line of a front-matter field in a file's text (1 when the field is absent); null when unreadable. */
+export function frontMatterLine(text: string, path: readonly PropertyKey[]): number | null {
+  const front = readFrontMatter(text, '')
+  return front.ok ? front.lineOf(path) : null
+}

@@ -63,10 +63,15 @@ export type Persona = z.output<typeof personaFrontMatterSchema> & {
   source: string
 }
 
+/** How much a problem matters: an error keeps a file (or a field of it) out; a warning is advice. */
+export type ProblemSeverity = 'error' | 'warning'
+
 /** One problem in one file, located as precisely as the parser allows. */
 export type LibraryProblem = {
   source: string
   line: number | null
   field: string | null
   message: string
+  /** Absent means 'error'. */
+  severity?: ProblemSeverity
 }

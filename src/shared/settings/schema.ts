@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { languageChoiceSchema } from '../contract/schemas'
 import { samplingPresetSchema } from '../presets/schema'
+import { phrasePairsSchema } from '../postprocess/stepSpec'
 
 export const engineSettingsSchema = z.object({
   /** Where inference runs: this machine, or an OpenAI-compatible server. */
@@ -34,6 +35,13 @@ export const settingsSchema = z.object({
   /** The model loaded at start, when none is named on the command line. */
   lastModelPath: z.string().nullable().default(null),
   userPresets: z.array(samplingPresetSchema).default([]),
+  /** The writer's `replace-phrases` lists; null keeps Quire's defaults for that language. */
+  replacements: z
+    .object({
+      zh: phrasePairsSchema.nullable().default(null),
+      en: phrasePairsSchema.nullable().default(null),
+    })
+    .default({ zh: null, en: null }),
 })
 export type Settings = z.output<typeof settingsSchema>
 
@@ -45,6 +53,12 @@ export const settingsPatchSchema = z
     promptLanguage: languageChoiceSchema.optional(),
     lastModelPath: z.string().nullable().optional(),
     userPresets: z.array(samplingPresetSchema).optional(),
+    replacements: z
+      .object({
+        zh: phrasePairsSchema.nullable().optional(),
+        en: phrasePairsSchema.nullable().optional(),
+      })
+      .optional(),
   })
   .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -67,5 +81,6 @@ export function applySettingsPatch(
     }),
     engine: { ...settings.engine, ...defined(patch.engine) },
     remote: { ...settings.remote, ...defined(patch.remote) },
+    replacements: { ...settings.replacements, ...defined(patch.replacements) },
   })
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { PromptSummary } from '@shared/contract'
 import {
   formatShortcut,
   matchesShortcut,
@@ -54,16 +55,19 @@ describe('matchesShortcut', () => {
 })
 
 describe('promptChoices', () => {
-  const summary = (id: string, language: 'zh' | 'en', title: string) =>
-    ({
-      id,
-      language,
-      title,
-      kind: 'rewrite',
-      description: '',
-      shortcut: null,
-      apply: 'replace',
-    }) as const
+  const summary = (id: string, language: 'zh' | 'en', title: string): PromptSummary => ({
+    id,
+    language,
+    title,
+    kind: 'rewrite',
+    description: '',
+    shortcut: null,
+    apply: 'replace',
+    preset: 'balanced',
+    persona: 'default',
+    postprocess: [],
+    variables: [],
+  })
 
   it('lists each prompt once, titled in the interface language when it can be', () => {
     const prompts = [

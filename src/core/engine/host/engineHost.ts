@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { QuireError, type EngineStatus, type QuireEvent } from '@shared/contract'
+import { QuireError, type EngineStatus } from '@shared/contract'
 import type { SamplingValues } from '@shared/presets/schema'
 import {
   engineToHostSchema,
@@ -8,6 +8,7 @@ import {
   type EngineToHost,
 } from '../protocol'
 import { describeCrash } from './crashReason'
+import type { BackendEvent, InferenceBackend } from '../backend'
 
 export type EngineSettings = {
   /** 0: one per physical core. */
@@ -20,7 +21,7 @@ export type EngineSettings = {
 
 export type EngineHostOptions = EngineSettings & {
   launch: EngineLauncher
-  onEvent: (event: QuireEvent) => void
+  onEvent: (event: BackendEvent) => void
   /** Restarts allowed within `restartWindowMs` before the host gives up. */
   maxRestarts?: number
   restartWindowMs?: number
@@ -32,6 +33,8 @@ export type EngineJob = {
   user: string
   sampling: SamplingValues
   seed?: number | undefined
+  /** Earlier conversation turns before `user`, for OpenAI-compatible clients. */
+  turns?: { role: 'user' | 'assistant'; content: string }[]
   lora?: { file: string; scale: number }[]
   deadlineAt?: number | undefined
 }
@@ -54,7 +57,7 @@ const RECENT_LOG_LINES = 40
  * (a native abort on a bad model file, say) fails what was in flight with a clear reason,
  * starts a fresh one and reloads the last model that worked.
  */
-export class EngineHost {
+export class EngineHost implements InferenceBackend {
   private channel: EngineChannel | null = null
   private ready: Promise<void> = Promise.resolve()
   private status: EngineStatus = { state: 'starting', model: null, loadingPath: null, notice: null }

@@ -4,7 +4,13 @@ import { resolveChatWrapper, type ChatWrapper, type LlamaModel } from 'node-llam
 import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
 import type { SamplingValues } from '@shared/presets/schema'
 import { LlamaRuntime, type GpuChoice, type GpuLayers } from './llamaRuntime'
-import { chatHistory, emptyResult, runGeneration, type GenerationResult } from './runGeneration'
+import {
+  chatHistory,
+  emptyResult,
+  runGeneration,
+  type ChatTurn,
+  type GenerationResult,
+} from './runGeneration'
 import { SequencePool } from './sequencePool'
 
 export type { GenerationResult } from './runGeneration'
@@ -28,6 +34,8 @@ export type GenerationJob = {
   user: string
   sampling: SamplingValues
   seed?: number | undefined
+  /** Earlier conversation turns, before `user` (OpenAI-compatible clients). */
+  turns?: readonly ChatTurn[]
   lora?: readonly LoraAdapter[]
   /** Epoch milliseconds after which the request stops with what it has. */
   deadlineAt?: number | undefined
@@ -162,8 +170,8 @@ export class LlamaEngine {
           )
     try {
       const loaded = this.requireModel()
-      const history = chatHistory(job.system, job.user)
-      const prompt = this.tokenize(loaded, job.system, job.user)
+      const history = chatHistory(job.system, job.user, job.turns)
+      const prompt = this.tokenize(loaded, job.system, job.user, job.turns)
       if (prompt.length + Math.min(job.sampling.maxTokens, 16) > loaded.contextSize) {
         throw new QuireError(
           'context-overflow',
@@ -218,9 +226,9 @@ export class LlamaEngine {
     return this.loaded
   }
 
-  private tokenize(loaded: Loaded, system: string, user: string) {
+  private tokenize(loaded: Loaded, system: string, user: string, turns: readonly ChatTurn[] = []) {
     return loaded.chatWrapper
-      .generateContextState({ chatHistory: chatHistory(system, user) })
+      .generateContextState({ chatHistory: chatHistory(system, user, turns) })
       .contextText.tokenize(loaded.model.tokenizer)
   }
 

@@ -18,10 +18,22 @@ const stopReasons: Record<string, StopReason> = {
   abort: 'abort',
 }
 
-/** The chat a job sends: the persona as the system message, the rendered prompt as the user's. */
-export function chatHistory(system: string, user: string): ChatHistoryItem[] {
+/** Earlier turns of a conversation, for clients of the OpenAI-compatible endpoint. */
+export type ChatTurn = { role: 'user' | 'assistant'; content: string }
+
+/** The chat a job sends: the persona as the system message, earlier turns, then the rendered prompt. */
+export function chatHistory(
+  system: string,
+  user: string,
+  turns: readonly ChatTurn[] = [],
+): ChatHistoryItem[] {
   return [
-    { type: 'system', text: system },
+    ...(system ? [{ type: 'system' as const, text: system }] : []),
+    ...turns.map((turn): ChatHistoryItem =>
+      turn.role === 'user'
+        ? { type: 'user', text: turn.content }
+        : { type: 'model', response: [turn.content] },
+    ),
     { type: 'user', text: user },
     { type: 'model', response: [] },
   ]

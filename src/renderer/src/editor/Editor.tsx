@@ -40,9 +40,15 @@ export function Editor({ api, prompts, status, uiLanguage }: Props) {
     () => promptChoices(prompts, uiLanguage, 'rewrite'),
     [prompts, uiLanguage],
   )
-  const shortcutPrompts = useMemo(
-    () => promptChoices(prompts, uiLanguage).filter((p) => p.shortcut),
-    [prompts, uiLanguage],
+  const allChoices = useMemo(() => promptChoices(prompts, uiLanguage), [prompts, uiLanguage])
+  const shortcutPrompts = useMemo(() => allChoices.filter((p) => p.shortcut), [allChoices])
+  const menus = useMemo(
+    () => ({
+      poem: allChoices.filter((p) => p.kind === 'poem'),
+      continue: allChoices.filter((p) => p.kind === 'continue'),
+      more: allChoices.filter((p) => p.kind === 'transform'),
+    }),
+    [allChoices],
   )
   const chosenRewrite = rewriteChoices.some((p) => p.id === rewritePromptId)
     ? rewritePromptId
@@ -88,6 +94,7 @@ export function Editor({ api, prompts, status, uiLanguage }: Props) {
         <AiToolbarPlugin
           anchor={anchor}
           rewriteChoices={rewriteChoices}
+          menus={menus}
           shortcutPrompts={shortcutPrompts}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
@@ -96,7 +103,7 @@ export function Editor({ api, prompts, status, uiLanguage }: Props) {
         />
         <SuggestionPlugin
           api={api}
-          prompts={rewriteChoices}
+          prompts={allChoices}
           anchor={anchor}
           onActiveChange={setSuggestionActive}
         />

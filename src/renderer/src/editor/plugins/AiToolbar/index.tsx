@@ -15,11 +15,12 @@ import type { PromptSummary } from '@shared/contract'
 import { clampLeft, selectionBox, type Placement } from '../../positioning'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
+import { PromptMenu } from './PromptMenu'
 
 /** The Rewrite action's own shortcut; each prompt may add one in its front matter. */
 export const REWRITE_SHORTCUT = 'Mod+Alt+R'
 
-const TOOLBAR_WIDTH = 300
+const TOOLBAR_WIDTH = 540
 const TOOLBAR_HEIGHT = 40
 const TOOLBAR_GAP = 8
 
@@ -27,6 +28,8 @@ type Props = {
   anchor: RefObject<HTMLDivElement | null>
   /** Rewrite styles, one per prompt id. */
   rewriteChoices: readonly PromptSummary[]
+  /** Poems, continuations and transforms, for their menus. */
+  menus: Record<'poem' | 'continue' | 'more', readonly PromptSummary[]>
   /** Every prompt with a shortcut. */
   shortcutPrompts: readonly PromptSummary[]
   rewritePromptId: string
@@ -39,6 +42,7 @@ type Props = {
 export function AiToolbarPlugin({
   anchor,
   rewriteChoices,
+  menus,
   shortcutPrompts,
   rewritePromptId,
   onRewritePromptChange,
@@ -72,9 +76,9 @@ export function AiToolbarPlugin({
   }, [anchor, editor])
 
   const run = useCallback(
-    (promptId: string) => {
+    (promptId: string, variables: Record<string, string> = {}) => {
       if (!canRun) return false
-      return editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId })
+      return editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId, variables })
     },
     [canRun, editor],
   )
@@ -124,8 +128,11 @@ export function AiToolbarPlugin({
       aria-label={t('toolbar.label')}
       style={{ top: placement.top, left: placement.left }}
       onMouseDown={(event) => {
-        // Keep the editor's selection: only the style menu may take focus.
-        if (!(event.target instanceof HTMLSelectElement)) event.preventDefault()
+        // Keep the editor's selection: only the style menu and the fields may take focus.
+        if (!(
+          event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement
+        ))
+          event.preventDefault()
       }}
     >
       <button
@@ -154,6 +161,9 @@ export function AiToolbarPlugin({
           </option>
         ))}
       </select>
+      <PromptMenu name="poem" prompts={menus.poem} disabled={!canRun} onRun={run} />
+      <PromptMenu name="continue" prompts={menus.continue} disabled={!canRun} onRun={run} />
+      <PromptMenu name="more" prompts={menus.more} disabled={!canRun} onRun={run} />
     </div>,
     anchor.current,
   )

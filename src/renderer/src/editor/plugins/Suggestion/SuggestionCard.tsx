@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Placement } from '../../positioning'
-import type { SuggestionState } from './suggestionState'
+import { visibleText, type SuggestionState } from './suggestionState'
 
 type Props = {
   state: Exclude<SuggestionState, { phase: 'idle' }>
@@ -10,6 +10,7 @@ type Props = {
   onReject(): void
   onStop(): void
   onRetry(): void
+  onToggleRaw(): void
 }
 
 /** The card under the selection where the answer streams in, with Accept, Retry, Reject and Stop. */
@@ -21,34 +22,51 @@ export function SuggestionCard({
   onReject,
   onStop,
   onRetry,
+  onToggleRaw,
 }: Props) {
   const { t } = useTranslation()
   const streaming = state.phase === 'starting' || state.phase === 'streaming'
-  const stopped = state.phase === 'done' && state.stats.stopReason === 'abort'
+  const done = state.phase === 'done' ? state : null
+  const stopReason = done?.result.stats.stopReason
   const status = streaming
     ? t('suggestion.writing')
     : state.phase === 'failed'
       ? t('suggestion.failed', { message: state.message })
-      : stopped
+      : stopReason === 'abort'
         ? t('suggestion.stopped')
-        : t('suggestion.done', {
-            tokens: state.stats.generatedTokens,
-            speed: Math.round(state.stats.tokensPerSecond),
-          })
-  const empty = state.phase === 'done' && state.text.trim() === ''
+        : stopReason === 'deadline'
+          ? t('suggestion.deadline')
+          : t('suggestion.done', {
+              tokens: done?.result.stats.generatedTokens ?? 0,
+              speed: Math.round(done?.result.stats.tokensPerSecond ?? 0),
+            })
+  const text = visibleText(state)
+  const empty = done !== null && text.trim() === ''
+  const cleaned = done !== null && done.result.changes.length > 0
+  const notes = [
+    state.retrying ? t('suggestion.retriedLanguage') : null,
+    done?.result.flags.languageMismatch ? t('suggestion.languageMismatch') : null,
+    done?.result.flags.truncated ? t('suggestion.truncated') : null,
+    done?.result.flags.keptRaw ? t('suggestion.keptRaw') : null,
+    empty ? t('suggestion.empty') : null,
+  ].filter((note) => note !== null)
 
   return (
     <div
       className="suggestion-card"
       data-testid="suggestion"
       data-phase={state.phase}
+      data-view={done?.showRaw ? 'raw' : 'cleaned'}
       role="dialog"
       aria-label={t('suggestion.label')}
       style={{ top: placement.top, left: placement.left }}
-      onMouseDown={(event) => event.preventDefault()}
+      onMouseDown={(event) => {
+        if (!(event.target instanceof HTMLElement && event.target.closest('.suggestion-text')))
+          event.preventDefault()
+      }}
     >
       <div className="suggestion-header">
-        <span className="suggestion-title">{state.title}</span>
+        <span className="suggestion-title">{state.prompt.title}</span>
         <span
           className={`suggestion-status${state.phase === 'failed' ? ' is-error' : ''}`}
           data-testid="suggestion-status"
@@ -59,10 +77,14 @@ export function SuggestionCard({
         </span>
       </div>
       <div className="suggestion-text" data-testid="suggestion-text" aria-live="polite">
-        {state.text}
+        {text}
         {streaming && <span className="caret" aria-hidden="true" />}
       </div>
-      {empty && <p className="suggestion-notice">{t('suggestion.empty')}</p>}
+      {notes.map((note) => (
+        <p key={note} className="suggestion-note">
+          {note}
+        </p>
+      ))}
       {notice && (
         <p className="suggestion-notice" role="alert" data-testid="suggestion-notice">
           {notice}
@@ -79,10 +101,10 @@ export function SuggestionCard({
               type="button"
               className="button primary"
               data-testid="suggestion-accept"
-              disabled={state.phase !== 'done' || empty || notice !== null}
+              disabled={!done || empty || notice !== null}
               onClick={onAccept}
             >
-              {t('suggestion.accept')}
+              {t(`suggestion.accept.${state.prompt.apply}`)}
             </button>
             <button
               type="button"
@@ -103,6 +125,18 @@ export function SuggestionCard({
           {t('suggestion.reject')}
           {!streaming && <kbd>Esc</kbd>}
         </button>
+        {cleaned && (
+          <button
+            type="button"
+            className="button subtle toggle"
+            data-testid="suggestion-raw-toggle"
+            aria-pressed={done.showRaw}
+            title={t('suggestion.cleanedHint', { count: done.result.changes.length })}
+            onClick={onToggleRaw}
+          >
+            {done.showRaw ? t('suggestion.showCleaned') : t('suggestion.showRaw')}
+          </button>
+        )}
       </div>
     </div>
   )

@@ -21,8 +21,13 @@ import type { PromptSummary, QuireApi } from '@shared/contract'
 import { clampLeft, selectionBox, type Placement } from '../../positioning'
 import { RUN_PROMPT_COMMAND } from './commands'
 import { SuggestionCard } from './SuggestionCard'
-import { idleSuggestion, suggestionReducer } from './suggestionState'
-import { $captureTarget, $replaceTarget, type SuggestionTarget } from './target'
+import {
+  idleSuggestion,
+  suggestionReducer,
+  visibleText,
+  type RunningPrompt,
+} from './suggestionState'
+import { $applySuggestion, $captureTarget, type SuggestionTarget } from './target'
 import { useStreamingEvents } from './useStreamingEvents'
 
 const CARD_WIDTH = 520
@@ -51,18 +56,18 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
   useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
 
   const start = useCallback(
-    async (promptId: string, target: SuggestionTarget) => {
-      const title = prompts.find((p) => p.id === promptId)?.title ?? promptId
+    async (prompt: RunningPrompt, target: SuggestionTarget, variables: Record<string, string>) => {
       setNotice(null)
-      dispatch({ type: 'start', promptId, title, target })
+      dispatch({ type: 'start', prompt, target })
       stream.expect()
       try {
         const { requestId } = await api.generate({
-          promptId,
+          promptId: prompt.id,
           selection: target.text,
           before: target.before,
           after: target.after,
           language: 'auto',
+          variables,
         })
         dispatch({ type: 'started', requestId })
         stream.follow(requestId)
@@ -75,8 +80,9 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
         })
       }
     },
-    [api, prompts, stream],
+    [api, stream],
   )
+  const lastVariables = useRef<Record<string, string>>({})
 
   const cancelRunning = useCallback(() => {
     const running = current.current
@@ -85,10 +91,11 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
   }, [api])
 
   const run = useCallback(
-    (promptId: string): boolean => {
+    (promptId: string, variables: Record<string, string> = {}): boolean => {
+      const prompt = prompts.find((p) => p.id === promptId)
       const target = editor.getEditorState().read(() => $captureTarget())
       const container = anchor.current
-      if (!target || !container) return false
+      if (!prompt || !target || !container) return false
       cancelRunning()
       const box = selectionBox(container)
       if (box)
@@ -96,10 +103,11 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
           top: box.bottom + CARD_GAP,
           left: clampLeft(box.left, CARD_WIDTH, container),
         })
-      void start(promptId, target)
+      lastVariables.current = variables
+      void start(prompt, target, variables)
       return true
     },
-    [anchor, editor, start, cancelRunning],
+    [anchor, editor, prompts, start, cancelRunning],
   )
 
   const close = useCallback(() => {
@@ -115,10 +123,11 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
   const accept = useCallback(() => {
     const done = current.current
     if (done.phase !== 'done') return
+    const text = visibleText(done)
     let applied = false
     editor.update(
       () => {
-        applied = $replaceTarget(done.target, done.text)
+        applied = $applySuggestion(done.target, text, done.prompt.apply)
       },
       { discrete: true, tag: HISTORY_PUSH_TAG },
     )
@@ -131,8 +140,10 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
     const last = current.current
     if (last.phase === 'idle') return
     cancelRunning()
-    void start(last.promptId, last.target)
+    void start(last.prompt, last.target, lastVariables.current)
   }, [start, cancelRunning])
+
+  const toggleRaw = useCallback(() => dispatch({ type: 'toggle-raw' }), [])
 
   useEffect(
     () =>
@@ -185,6 +196,7 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
       onReject={close}
       onStop={stop}
       onRetry={retry}
+      onToggleRaw={toggleRaw}
     />,
     anchor.current,
   )

@@ -1,22 +1,35 @@
-import type { GenerationStats } from '@shared/contract'
+import type { ApplyMode, DoneEvent, PromptSummary } from '@shared/contract'
+import { cleanPartial } from '@shared/postprocess'
 import type { SuggestionTarget } from './target'
 
-type Common = { promptId: string; title: string; target: SuggestionTarget; text: string }
+/** The prompt being run, as the card needs it. */
+export type RunningPrompt = Pick<PromptSummary, 'id' | 'title' | 'kind' | 'apply' | 'postprocess'>
+
+type Common = {
+  prompt: RunningPrompt
+  target: SuggestionTarget
+  /** The raw text streamed so far. */
+  raw: string
+  /** Set after a `retry` event: the first answer was in the wrong language. */
+  retrying: boolean
+}
 
 /** The suggestion card's whole state: one object, one reducer. */
 export type SuggestionState =
   | { phase: 'idle' }
   | (Common & { phase: 'starting' })
   | (Common & { phase: 'streaming'; requestId: string })
-  | (Common & { phase: 'done'; requestId: string; stats: GenerationStats })
+  | (Common & { phase: 'done'; requestId: string; result: DoneEvent; showRaw: boolean })
   | (Common & { phase: 'failed'; message: string })
 
 export type SuggestionAction =
-  | { type: 'start'; promptId: string; title: string; target: SuggestionTarget }
+  | { type: 'start'; prompt: RunningPrompt; target: SuggestionTarget }
   | { type: 'started'; requestId: string }
   | { type: 'append'; requestId: string; text: string }
-  | { type: 'done'; requestId: string; text: string; stats: GenerationStats }
+  | { type: 'retry'; requestId: string }
+  | { type: 'done'; result: DoneEvent }
   | { type: 'failed'; requestId: string | null; message: string }
+  | { type: 'toggle-raw' }
   | { type: 'close' }
 
 export const idleSuggestion: SuggestionState = { phase: 'idle' }
@@ -34,10 +47,10 @@ export function suggestionReducer(
     case 'start':
       return {
         phase: 'starting',
-        promptId: action.promptId,
-        title: action.title,
+        prompt: action.prompt,
         target: action.target,
-        text: '',
+        raw: '',
+        retrying: false,
       }
     case 'started':
       return state.phase === 'starting'
@@ -45,27 +58,42 @@ export function suggestionReducer(
         : state
     case 'append':
       return state.phase === 'streaming' && belongs(state, action.requestId)
-        ? { ...state, text: state.text + action.text }
+        ? { ...state, raw: state.raw + action.text }
+        : state
+    case 'retry':
+      return state.phase === 'streaming' && belongs(state, action.requestId)
+        ? { ...state, raw: '', retrying: true }
         : state
     case 'done':
-      return state.phase === 'streaming' && belongs(state, action.requestId)
-        ? { ...state, phase: 'done', text: action.text, stats: action.stats }
+      return state.phase === 'streaming' && belongs(state, action.result.requestId)
+        ? { ...state, phase: 'done', raw: action.result.raw, result: action.result, showRaw: false }
         : state
     case 'failed':
       return (state.phase === 'starting' || state.phase === 'streaming') &&
         belongs(state, action.requestId)
         ? {
             phase: 'failed',
-            promptId: state.promptId,
-            title: state.title,
+            prompt: state.prompt,
             target: state.target,
-            text: state.text,
+            raw: state.raw,
+            retrying: state.retrying,
             message: action.message,
           }
         : state
+    case 'toggle-raw':
+      return state.phase === 'done' ? { ...state, showRaw: !state.showRaw } : state
     case 'close':
       return idleSuggestion
     default:
       return action satisfies never
   }
 }
+
+/** The text the card shows, and Accept inserts: cleaned as it streams, then the finished cleaning. */
+export function visibleText(state: SuggestionState): string {
+  if (state.phase === 'idle') return ''
+  if (state.phase === 'done') return state.showRaw ? state.result.raw : state.result.text
+  return cleanPartial(state.raw, state.prompt.postprocess)
+}
+
+export type { ApplyMode }

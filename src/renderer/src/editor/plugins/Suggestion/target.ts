@@ -1,5 +1,9 @@
 import {
+  $createLineBreakNode,
+  $createParagraphNode,
   $createRangeSelection,
+  $createTextNode,
+  $getNodeByKey,
   $getRoot,
   $getSelection,
   $isRangeSelection,
@@ -80,28 +84,86 @@ export function $captureTarget(): SuggestionTarget | null {
   }
 }
 
-/**
- * Replaces the target with the suggestion, blank lines becoming paragraphs. Returns false, and
- * changes nothing, when the passage is no longer what it was when the action ran.
- */
-export function $replaceTarget(target: SuggestionTarget, suggestion: string): boolean {
-  let selection: RangeSelection
+function $stillThere(target: SuggestionTarget): RangeSelection | null {
   try {
-    selection = $restore(target)
-    if (selection.getTextContent() !== target.text) return false
+    const selection = $restore(target)
+    return selection.getTextContent() === target.text ? selection : null
   } catch {
-    return false
+    return null
   }
-  $setSelection(selection)
-  suggestion
+}
+
+const paragraphsOf = (text: string): string[] =>
+  text
     .trim()
     .split(/\n\s*\n/)
-    .forEach((paragraph, index) => {
-      const current = $getSelection()
-      if (!$isRangeSelection(current)) return
-      if (index > 0) current.insertParagraph()
-      const next = $getSelection()
-      if ($isRangeSelection(next)) next.insertRawText(paragraph.trim())
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+
+function $insertParagraphs(selection: RangeSelection, paragraphs: readonly string[]): void {
+  $setSelection(selection)
+  paragraphs.forEach((paragraph, index) => {
+    const current = $getSelection()
+    if (!$isRangeSelection(current)) return
+    if (index > 0) current.insertParagraph()
+    const next = $getSelection()
+    if ($isRangeSelection(next)) next.insertRawText(paragraph)
+  })
+}
+
+/** New paragraphs after the block that holds the end of the target, lines kept (poems). */
+function $appendBlocks(target: SuggestionTarget, paragraphs: readonly string[]): void {
+  const end = $getNodeByKey(target.focus.key)
+  let after = end?.getTopLevelElement() ?? null
+  for (const paragraph of paragraphs) {
+    const node = $createParagraphNode()
+    paragraph.split('\n').forEach((line, index) => {
+      if (index > 0) node.append($createLineBreakNode())
+      if (line) node.append($createTextNode(line))
     })
+    if (after) after.insertAfter(node)
+    else $getRoot().append(node)
+    after = node
+  }
+  after?.selectEnd()
+}
+
+const LATIN_END = /[\p{Script=Latin}\d.,;:!?)"'’”]$/u
+
+/**
+ * Puts the suggestion into the document the way its prompt says: `replace` the target,
+ * `insert-after` it (a new paragraph when the answer has several, or lines of verse; else
+ * inline), or `at-cursor` (inline at the target's end). Returns false, and changes nothing,
+ * when the passage is no longer what it was when the action ran.
+ */
+export function $applySuggestion(
+  target: SuggestionTarget,
+  suggestion: string,
+  apply: 'replace' | 'insert-after' | 'at-cursor',
+): boolean {
+  const selection = $stillThere(target)
+  if (!selection) return false
+  const paragraphs = paragraphsOf(suggestion)
+  if (paragraphs.length === 0) return false
+  if (apply === 'replace') {
+    $insertParagraphs(selection, paragraphs)
+    return true
+  }
+  const multiline = paragraphs.length > 1 || paragraphs.some((p) => p.includes('\n'))
+  if (apply === 'insert-after' && multiline) {
+    $appendBlocks(target, paragraphs)
+    return true
+  }
+  const end = $createRangeSelection()
+  end.anchor.set(target.focus.key, target.focus.offset, target.focus.type)
+  end.focus.set(target.focus.key, target.focus.offset, target.focus.type)
+  const first = paragraphs[0] ?? ''
+  const separator = LATIN_END.test(target.text) && /^[\p{Script=Latin}\d]/u.test(first) ? ' ' : ''
+  $insertParagraphs(end, [separator + first, ...paragraphs.slice(1)])
   return true
+}
+
+/** Replaces the target with the suggestion; false when the passage changed meanwhile. */
+export function $replaceTarget(target: SuggestionTarget, suggestion: string): boolean {
+  return $applySuggestion(target, suggestion, 'replace')
 }

@@ -33,9 +33,9 @@ export function useStreamingEvents(api: QuireApi, dispatch: (action: SuggestionA
         return
       }
       flush()
+      if (event.type === 'retry') return dispatch({ type: 'retry', requestId: event.requestId })
       active.current = null
-      if (event.type === 'done')
-        dispatch({ type: 'done', requestId: event.requestId, text: event.text, stats: event.stats })
+      if (event.type === 'done') dispatch({ type: 'done', result: event })
       else dispatch({ type: 'failed', requestId: event.requestId, message: event.message })
     }
     const unsubscribe = api.onEvent((event) => {
