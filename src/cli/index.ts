@@ -2,6 +2,7 @@
 import { QuireError } from '@shared/contract'
 import packageJson from '../../package.json'
 import { generateUsage, runGenerate } from './commands/generate'
+import { modelsUsage, runModels } from './commands/models'
 import { postprocessUsage, runPostprocess } from './commands/postprocess'
 import { runServe, serveUsage } from './commands/serve'
 import { UsageError } from './usageError'
@@ -12,6 +13,7 @@ Usage:
   ${generateUsage.split('\n')[0]}
   ${serveUsage.split('\n')[0]}
   ${postprocessUsage.split('\n')[0]}
+  ${modelsUsage.split('\n')[0]}
   quire --version
   quire help COMMAND`
 
@@ -19,6 +21,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   generate: { run: runGenerate, usage: generateUsage },
   serve: { run: runServe, usage: serveUsage },
   postprocess: { run: (args) => runPostprocess(args), usage: postprocessUsage },
+  models: { run: runModels, usage: modelsUsage },
 }
 
 async function main(argv: string[]): Promise<void> {

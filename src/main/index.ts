@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
+import { userDataDir } from '@core/settings/userDataDir'
 import { utilityLauncher } from './engine/utilityLauncher'
 import { registerIpc } from './ipc/registerIpc'
 import { installMenu } from './menu'
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
   service = await createQuireService({
     resourcesDir,
     launchEngine: utilityLauncher(join(here, 'engine.js')),
-    dataDir: app.getPath('userData'),
+    // The same folder as the `quire` command's, so both see the same models, prompts and settings.
+    dataDir: userDataDir(),
     engineOverrides: { threads: options.threads },
   })
   registerIpc(service, trustedOrigins)

@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util'
-import { createLocalClient, QuireError, type DoneEvent, type QuireEvent } from '@shared/contract'
+import {
+  createLocalClient,
+  isGenerationEvent,
+  QuireError,
+  type DoneEvent,
+  type QuireEvent,
+} from '@shared/contract'
 import { intOption, variableOptions } from '../options'
 import { startService } from '../startService'
 import { UsageError } from '../usageError'
@@ -59,7 +65,7 @@ export async function runGenerate(args: string[]): Promise<void> {
       let requestId: string | null = null
       const early: QuireEvent[] = []
       const handle = (event: QuireEvent): void => {
-        if (event.type === 'status') return
+        if (!isGenerationEvent(event)) return
         if (requestId === null) return void early.push(event)
         if (event.requestId !== requestId) return
         if (event.type === 'retry' && !values.json)

@@ -10,6 +10,10 @@ import { loadPromptLibrary, summarizePrompts, type PromptLibrary } from '../libr
 import { SettingsStore } from '../settings/settingsStore'
 import { EventHub } from './eventHub'
 import { GenerationTracker } from '../generation/generationTracker'
+import { loadCatalog } from '../models/catalog'
+import { ModelStore } from '../models/modelStore'
+import { validateModel } from '../models/validateModel'
+import { createModelHandlers } from './modelHandlers'
 
 export type QuireServiceOptions = {
   resourcesDir: string
@@ -22,6 +26,7 @@ export type QuireServiceOptions = {
 
 export type RunningQuireService = QuireService & {
   library: PromptLibrary
+  models: ModelStore
   engine: EngineHost
   settings: SettingsStore
   dispose(): Promise<void>
@@ -66,17 +71,32 @@ export async function createQuireService(
   })
   const loraFile = (file: string) => (isAbsolute(file) ? file : join(options.dataDir, 'lora', file))
 
+  const loadModel = async (path: string) => {
+    // Check the file before llama.cpp sees it: a malformed GGUF can abort the engine process.
+    await validateModel(resolve(path))
+    const status = await engine.loadModel(resolve(path))
+    await settings.update({ lastModelPath: status.model?.path ?? null })
+    return status
+  }
+  const models = new ModelStore(
+    join(options.dataDir, 'models'),
+    await loadCatalog(options.resourcesDir),
+  )
+  const modelHandlers = createModelHandlers({
+    store: models,
+    emit: (event) => events.emit(event),
+    loadIfIdle: async (path) => (engine.getStatus().model ? null : loadModel(path)),
+  })
+
   return {
     library,
+    models,
     engine,
     settings,
+    ...modelHandlers,
     onEvent: (listener) => events.subscribe(listener),
     getStatus: async () => engine.getStatus(),
-    loadModel: async ({ path }) => {
-      const status = await engine.loadModel(resolve(path))
-      await settings.update({ lastModelPath: status.model?.path ?? null })
-      return status
-    },
+    loadModel: ({ path }) => loadModel(path),
     listPrompts: async () => summarizePrompts(library),
     generate: async (request) => {
       const plan = planGeneration(library, request, settings.get().promptLanguage)
@@ -119,6 +139,9 @@ export async function createQuireService(
         await engine.reconfigure(engineSettings(next, options.engineOverrides))
       return next
     },
-    dispose: () => engine.dispose(),
+    dispose: async () => {
+      modelHandlers.dispose()
+      await engine.dispose()
+    },
   }
 }

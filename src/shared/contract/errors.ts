@@ -6,6 +6,8 @@ export const errorCodes = [
   'no-model',
   'model-not-found',
   'model-load-failed',
+  'model-invalid',
+  'download-failed',
   'engine-stopped',
   'prompt-not-found',
   'generation-failed',

@@ -10,6 +10,13 @@ export const methodNames = [
   'cancel',
   'getSettings',
   'updateSettings',
+  'listModels',
+  'pullModel',
+  'pauseDownload',
+  'cancelDownload',
+  'addModel',
+  'removeModel',
+  'getHardware',
 ] as const
 
 /** The IPC channel of a method, and the one channel events travel on. */

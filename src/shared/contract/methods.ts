@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { methodNames } from './methodNames'
 import { settingsPatchSchema, settingsSchema } from '../settings/schema'
+import { hardwareReportSchema, modelListEntrySchema } from './models'
 import {
   engineStatusSchema,
   generateRequestSchema,
@@ -21,6 +22,30 @@ export const contractMethods = {
     output: z.object({ cancelled: z.boolean() }),
   },
   getSettings: { input: z.undefined(), output: settingsSchema },
+  listModels: { input: z.undefined(), output: z.array(modelListEntrySchema) },
+  /** Downloads a catalog model (by id; the default when none) or an `hf:`/https URI. */
+  pullModel: {
+    input: z.object({ id: z.string().min(1).optional(), endpoint: z.string().url().optional() }),
+    output: z.object({ downloadId: z.string() }),
+  },
+  pauseDownload: {
+    input: z.object({ downloadId: z.string() }),
+    output: z.object({ ok: z.boolean() }),
+  },
+  cancelDownload: {
+    input: z.object({ downloadId: z.string() }),
+    output: z.object({ ok: z.boolean() }),
+  },
+  /** Imports a GGUF file already on disk (checked first; referenced, not copied). */
+  addModel: {
+    input: z.object({ path: z.string().trim().min(1) }),
+    output: z.array(modelListEntrySchema),
+  },
+  removeModel: {
+    input: z.object({ id: z.string().min(1) }),
+    output: z.array(modelListEntrySchema),
+  },
+  getHardware: { input: z.undefined(), output: hardwareReportSchema },
   updateSettings: { input: settingsPatchSchema, output: settingsSchema },
 } as const
 

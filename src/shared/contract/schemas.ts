@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { errorCodeSchema } from './errors'
 import { stepIds, stepSpecListSchema } from '../postprocess/stepSpec'
+import { downloadProgressSchema } from './models'
 
 export const languageSchema = z.enum(['zh', 'en'])
 export type Language = z.infer<typeof languageSchema>
@@ -158,10 +159,30 @@ export const errorEventSchema = z.object({
 })
 export const statusEventSchema = z.object({ type: z.literal('status'), status: engineStatusSchema })
 
+/** Progress of a model download. */
+export const downloadEventSchema = z.object({
+  type: z.literal('download'),
+  downloadId: z.string(),
+  modelId: z.string(),
+  progress: downloadProgressSchema,
+})
+
+/** A download ended: installed, paused (resumable), cancelled or failed. */
+export const downloadEndEventSchema = z.object({
+  type: z.literal('download-end'),
+  downloadId: z.string(),
+  modelId: z.string(),
+  outcome: z.enum(['installed', 'paused', 'cancelled', 'failed']),
+  path: z.string().nullable(),
+  message: z.string().nullable(),
+})
+
 export const quireEventSchema = z.discriminatedUnion('type', [
   deltaEventSchema,
   doneEventSchema,
   retryEventSchema,
+  downloadEventSchema,
+  downloadEndEventSchema,
   errorEventSchema,
   statusEventSchema,
 ])
@@ -169,3 +190,15 @@ export type QuireEvent = z.infer<typeof quireEventSchema>
 export type DeltaEvent = z.infer<typeof deltaEventSchema>
 export type DoneEvent = z.infer<typeof doneEventSchema>
 export type ErrorEvent = z.infer<typeof errorEventSchema>
+
+/** The events that belong to one generation request. */
+export type GenerationEvent = Extract<QuireEvent, { type: 'delta' | 'done' | 'retry' | 'error' }>
+
+export function isGenerationEvent(event: QuireEvent): event is GenerationEvent {
+  return (
+    event.type === 'delta' ||
+    event.type === 'done' ||
+    event.type === 'retry' ||
+    event.type === 'error'
+  )
+}

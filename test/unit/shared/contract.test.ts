@@ -22,6 +22,15 @@ function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
     cancel: async () => ({ cancelled: true }),
     getSettings: async () => settingsSchema.parse({}),
     updateSettings: async () => settingsSchema.parse({}),
+    listModels: async () => [],
+    pullModel: async () => ({ downloadId: 'd1' }),
+    pauseDownload: async () => ({ ok: true }),
+    cancelDownload: async () => ({ ok: true }),
+    addModel: async () => [],
+    removeModel: async () => [],
+    getHardware: async () => {
+      throw new Error('not used in these tests')
+    },
     ...overrides,
   }
 }

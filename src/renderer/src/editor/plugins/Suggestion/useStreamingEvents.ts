@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react'
-import type { QuireApi, QuireEvent } from '@shared/contract'
+import { isGenerationEvent, type GenerationEvent, type QuireApi } from '@shared/contract'
 import type { SuggestionAction } from './suggestionState'
 
-type RequestEvent = Exclude<QuireEvent, { type: 'status' }>
+type RequestEvent = GenerationEvent
 
 /**
  * Feeds a request's events into the suggestion reducer. Deltas are gathered and flushed once
@@ -39,7 +39,7 @@ export function useStreamingEvents(api: QuireApi, dispatch: (action: SuggestionA
       else dispatch({ type: 'failed', requestId: event.requestId, message: event.message })
     }
     const unsubscribe = api.onEvent((event) => {
-      if (event.type === 'status') return
+      if (!isGenerationEvent(event)) return
       if (awaiting.current) early.current.push(event)
       else handle(event)
     })

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto'
+import type { ContractHandlers, EngineStatus, QuireEvent } from '@shared/contract'
+import { probeHardware } from '../engine/doctor/probeHardware'
+import type { ModelStore } from '../models/modelStore'
+import type { PullTask } from '../models/pullModel'
+
+type ModelHandlers = Pick<
+  ContractHandlers,
+  | 'listModels'
+  | 'pullModel'
+  | 'pauseDownload'
+  | 'cancelDownload'
+  | 'addModel'
+  | 'removeModel'
+  | 'getHardware'
+>
+
+type Deps = {
+  store: ModelStore
+  emit: (event: QuireEvent) => void
+  /** Loads a freshly installed model when none is loaded yet. */
+  loadIfIdle: (path: string) => Promise<EngineStatus | null>
+}
+
+/** The models feature as the contract serves it: list, download with progress, import, remove. */
+export function createModelHandlers({
+  store,
+  emit,
+  loadIfIdle,
+}: Deps): ModelHandlers & { dispose(): void } {
+  const downloads = new Map<string, PullTask>()
+
+  return {
+    listModels: () => store.list(),
+    pullModel: async ({ id, endpoint }) => {
+      const downloadId = randomUUID()
+      const modelId = id ?? store.catalog.models.find((model) => model.default)?.id ?? 'default'
+      const task = store.pull(id, {
+        endpoint,
+        onProgress: (progress) => emit({ type: 'download', downloadId, modelId, progress }),
+      })
+      downloads.set(downloadId, task)
+      task.result.then(
+        async (outcome) => {
+          downloads.delete(downloadId)
+          const path = outcome.status === 'installed' ? outcome.model.path : null
+          emit({
+            type: 'download-end',
+            downloadId,
+            modelId,
+            outcome: outcome.status,
+            path,
+            message: null,
+          })
+          if (path) await loadIfIdle(path).catch(() => null)
+        },
+        (error: unknown) => {
+          downloads.delete(downloadId)
+          const message = error instanceof Error ? error.message : String(error)
+          emit({
+            type: 'download-end',
+            downloadId,
+            modelId,
+            outcome: 'failed',
+            path: null,
+            message,
+          })
+        },
+      )
+      return { downloadId }
+    },
+    pauseDownload: async ({ downloadId }) => {
+      const task = downloads.get(downloadId)
+      task?.pause()
+      return { ok: task !== undefined }
+    },
+    cancelDownload: async ({ downloadId }) => {
+      const task = downloads.get(downloadId)
+      task?.cancel()
+      return { ok: task !== undefined }
+    },
+    addModel: async ({ path }) => {
+      await store.add(path)
+      return store.list()
+    },
+    removeModel: async ({ id }) => {
+      await store.remove(id)
+      return store.list()
+    },
+    getHardware: () => probeHardware(),
+    dispose: () => {
+      for (const task of downloads.values()) task.pause()
+    },
+  }
+}
