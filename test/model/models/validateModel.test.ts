@@ -56,7 +56,7 @@ describe('validateModel on the generated fixtures', () => {
     ],
   ] as const)('rejects %s with a reason a writer can read', async (kind, message) => {
     const error = await rejection(CORRUPT_MODEL_PATHS[kind])
-    expect(error.code).toBe('model-load-failed')
+    expect(error.code).toBe('model-invalid')
     expect(error.message).toMatch(message)
   })
 })
