@@ -3,6 +3,8 @@ import { QuireError } from '@shared/contract'
 import packageJson from '../../package.json'
 import { generateUsage, runGenerate } from './commands/generate'
 import { modelsUsage, runModels } from './commands/models'
+import { packUsage, runPack } from './commands/pack'
+import { promptsUsage, runPrompts } from './commands/prompts'
 import { postprocessUsage, runPostprocess } from './commands/postprocess'
 import { runServe, serveUsage } from './commands/serve'
 import { UsageError } from './usageError'
@@ -14,6 +16,8 @@ Usage:
   ${serveUsage.split('\n')[0]}
   ${postprocessUsage.split('\n')[0]}
   ${modelsUsage.split('\n')[0]}
+  ${promptsUsage.split('\n\n')[0]}
+  ${packUsage.split('\n\n')[0]}
   quire --version
   quire help COMMAND`
 
@@ -22,6 +26,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   serve: { run: runServe, usage: serveUsage },
   postprocess: { run: (args) => runPostprocess(args), usage: postprocessUsage },
   models: { run: runModels, usage: modelsUsage },
+  prompts: { run: (args) => runPrompts(args), usage: promptsUsage },
+  pack: { run: (args) => runPack(args), usage: packUsage },
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
 import { forkLauncher } from '@core/engine/host/forkLauncher'
 import { userDataDir } from '@core/settings/userDataDir'
+import { EnvSecretStore } from '@core/secrets/envSecretStore'
 import { hostPaths } from './hostPaths'
 
 /** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
@@ -14,6 +15,7 @@ export function startService(options: {
       echoStderr: process.env.QUIRE_DEBUG === '1',
     }),
     dataDir: userDataDir(),
+    secrets: new EnvSecretStore(),
     engineOverrides: { threads: options.threads, contextSize: options.contextSize },
   })
 }

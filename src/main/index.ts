@@ -5,6 +5,7 @@ import { createQuireService, type RunningQuireService } from '@core/service/crea
 import { userDataDir } from '@core/settings/userDataDir'
 import { utilityLauncher } from './engine/utilityLauncher'
 import { registerIpc } from './ipc/registerIpc'
+import { SafeStorageSecretStore } from './secrets/safeStorageSecrets'
 import { installMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './window/appProtocol'
 import { createMainWindow } from './window/createMainWindow'
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
     // The same folder as the `quire` command's, so both see the same models, prompts and settings.
     dataDir: userDataDir(),
     engineOverrides: { threads: options.threads },
+    secrets: new SafeStorageSecretStore(app.getPath('userData')),
   })
   registerIpc(service, trustedOrigins)
   createMainWindow(join(here, '../preload/index.cjs'), appUrl)

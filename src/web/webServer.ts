@@ -5,6 +5,8 @@ import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
+import type { OpenAiDeps } from '@core/openai/openAiHandler'
+import { createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
 import { createToken, isAuthorized, TOKEN_COOKIE } from './token'
 
@@ -14,6 +16,8 @@ export type WebServerOptions = {
   rendererDir: string
   port: number
   host?: string
+  /** Also answer OpenAI-compatible requests (`/v1/…`, Bearer token only) with this backend. */
+  openAi?: OpenAiDeps
 }
 
 export type RunningWebServer = { url: string; port: number; token: string; close(): Promise<void> }
@@ -50,7 +54,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     },
   })
 
+  const openAi = options.openAi ? createOpenAiRoutes(options.openAi, token) : null
   const server = createServer((request, response) => {
+    if (openAi?.(request, response)) return
     if (!isAuthorized(request, token))
       return refuse(
         response,

@@ -28,14 +28,20 @@ export async function runServe(args: string[]): Promise<void> {
   const port = intOption('port', values.port, { max: 65_535 }) ?? 5917
   const threads = intOption('threads', values.threads, { min: 1, max: 256 })
   const service = await startService({ threads })
-  const server = await startWebServer({ service, rendererDir: hostPaths.rendererDir, port }).catch(
-    async (error: unknown) => {
-      await service.dispose()
-      if ((error as { code?: string }).code === 'EADDRINUSE')
-        throw new Error(`Port ${port} is in use; pass --port N (or --port 0 for any free port).`)
-      throw error
+  const server = await startWebServer({
+    service,
+    rendererDir: hostPaths.rendererDir,
+    port,
+    openAi: {
+      backend: () => service.backend(),
+      subscribe: (listener) => service.onBackendEvent(listener),
     },
-  )
+  }).catch(async (error: unknown) => {
+    await service.dispose()
+    if ((error as { code?: string }).code === 'EADDRINUSE')
+      throw new Error(`Port ${port} is in use; pass --port N (or --port 0 for any free port).`)
+    throw error
+  })
   process.stdout.write(`Quire is running at ${server.url}\n`)
 
   const stop = async (): Promise<void> => {

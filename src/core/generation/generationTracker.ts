@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Language, QuireEvent } from '@shared/contract'
+import type { ErrorCode, Language, QuireEvent } from '@shared/contract'
 import { runPipeline, type PhrasePair, type StepSpec } from '@shared/postprocess'
 import type { BackendEvent, InferenceBackend } from '../engine/backend'
 import type { EngineJob } from '../engine/host/engineHost'
@@ -39,6 +39,13 @@ export class GenerationTracker {
       if (attempt.requestId === requestId) return this.backend().cancel(attempt.engineId)
     }
     return false
+  }
+
+  /** Ends every request in flight with an error (the backend is going away). */
+  failAll(code: ErrorCode, message: string): void {
+    for (const attempt of this.byEngineId.values())
+      this.emit({ type: 'error', requestId: attempt.requestId, code, message })
+    this.byEngineId.clear()
   }
 
   /** Every backend event goes through here. */

@@ -1,9 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { QuireError, languageSchema, type Language, type PromptSummary } from '@shared/contract'
-import { parsePersonaFile, parsePromptFile, type ParseResult } from '@shared/prompts/parsePrompt'
+import { QuireError, type Language, type PromptSummary } from '@shared/contract'
 import type { LibraryProblem, Persona, PromptDefinition } from '@shared/prompts/schema'
-import { presetFileSchema, type SamplingPreset } from '@shared/presets/schema'
+import type { SamplingPreset } from '@shared/presets/schema'
+import { loadLibrary, type LayeredLibrary } from './loadLibrary'
 
 /** The loaded prompt library: prompts, personas and presets, plus every problem found. */
 export type PromptLibrary = {
@@ -13,91 +11,21 @@ export type PromptLibrary = {
   problems: LibraryProblem[]
 }
 
-async function markdownFiles(folder: string): Promise<string[]> {
-  try {
-    const names = await readdir(folder)
-    return names
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-      .map((name) => join(folder, name))
-  } catch {
-    return []
-  }
-}
-
-async function loadFolder<T>(
-  root: string,
-  parse: (text: string, source: string, language: Language) => ParseResult<T>,
-  problems: LibraryProblem[],
-): Promise<T[]> {
-  const items: T[] = []
-  for (const language of languageSchema.options) {
-    for (const file of await markdownFiles(join(root, language))) {
-      const result = parse(await readFile(file, 'utf8'), file, language)
-      if (result.ok) items.push(result.value)
-      else problems.push(...result.problems)
-    }
-  }
-  return items
-}
-
-async function loadPresets(file: string, problems: LibraryProblem[]): Promise<SamplingPreset[]> {
-  try {
-    const parsed = presetFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')))
-    if (parsed.success) return parsed.data.presets
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        source: file,
-        line: null,
-        field: issue.path.map(String).join('.'),
-        message: issue.message,
-      })
-    }
-  } catch (error) {
-    problems.push({
-      source: file,
-      line: null,
-      field: null,
-      message: error instanceof Error ? error.message : String(error),
-    })
-  }
-  return []
-}
-
 /**
  * Loads the bundled library from a resources folder (prompts/{en,zh}, personas/{en,zh},
- * presets.json). A malformed file is reported and skipped; the rest loads.
+ * presets.json). A malformed file is reported and skipped; the rest loads. For the user's and an
+ * extra folder on top, see `loadLibrary`.
  */
-export async function loadPromptLibrary(resourcesDir: string): Promise<PromptLibrary> {
-  const problems: LibraryProblem[] = []
-  const presets = await loadPresets(join(resourcesDir, 'presets.json'), problems)
-  const personas = await loadFolder(join(resourcesDir, 'personas'), parsePersonaFile, problems)
-  const candidates = await loadFolder(join(resourcesDir, 'prompts'), parsePromptFile, problems)
-  const prompts: PromptDefinition[] = []
-  for (const prompt of candidates) {
-    const missing = [
-      presets.some((p) => p.id === prompt.preset)
-        ? null
-        : { field: 'preset', message: `Unknown preset "${prompt.preset}".` },
-      personas.some((p) => p.id === prompt.persona)
-        ? null
-        : { field: 'persona', message: `Unknown persona "${prompt.persona}".` },
-    ].filter((problem) => problem !== null)
-    if (missing.length === 0) prompts.push(prompt)
-    else
-      problems.push(
-        ...missing.map((problem) => ({ source: prompt.source, line: null, ...problem })),
-      )
-  }
-  return { prompts, personas, presets, problems }
+export async function loadPromptLibrary(resourcesDir: string): Promise<LayeredLibrary> {
+  return loadLibrary({ resourcesDir })
 }
 
 /** Finds a prompt by id in a language, falling back to the other language's file. */
-export function findPrompt(
-  library: PromptLibrary,
+export function findPrompt<L extends PromptLibrary>(
+  library: L,
   id: string,
   language: Language,
-): PromptDefinition {
+): L['prompts'][number] {
   const prompt =
     library.prompts.find((p) => p.id === id && p.language === language) ??
     library.prompts.find((p) => p.id === id)
@@ -107,7 +35,11 @@ export function findPrompt(
 }
 
 /** Finds a persona in a language, falling back to the other language's file. */
-export function findPersona(library: PromptLibrary, id: string, language: Language): Persona {
+export function findPersona<L extends PromptLibrary>(
+  library: L,
+  id: string,
+  language: Language,
+): L['personas'][number] {
   const persona =
     library.personas.find((p) => p.id === id && p.language === language) ??
     library.personas.find((p) => p.id === id)
@@ -116,6 +48,7 @@ export function findPersona(library: PromptLibrary, id: string, language: Langua
   return persona
 }
 
+/** Finds a sampling preset by id. */
 export function findPreset(library: PromptLibrary, id: string): SamplingPreset {
   const preset = library.presets.find((p) => p.id === id)
   if (!preset) throw new QuireError('prompt-not-found', `There is no sampling preset "${id}".`)

@@ -1,48 +1,45 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { QuireService } from '@shared/contract'
-import type { Settings } from '@shared/settings/schema'
-import { EngineHost, type EngineSettings } from '../engine/host/engineHost'
+import { defaultReplacements } from '@shared/postprocess'
+import type { BackendEvent, InferenceBackend } from '../engine/backend'
+import type { EngineSettings } from '../engine/host/engineHost'
 import type { EngineLauncher } from '../engine/protocol'
-import { fitToContext } from '../library/fitContext'
-import { planGeneration } from '../library/prepareGeneration'
-import { loadPromptLibrary, summarizePrompts, type PromptLibrary } from '../library/promptLibrary'
-import { SettingsStore } from '../settings/settingsStore'
-import { EventHub } from './eventHub'
 import { GenerationTracker } from '../generation/generationTracker'
+import { fitToContext } from '../library/fitContext'
+import { LibraryStore } from '../library/libraryStore'
+import { planGeneration } from '../library/prepareGeneration'
 import { loadCatalog } from '../models/catalog'
 import { ModelStore } from '../models/modelStore'
 import { validateModel } from '../models/validateModel'
+import type { SecretStore } from '../secrets/secretStore'
+import { SettingsStore } from '../settings/settingsStore'
+import { BackendSwitch } from './backendSwitch'
+import { EventHub } from './eventHub'
+import { createLibraryHandlers } from './libraryHandlers'
 import { createModelHandlers } from './modelHandlers'
 
 export type QuireServiceOptions = {
   resourcesDir: string
-  /** The per-user folder: settings.json, lora/, models. */
+  /** The per-user folder: settings.json, prompts/, personas/, lora/, models/. */
   dataDir: string
   launchEngine: EngineLauncher
+  /** Where the remote server's API key is kept (the OS keychain in the app). */
+  secrets: SecretStore
   /** Values from the command line that win over the saved settings for this run. */
   engineOverrides?: Partial<EngineSettings>
 }
 
 export type RunningQuireService = QuireService & {
-  library: PromptLibrary
+  library: LibraryStore
   models: ModelStore
-  engine: EngineHost
   settings: SettingsStore
+  /** The backend in use now (it changes when the settings switch between local and remote). */
+  backend(): InferenceBackend
+  /** Every raw backend event, for the OpenAI-compatible endpoint of `quire serve`. */
+  onBackendEvent(listener: (event: BackendEvent) => void): () => void
   dispose(): Promise<void>
 }
-
-const engineSettings = (
-  settings: Settings,
-  overrides: Partial<EngineSettings> = {},
-): EngineSettings => ({
-  threads: settings.engine.threads,
-  contextSize: settings.engine.contextSize,
-  gpu: settings.engine.gpu,
-  gpuLayers: settings.engine.gpuLayers,
-  sequences: settings.engine.sequences,
-  ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
-})
 
 /** Builds the one service every transport (IPC, WebSocket, CLI) serves. */
 export async function createQuireService(
@@ -51,18 +48,32 @@ export async function createQuireService(
   const events = new EventHub()
   const settings = new SettingsStore(options.dataDir)
   const loadedSettings = await settings.load()
-  const library = await loadPromptLibrary(options.resourcesDir)
+  const library = await LibraryStore.open({
+    resourcesDir: options.resourcesDir,
+    dataDir: options.dataDir,
+  })
+  library.onChanged(() => events.emit({ type: 'library-changed' }))
+
+  const backendListeners = new Set<(event: BackendEvent) => void>()
   const tracker: GenerationTracker = new GenerationTracker(
-    () => engine,
+    () => backends.get(),
     (event) => events.emit(event),
   )
-  const engine = new EngineHost({
-    ...engineSettings(loadedSettings.settings, options.engineOverrides),
-    launch: options.launchEngine,
-    onEvent: (event) => tracker.handle(event),
+  const backends: BackendSwitch = await BackendSwitch.create(loadedSettings.settings, {
+    launchEngine: options.launchEngine,
+    secrets: options.secrets,
+    engineOverrides: options.engineOverrides ?? {},
+    onEvent: (event) => {
+      tracker.handle(event)
+      for (const listener of backendListeners) listener(event)
+    },
+    onReplace: () =>
+      tracker.failAll(
+        'engine-stopped',
+        'The engine was switched in Settings while this was being written.',
+      ),
   })
-  await engine.start()
-  if (loadedSettings.problem) engine.notify(loadedSettings.problem)
+  if (loadedSettings.problem) backends.get().notify(loadedSettings.problem)
 
   // A new continuation replaces the one still running: the writer has moved on.
   const continuations = new Set<string>()
@@ -72,9 +83,11 @@ export async function createQuireService(
   const loraFile = (file: string) => (isAbsolute(file) ? file : join(options.dataDir, 'lora', file))
 
   const loadModel = async (path: string) => {
+    if (backends.isRemote) return backends.get().loadModel(path)
     // Check the file before llama.cpp sees it: a malformed GGUF can abort the engine process.
-    await validateModel(resolve(path))
-    const status = await engine.loadModel(resolve(path))
+    const file = resolve(path)
+    await validateModel(file)
+    const status = await backends.get().loadModel(file)
     await settings.update({ lastModelPath: status.model?.path ?? null })
     return status
   }
@@ -85,24 +98,33 @@ export async function createQuireService(
   const modelHandlers = createModelHandlers({
     store: models,
     emit: (event) => events.emit(event),
-    loadIfIdle: async (path) => (engine.getStatus().model ? null : loadModel(path)),
+    loadIfIdle: async (path) => (backends.get().getStatus().model ? null : loadModel(path)),
+  })
+  const remoteKeyStatus = async () => ({
+    hasKey: (await options.secrets.get('remote-api-key')) !== null,
+    persistent: options.secrets.persistent,
   })
 
   return {
     library,
     models,
-    engine,
     settings,
-    ...modelHandlers,
+    backend: () => backends.get(),
+    onBackendEvent: (listener) => {
+      backendListeners.add(listener)
+      return () => backendListeners.delete(listener)
+    },
     onEvent: (listener) => events.subscribe(listener),
-    getStatus: async () => engine.getStatus(),
+    ...modelHandlers,
+    ...createLibraryHandlers(library, () => settings.get().promptLanguage),
+    getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
-    listPrompts: async () => summarizePrompts(library),
     generate: async (request) => {
-      const plan = planGeneration(library, request, settings.get().promptLanguage)
+      const plan = planGeneration(library.current, request, settings.get().promptLanguage)
+      const backend = backends.get()
       const rendered = await fitToContext(
         plan.render,
-        (system, user) => engine.measure(system, user),
+        (system, user) => backend.measure(system, user),
         request.before,
         request.selection,
       )
@@ -111,6 +133,7 @@ export async function createQuireService(
         for (const running of continuations) tracker.cancel(running)
         continuations.add(requestId)
       }
+      const language = rendered.language
       tracker.start({
         requestId,
         job: {
@@ -125,23 +148,33 @@ export async function createQuireService(
           deadlineAt: Date.now() + request.deadlineMs,
         },
         steps: plan.prompt.postprocess,
-        language: rendered.language,
-        replacements: settings.get().replacements[rendered.language] ?? undefined,
+        language,
+        // The writer's list from Settings (else Quire's defaults), then rules from style packs.
+        replacements: [
+          ...(settings.get().replacements[language] ?? defaultReplacements[language]),
+          ...library.current.replacements[language],
+        ],
       })
       return { requestId }
     },
     cancel: async ({ requestId }) => ({ cancelled: tracker.cancel(requestId) }),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
-      const before = settings.get().engine
+      const previous = settings.get()
       const next = await settings.update(patch)
-      if (JSON.stringify(before) !== JSON.stringify(next.engine))
-        await engine.reconfigure(engineSettings(next, options.engineOverrides))
+      await backends.apply(previous, next)
       return next
     },
+    setRemoteApiKey: async ({ apiKey }) => {
+      await options.secrets.set('remote-api-key', apiKey)
+      await backends.recheck()
+      return remoteKeyStatus()
+    },
+    getRemoteKeyStatus: remoteKeyStatus,
     dispose: async () => {
       modelHandlers.dispose()
-      await engine.dispose()
+      await library.dispose()
+      await backends.dispose()
     },
   }
 }

@@ -17,6 +17,18 @@ export const methodNames = [
   'addModel',
   'removeModel',
   'getHardware',
+  'listLibrary',
+  'getPromptText',
+  'savePrompt',
+  'duplicatePrompt',
+  'deletePrompt',
+  'restorePrompt',
+  'previewPrompt',
+  'exportPack',
+  'planPackImport',
+  'applyPackImport',
+  'setRemoteApiKey',
+  'getRemoteKeyStatus',
 ] as const
 
 /** The IPC channel of a method, and the one channel events travel on. */

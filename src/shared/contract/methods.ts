@@ -3,6 +3,32 @@ import type { methodNames } from './methodNames'
 import { settingsPatchSchema, settingsSchema } from '../settings/schema'
 import { hardwareReportSchema, modelListEntrySchema } from './models'
 import {
+  duplicatePromptRequestSchema,
+  duplicatePromptResultSchema,
+  libraryListingSchema,
+  promptPreviewRequestSchema,
+  promptPreviewSchema,
+  promptRefSchema,
+  promptTextSchema,
+  removedPromptSchema,
+  savePromptRequestSchema,
+  savePromptResultSchema,
+} from '../prompts/libraryContract'
+import {
+  packApplyRequestSchema,
+  packApplyResultSchema,
+  packExportRequestSchema,
+  packExportResultSchema,
+  packImportRequestSchema,
+} from '../stylepack/packContract'
+import { stylePackPlanSchema } from '../stylepack/planImport'
+
+const remoteKeyStatusSchema = z.object({
+  hasKey: z.boolean(),
+  /** Whether the key is kept across launches (the OS keychain in the app). */
+  persistent: z.boolean(),
+})
+import {
   engineStatusSchema,
   generateRequestSchema,
   loadModelRequestSchema,
@@ -46,6 +72,24 @@ export const contractMethods = {
     output: z.array(modelListEntrySchema),
   },
   getHardware: { input: z.undefined(), output: hardwareReportSchema },
+  /** The Library panel: every prompt with where it comes from, personas, presets, problems. */
+  listLibrary: { input: z.undefined(), output: libraryListingSchema },
+  getPromptText: { input: promptRefSchema, output: promptTextSchema },
+  savePrompt: { input: savePromptRequestSchema, output: savePromptResultSchema },
+  duplicatePrompt: { input: duplicatePromptRequestSchema, output: duplicatePromptResultSchema },
+  deletePrompt: { input: promptRefSchema, output: removedPromptSchema },
+  restorePrompt: { input: promptRefSchema, output: removedPromptSchema },
+  /** The exact messages and sampling values a prompt would send, without a model. */
+  previewPrompt: { input: promptPreviewRequestSchema, output: promptPreviewSchema },
+  exportPack: { input: packExportRequestSchema, output: packExportResultSchema },
+  planPackImport: { input: packImportRequestSchema, output: stylePackPlanSchema },
+  applyPackImport: { input: packApplyRequestSchema, output: packApplyResultSchema },
+  /** Stores the remote server's API key in the OS keychain (never in settings); null forgets it. */
+  setRemoteApiKey: {
+    input: z.object({ apiKey: z.string().trim().min(1).max(4096).nullable() }),
+    output: remoteKeyStatusSchema,
+  },
+  getRemoteKeyStatus: { input: z.undefined(), output: remoteKeyStatusSchema },
   updateSettings: { input: settingsPatchSchema, output: settingsSchema },
 } as const
 

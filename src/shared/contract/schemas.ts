@@ -177,7 +177,11 @@ export const downloadEndEventSchema = z.object({
   message: z.string().nullable(),
 })
 
+/** The prompt library changed on disk or through the panel: lists should be fetched again. */
+export const libraryChangedEventSchema = z.object({ type: z.literal('library-changed') })
+
 export const quireEventSchema = z.discriminatedUnion('type', [
+  libraryChangedEventSchema,
   deltaEventSchema,
   doneEventSchema,
   retryEventSchema,

@@ -14,23 +14,18 @@ import { settingsSchema } from '@shared/settings/schema'
 const status = { state: 'idle', model: null, loadingPath: null, notice: null } as const
 
 function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
+  const unused = async () => {
+    throw new Error('not used in these tests')
+  }
+  const all = Object.fromEntries(
+    Object.keys(contractMethods).map((name) => [name, unused]),
+  ) as unknown as ContractHandlers
   return {
+    ...all,
     getStatus: async () => status,
-    loadModel: async () => status,
-    listPrompts: async () => [],
     generate: async () => ({ requestId: 'r1' }),
     cancel: async () => ({ cancelled: true }),
     getSettings: async () => settingsSchema.parse({}),
-    updateSettings: async () => settingsSchema.parse({}),
-    listModels: async () => [],
-    pullModel: async () => ({ downloadId: 'd1' }),
-    pauseDownload: async () => ({ ok: true }),
-    cancelDownload: async () => ({ ok: true }),
-    addModel: async () => [],
-    removeModel: async () => [],
-    getHardware: async () => {
-      throw new Error('not used in these tests')
-    },
     ...overrides,
   }
 }

@@ -1,0 +1,43 @@
+import { QuireError } from '@shared/contract'
+import { httpError, messageFromBody, type RemotePhase, type RemoteTarget } from './remoteErrors'
+import { normalizeBaseUrl } from './remoteUrl'
+
+/** A target with the API key to send, read just before the request. */
+export type KeyedTarget = RemoteTarget & { key: string | null }
+
+/** Where a request goes and with which key; a key store that fails is reported as such. */
+export async function resolveTarget(
+  baseUrl: string,
+  model: string,
+  apiKey: () => Promise<string | null>,
+): Promise<KeyedTarget> {
+  const url = normalizeBaseUrl(baseUrl)
+  let key: string | null
+  try {
+    key = await apiKey()
+  } catch (error) {
+    throw new QuireError(
+      'internal',
+      `Quire could not read the saved API key: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+  return { ...url, model, hasKey: Boolean(key), key }
+}
+
+/** Sends a request to `{api}{path}`; an HTTP error status becomes a QuireError that says what to fix. */
+export async function sendRemote(
+  target: KeyedTarget,
+  path: string,
+  init: RequestInit & { signal: AbortSignal },
+  phase: RemotePhase,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: phase === 'check' ? 'application/json' : 'text/event-stream',
+    ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+    ...(target.key ? { Authorization: `Bearer ${target.key}` } : {}),
+  }
+  const response = await fetch(`${target.api}${path}`, { ...init, headers })
+  if (response.ok) return response
+  const body = await response.text().catch(() => '')
+  throw httpError(response.status, response.statusText, messageFromBody(body), target, phase)
+}

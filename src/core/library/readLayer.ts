@@ -1,0 +1,164 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { z } from 'zod'
+import { languageSchema, type Language } from '@shared/contract'
+import { frontMatterLine } from '@shared/prompts/frontMatter'
+import {
+  noReplacements,
+  replacementRulesSchema,
+  type PromptOrigin,
+  type ReplacementRules,
+} from '@shared/prompts/libraryTypes'
+import { parsePersonaFile, parsePromptFile, type ParseResult } from '@shared/prompts/parsePrompt'
+import type { LibraryProblem, Persona, PromptDefinition } from '@shared/prompts/schema'
+import { presetFileSchema, samplingPresetSchema, type SamplingPreset } from '@shared/presets/schema'
+import { parseJsonFile } from '@shared/prompts/jsonFile'
+import { layerPaths, type LayerPaths } from './libraryPaths'
+
+/** Everything one library folder holds, read and validated file by file. */
+export type LibraryLayer = {
+  origin: PromptOrigin
+  paths: LayerPaths
+  prompts: PromptDefinition[]
+  personas: Persona[]
+  presets: SamplingPreset[]
+  replacements: ReplacementRules
+  /** Files that exist but did not load, by the id their name suggests (for the twin check). */
+  unloaded: { kind: 'prompt' | 'persona'; id: string; language: Language }[]
+  problems: LibraryProblem[]
+  /** Each loaded file's text, to find the line of a field later. */
+  texts: Map<string, string>
+}
+
+const userPresetFileSchema = z.object({ presets: z.array(samplingPresetSchema) }).strict()
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+async function markdownFiles(folder: string): Promise<string[]> {
+  try {
+    const names = await readdir(folder)
+    return names
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => join(folder, name))
+  } catch {
+    return []
+  }
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+async function loadMarkdown<T extends { id: string; language: Language; source: string }>(
+  root: string,
+  kind: 'prompt' | 'persona',
+  parse: (text: string, source: string, language: Language) => ParseResult<T>,
+  layer: LibraryLayer,
+): Promise<T[]> {
+  const items: T[] = []
+  const seen = new Map<string, string>()
+  for (const language of languageSchema.options) {
+    for (const file of await markdownFiles(join(root, language))) {
+      const unloaded = { kind, id: basename(file, '.md'), language }
+      let text: string
+      try {
+        text = await readFile(file, 'utf8')
+      } catch (error) {
+        layer.problems.push({ source: file, line: null, field: null, message: message(error) })
+        layer.unloaded.push(unloaded)
+        continue
+      }
+      const result = parse(text, file, language)
+      if (!result.ok) {
+        layer.problems.push(...result.problems)
+        layer.unloaded.push(unloaded)
+        continue
+      }
+      const key = `${language}:${result.value.id}`
+      const first = seen.get(key)
+      if (first !== undefined) {
+        layer.problems.push({
+          source: file,
+          line: frontMatterLine(text, ['id']),
+          field: 'id',
+          message: `${first} already defines the ${kind} "${result.value.id}" in this language; this file is ignored.`,
+        })
+        continue
+      }
+      seen.set(key, file)
+      layer.texts.set(file, text)
+      items.push(result.value)
+    }
+  }
+  return items
+}
+
+async function loadPresets(file: string, required: boolean, layer: LibraryLayer): Promise<void> {
+  const text = await readOptional(file).catch((error: unknown) => {
+    layer.problems.push({ source: file, line: null, field: null, message: message(error) })
+    return null
+  })
+  if (text === null) {
+    if (required)
+      layer.problems.push({
+        source: file,
+        line: null,
+        field: null,
+        message: 'The file is missing.',
+      })
+    return
+  }
+  const parsed = parseJsonFile(required ? presetFileSchema : userPresetFileSchema, text, file)
+  if (!parsed.ok) return void layer.problems.push(...parsed.problems)
+  parsed.value.presets.forEach((preset, index) => {
+    if (layer.presets.some((p) => p.id === preset.id)) {
+      layer.problems.push({
+        source: file,
+        line: null,
+        field: `presets.${index}.id`,
+        message: `The preset "${preset.id}" is defined twice; the second is ignored.`,
+      })
+    } else layer.presets.push(preset)
+  })
+}
+
+async function loadReplacements(file: string, layer: LibraryLayer): Promise<void> {
+  const text = await readOptional(file).catch((error: unknown) => {
+    layer.problems.push({ source: file, line: null, field: null, message: message(error) })
+    return null
+  })
+  if (text === null) return
+  const parsed = parseJsonFile(replacementRulesSchema, text, file)
+  if (parsed.ok) layer.replacements = parsed.value
+  else layer.problems.push(...parsed.problems)
+}
+
+/**
+ * Reads one library folder: prompts/{en,zh}, personas/{en,zh}, presets.json and
+ * replacements.json. A file that cannot be read or fails validation is reported and skipped.
+ */
+export async function readLayer(root: string, origin: PromptOrigin): Promise<LibraryLayer> {
+  const paths = layerPaths(root)
+  const layer: LibraryLayer = {
+    origin,
+    paths,
+    prompts: [],
+    personas: [],
+    presets: [],
+    replacements: noReplacements(),
+    unloaded: [],
+    problems: [],
+    texts: new Map(),
+  }
+  await loadPresets(paths.presets, origin === 'bundled', layer)
+  await loadReplacements(paths.replacements, layer)
+  layer.personas = await loadMarkdown(paths.personas, 'persona', parsePersonaFile, layer)
+  layer.prompts = await loadMarkdown(paths.prompts, 'prompt', parsePromptFile, layer)
+  return layer
+}
