@@ -6,6 +6,8 @@ import { setUpI18n } from './i18n'
 import './styles/app.css'
 import './styles/editor.css'
 import './styles/ai.css'
+import './styles/panels.css'
+import './styles/library.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')

@@ -1,5 +1,4 @@
-import matter from 'gray-matter'
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml'
+import { LineCounter, parseDocument, isNode } from 'yaml'
 import type { LibraryProblem } from './schema'
 
 export type FrontMatterResult =
@@ -11,12 +10,17 @@ export type FrontMatterResult =
     }
   | { ok: false; problem: LibraryProblem }
 
+/** The front matter between the opening `---` line and the next `---` line; the rest is the body. */
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m
+
 /**
- * Splits a Markdown file into YAML front matter and body. YAML is parsed with `yaml` so that
- * every problem can be reported at its line in the file.
+ * Splits a Markdown file into YAML front matter and body, and parses the YAML with `yaml` so
+ * every problem can be reported at its line in the file. Runs anywhere (no Node APIs): the
+ * Library panel checks prompts with it as the writer types.
  */
 export function readFrontMatter(text: string, source: string): FrontMatterResult {
-  if (!/^\uFEFF?---\r?\n/.test(text)) {
+  const match = FRONT_MATTER.exec(text)
+  if (!match || match.index !== 0) {
     return {
       ok: false,
       problem: {
@@ -27,48 +31,30 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
       },
     }
   }
-  const parsed: { document: Document.Parsed | null; lineOffset: number } = {
-    document: null,
-    lineOffset: 0,
-  }
+  // The YAML starts on line 2 of the file, after the opening `---`.
+  const lineOffset = 1
   const lineCounter = new LineCounter()
-  let file: matter.GrayMatterFile<string>
-  try {
-    file = matter(text.replace(/^\uFEFF/, ''), {
-      engines: {
-        yaml: (yamlText: string) => {
-          // The YAML text starts on the opening `---` line when it begins with that line's newline.
-          parsed.lineOffset = /^\r?\n/.test(yamlText) ? 0 : 1
-          const document = parseDocument(yamlText, { lineCounter, prettyErrors: true })
-          parsed.document = document
-          const firstError = document.errors[0]
-          if (firstError) throw firstError
-          return (document.toJS() ?? {}) as object
-        },
-      },
-    })
-  } catch (error) {
-    const linePos = (error as { linePos?: [{ line: number }] }).linePos
-    const line = linePos ? linePos[0].line + parsed.lineOffset : null
-    const message = (
-      error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
-    ).replace(/ at line \d+, column \d+:?$/, '')
+  const document = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: true })
+  const firstError = document.errors[0]
+  if (firstError) {
+    const line = firstError.linePos ? firstError.linePos[0].line + lineOffset : null
+    const message = (firstError.message.split('\n')[0] ?? '').replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    )
     return {
       ok: false,
       problem: { source, line, field: null, message: `Invalid YAML: ${message}` },
     }
   }
-  const parsedDocument = parsed.document
   return {
     ok: true,
-    data: file.data,
-    body: file.content.replace(/^\r?\n/, ''),
+    data: document.toJS() ?? {},
+    body: text.slice(match[0].length),
     lineOf: (path) => {
-      if (!parsedDocument) return null
       for (let depth = path.length; depth > 0; depth--) {
-        const node: unknown = parsedDocument.getIn(path.slice(0, depth), true)
-        if (isNode(node) && node.range)
-          return lineCounter.linePos(node.range[0]).line + parsed.lineOffset
+        const node: unknown = document.getIn(path.slice(0, depth), true)
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + lineOffset
       }
       return 1
     },

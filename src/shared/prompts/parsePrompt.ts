@@ -36,7 +36,11 @@ function validate<S extends z.ZodType>(
     })
     return { ok: false, problems }
   }
-  const bodyLine = text.slice(0, text.length - front.body.length).split('\n').length
+  // Problems with the body point at its first written line, past blank ones.
+  const leadingBlank = /^\s*/.exec(front.body)?.[0] ?? ''
+  const bodyLine = text
+    .slice(0, text.length - front.body.length + leadingBlank.lastIndexOf('\n') + 1)
+    .split('\n').length
   return { ok: true, value: { data: parsed.data, body: front.body, bodyLine } }
 }
 

@@ -14,6 +14,8 @@ import { AutoLinkNode, LinkNode } from '@lexical/link'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
 import { AutosavePlugin, loadSavedDraft } from './plugins/Autosave'
+import { EditorBridgePlugin } from './plugins/EditorBridge'
+import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
@@ -22,6 +24,7 @@ import { proseTransformers } from './transformers'
 const STYLE_KEY = 'quire.rewriteStyle'
 
 type Props = {
+  onControls(controls: EditorControls | null): void
   api: QuireApi
   prompts: readonly PromptSummary[]
   status: EngineStatus | null
@@ -29,7 +32,7 @@ type Props = {
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
-export function Editor({ api, prompts, status, uiLanguage }: Props) {
+export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
   const [suggestionActive, setSuggestionActive] = useState(false)
@@ -91,6 +94,7 @@ export function Editor({ api, prompts, status, uiLanguage }: Props) {
         <LinkPlugin />
         <MarkdownShortcutPlugin transformers={proseTransformers} />
         <AutosavePlugin />
+        <EditorBridgePlugin onControls={onControls} />
         <AiToolbarPlugin
           anchor={anchor}
           rewriteChoices={rewriteChoices}

@@ -21,3 +21,19 @@ export function selectionBox(
 export function clampLeft(left: number, width: number, container: HTMLElement): number {
   return Math.max(0, Math.min(left, container.clientWidth - width))
 }
+
+/** The box of an element relative to `container`: where a card goes when the page has no selection (a panel had focus). */
+export function nodeBox(
+  element: HTMLElement | null,
+  container: HTMLElement,
+): { top: number; bottom: number; left: number; right: number } | null {
+  if (!element) return null
+  const rect = element.getBoundingClientRect()
+  const box = container.getBoundingClientRect()
+  return {
+    top: rect.top - box.top,
+    bottom: rect.bottom - box.top,
+    left: rect.left - box.left,
+    right: rect.right - box.left,
+  }
+}

@@ -12,9 +12,17 @@ export function useEngine(api: QuireApi): EngineView {
   const [view, setView] = useState<EngineView>({ status: null, prompts: [], connectionError: null })
   useEffect(() => {
     let live = true
+    const refreshPrompts = (): void => {
+      api.listPrompts().then(
+        (prompts) => live && setView((v) => ({ ...v, prompts })),
+        () => {},
+      )
+    }
     const unsubscribe = api.onEvent((event) => {
       if (event.type === 'status')
         setView((v) => ({ ...v, status: event.status, connectionError: null }))
+      // A prompt saved in the Library panel or in the folder shows up in the menus at once.
+      if (event.type === 'library-changed') refreshPrompts()
     })
     Promise.all([api.getStatus(), api.listPrompts()]).then(
       ([status, prompts]) => live && setView({ status, prompts, connectionError: null }),

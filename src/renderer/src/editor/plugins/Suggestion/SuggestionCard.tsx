@@ -1,9 +1,12 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Placement } from '../../positioning'
 import { visibleText, type SuggestionState } from './suggestionState'
 
 type Props = {
   state: Exclude<SuggestionState, { phase: 'idle' }>
+  /** The "Show prompt" part, built by the plugin. */
+  promptView: ReactNode
   placement: Placement
   notice: string | null
   onAccept(): void
@@ -16,6 +19,7 @@ type Props = {
 /** The card under the selection where the answer streams in, with Accept, Retry, Reject and Stop. */
 export function SuggestionCard({
   state,
+  promptView,
   placement,
   notice,
   onAccept,
@@ -90,6 +94,7 @@ export function SuggestionCard({
           {notice}
         </p>
       )}
+      {promptView}
       <div className="suggestion-actions">
         {streaming ? (
           <button type="button" className="button" data-testid="suggestion-stop" onClick={onStop}>

@@ -18,8 +18,9 @@ import {
 } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
 import type { PromptSummary, QuireApi } from '@shared/contract'
-import { clampLeft, selectionBox, type Placement } from '../../positioning'
+import { clampLeft, nodeBox, selectionBox, type Placement } from '../../positioning'
 import { RUN_PROMPT_COMMAND } from './commands'
+import { ShowPrompt } from './ShowPrompt'
 import { SuggestionCard } from './SuggestionCard'
 import {
   idleSuggestion,
@@ -58,7 +59,7 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
   const start = useCallback(
     async (prompt: RunningPrompt, target: SuggestionTarget, variables: Record<string, string>) => {
       setNotice(null)
-      dispatch({ type: 'start', prompt, target })
+      dispatch({ type: 'start', prompt, target, variables })
       stream.expect()
       try {
         const { requestId } = await api.generate({
@@ -82,7 +83,6 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
     },
     [api, stream],
   )
-  const lastVariables = useRef<Record<string, string>>({})
 
   const cancelRunning = useCallback(() => {
     const running = current.current
@@ -97,13 +97,13 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
       const container = anchor.current
       if (!prompt || !target || !container) return false
       cancelRunning()
-      const box = selectionBox(container)
+      const box =
+        selectionBox(container) ?? nodeBox(editor.getElementByKey(target.focus.key), container)
       if (box)
         setPlacement({
           top: box.bottom + CARD_GAP,
           left: clampLeft(box.left, CARD_WIDTH, container),
         })
-      lastVariables.current = variables
       void start(prompt, target, variables)
       return true
     },
@@ -140,7 +140,7 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
     const last = current.current
     if (last.phase === 'idle') return
     cancelRunning()
-    void start(last.prompt, last.target, lastVariables.current)
+    void start(last.prompt, last.target, last.variables)
   }, [start, cancelRunning])
 
   const toggleRaw = useCallback(() => dispatch({ type: 'toggle-raw' }), [])
@@ -190,6 +190,14 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
   return createPortal(
     <SuggestionCard
       state={state}
+      promptView={
+        <ShowPrompt
+          api={api}
+          promptId={state.prompt.id}
+          target={state.target}
+          variables={state.variables}
+        />
+      }
       placement={placement}
       notice={notice}
       onAccept={accept}

@@ -8,6 +8,8 @@ export type RunningPrompt = Pick<PromptSummary, 'id' | 'title' | 'kind' | 'apply
 type Common = {
   prompt: RunningPrompt
   target: SuggestionTarget
+  /** The values the writer gave the prompt's fields. */
+  variables: Record<string, string>
   /** The raw text streamed so far. */
   raw: string
   /** Set after a `retry` event: the first answer was in the wrong language. */
@@ -23,7 +25,12 @@ export type SuggestionState =
   | (Common & { phase: 'failed'; message: string })
 
 export type SuggestionAction =
-  | { type: 'start'; prompt: RunningPrompt; target: SuggestionTarget }
+  | {
+      type: 'start'
+      prompt: RunningPrompt
+      target: SuggestionTarget
+      variables: Record<string, string>
+    }
   | { type: 'started'; requestId: string }
   | { type: 'append'; requestId: string; text: string }
   | { type: 'retry'; requestId: string }
@@ -49,6 +56,7 @@ export function suggestionReducer(
         phase: 'starting',
         prompt: action.prompt,
         target: action.target,
+        variables: action.variables,
         raw: '',
         retrying: false,
       }
@@ -75,6 +83,7 @@ export function suggestionReducer(
             phase: 'failed',
             prompt: state.prompt,
             target: state.target,
+            variables: state.variables,
             raw: state.raw,
             retrying: state.retrying,
             message: action.message,

@@ -1,0 +1,57 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+type Props = {
+  /** Stable test id of the panel, e.g. "library-panel". */
+  testId: string
+  title: string
+  onClose(): void
+  children: ReactNode
+  /** Wider panels for editors. */
+  wide?: boolean
+}
+
+/** A side panel over the editor (library, models, settings); Esc or the close button closes it. */
+export function Drawer({ testId, title, onClose, children, wide = false }: Props) {
+  const { t } = useTranslation()
+  const panel = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    panel.current?.focus()
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && panel.current?.contains(event.target as Node)) {
+        event.preventDefault()
+        onClose()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      previous?.focus()
+    }
+  }, [onClose])
+
+  return (
+    <aside
+      ref={panel}
+      className={`drawer${wide ? ' drawer-wide' : ''}`}
+      data-testid={testId}
+      role="dialog"
+      aria-label={title}
+      tabIndex={-1}
+    >
+      <header className="drawer-header">
+        <h2 className="drawer-title">{title}</h2>
+        <button
+          type="button"
+          className="button subtle"
+          data-testid={`${testId}-close`}
+          onClick={onClose}
+        >
+          {t('panel.close')}
+        </button>
+      </header>
+      <div className="drawer-body">{children}</div>
+    </aside>
+  )
+}
