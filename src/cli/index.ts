@@ -9,17 +9,23 @@ import { postprocessUsage, runPostprocess } from './commands/postprocess'
 import { runServe, serveUsage } from './commands/serve'
 import { UsageError } from './usageError'
 
-const usage = `Quire ${packageJson.version} — a local-first writing assistant
+/** The synopsis lines of a command's usage (its first paragraph), indented. */
+const synopsis = (text: string): string =>
+  (text.split('\n\n')[0] ?? '')
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')
 
-Usage:
-  ${generateUsage.split('\n')[0]}
-  ${serveUsage.split('\n')[0]}
-  ${postprocessUsage.split('\n')[0]}
-  ${modelsUsage.split('\n')[0]}
-  ${promptsUsage.split('\n\n')[0]}
-  ${packUsage.split('\n\n')[0]}
-  quire --version
-  quire help COMMAND`
+const usage = [
+  `Quire ${packageJson.version} — a local-first writing assistant`,
+  '',
+  'Usage:',
+  ...[generateUsage, serveUsage, postprocessUsage, modelsUsage, promptsUsage, packUsage].map(
+    synopsis,
+  ),
+  '  quire --version',
+  '  quire help COMMAND',
+].join('\n')
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   generate: { run: runGenerate, usage: generateUsage },

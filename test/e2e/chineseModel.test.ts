@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, snapshot } from './support/browser'
 import { documentText, focusEditor, selectText, waitForEngineReady } from './support/editorPage'
-import { startQuireServe, type ServeProcess } from './support/quireServe'
+import { startQuireServe, type ServeProcess } from '../support/quireServe'
 import { TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
 
 // This model uses Qwen's real tokenizer: Chinese characters arrive split across tokens, and

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, snapshot } from './support/browser'
 import { focusEditor, selectText, waitForEngineReady } from './support/editorPage'
-import { startQuireServe, type ServeProcess } from './support/quireServe'
+import { startQuireServe, type ServeProcess } from '../support/quireServe'
 import { TINY_MODEL_PATH } from '../fixtures/paths'
 
 const SENTENCE = 'My grandmother walked home slowly.'
@@ -117,5 +117,26 @@ describe('the Library panel', () => {
       .toMatch(/broken\.md:3 \(kind\)/)
     expect(await page.locator('[data-testid="library-row"]').count()).toBeGreaterThan(40)
     await snapshot(page, 'library-3-problem')
+  })
+
+  it('edits the default persona, and the next action sends the writer’s version as its system message', async () => {
+    await page.getByTestId('open-library').click()
+    await page.getByTestId('persona-select').selectOption('default:en')
+    const text = page.getByTestId('persona-text')
+    await expect.poll(() => text.inputValue()).toContain('You are Quire')
+    await text.fill(`${await text.inputValue()}\nPrefer images from the sea and harbours.`)
+    await page.getByTestId('persona-save').click()
+    await page.getByTestId('persona-message').waitFor()
+    const saved = await readFile(join(serve.dataDir, 'personas', 'en', 'default.md'), 'utf8')
+    expect(saved).toContain('Prefer images from the sea and harbours.')
+    await page.getByTestId('library-panel-close').click()
+
+    await selectText(page, SENTENCE)
+    await page.getByTestId('action-rewrite').click()
+    await page.locator('[data-testid="suggestion"][data-phase="done"]').waitFor()
+    await page.getByTestId('suggestion-show-prompt').click()
+    await expect
+      .poll(() => page.getByTestId('prompt-system').innerText())
+      .toContain('Prefer images from the sea and harbours.')
   })
 })

@@ -8,7 +8,7 @@ import {
   selectText,
   waitForEngineReady,
 } from './support/editorPage'
-import { startQuireServe, type ServeProcess } from './support/quireServe'
+import { startQuireServe, type ServeProcess } from '../support/quireServe'
 import { TINY_MODEL_PATH } from '../fixtures/paths'
 
 const FIRST = 'The lamps came on along the river.'

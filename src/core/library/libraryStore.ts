@@ -12,6 +12,7 @@ import type { PackExportRequest } from '@shared/stylepack'
 import { describeLibrary } from './describeLibrary'
 import { FolderWatcher, type WatchedFolder } from './folderWatcher'
 import { layerPaths } from './libraryPaths'
+import { readPersonaText, saveUserPersona } from './userPersonas'
 import { loadLibrary, type LayeredLibrary, type LibrarySources } from './loadLibrary'
 import { previewPrompt } from './previewPrompt'
 import { applyPackImport, exportStylePack, planPackImport } from './stylePacks'
@@ -174,6 +175,16 @@ export class LibraryStore {
     return this.changing(() =>
       applyPackImport(this.library, this.dataDir, text, fileName, fingerprint),
     )
+  }
+
+  /** A persona file's text, with where it comes from. */
+  readPersona(id: string, language: Language) {
+    return readPersonaText(this.library, id, language)
+  }
+
+  /** Saves a persona into the user folder (see `saveUserPersona`) and reloads. */
+  savePersona(language: Language, text: string) {
+    return this.changing(() => saveUserPersona(this.library, language, text))
   }
 
   /** Runs a change to the user folder against the current library, then reloads before returning. */

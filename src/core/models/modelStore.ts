@@ -1,5 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises'
-import { basename, isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { QuireError } from '@shared/contract'
 import { PARTIAL_SUFFIX } from '../engine/download/downloadModelFile'
 import { defaultCatalogEntry, type Catalog } from './catalog'
@@ -49,7 +49,7 @@ export class ModelStore {
     }
     for (const partial of await this.strayPartials(index.models)) {
       entries.push({
-        id: slugFromFileName(partial.fileName),
+        id: partial.id,
         title: partial.fileName,
         source: 'downloaded',
         status: 'partial',
@@ -115,9 +115,7 @@ export class ModelStore {
     const index = await readModelIndex(this.dir)
     const indexed = index.models.find((model) => model.id === id)
     const entry = this.catalog.models.find((model) => model.id === id)
-    const strays = (await this.strayPartials(index.models)).filter(
-      (partial) => slugFromFileName(partial.fileName) === id,
-    )
+    const strays = (await this.strayPartials(index.models)).filter((partial) => partial.id === id)
     if (!indexed && !entry && strays.length === 0) throw this.unknown(id)
     const candidates = [
       ...strays.map((partial) => join(this.dir, partial.fileName + PARTIAL_SUFFIX)),
@@ -181,20 +179,30 @@ export class ModelStore {
     })
   }
 
-  /** Paused downloads of URLs (not catalog models): partial files nothing else accounts for. */
+  /**
+   * Paused downloads of URLs (not catalog models): partial files in the folder nothing else
+   * accounts for. Each gets an id no catalog or indexed model has (an imported file elsewhere
+   * may share the partial file's name), the same in `list` and `remove`.
+   */
   private async strayPartials(
     indexed: IndexedModel[],
-  ): Promise<{ fileName: string; bytes: number }[]> {
-    const names = await readdir(this.dir).catch(() => [] as string[])
+  ): Promise<{ id: string; fileName: string; bytes: number }[]> {
+    const names = (await readdir(this.dir).catch(() => [] as string[])).sort()
     const known = new Set([
-      ...this.catalog.models.map((model) => model.fileName),
-      ...indexed.map((model) => basename(model.path)),
+      ...this.catalog.models.map((model) => resolve(this.dir, model.fileName)),
+      ...indexed.map((model) => resolve(model.path)),
     ])
-    const strays: { fileName: string; bytes: number }[] = []
+    const taken = new Set([
+      ...this.catalog.models.map((model) => model.id),
+      ...indexed.map((model) => model.id),
+    ])
+    const strays: { id: string; fileName: string; bytes: number }[] = []
     for (const name of names) {
       const fileName = name.slice(0, -PARTIAL_SUFFIX.length)
-      if (!name.endsWith(PARTIAL_SUFFIX) || known.has(fileName)) continue
-      strays.push({ fileName, bytes: (await sizeOf(join(this.dir, name))) ?? 0 })
+      if (!name.endsWith(PARTIAL_SUFFIX) || known.has(resolve(this.dir, fileName))) continue
+      const id = uniqueId(slugFromFileName(fileName), taken)
+      taken.add(id)
+      strays.push({ id, fileName, bytes: (await sizeOf(join(this.dir, name))) ?? 0 })
     }
     return strays
   }

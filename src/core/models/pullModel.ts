@@ -177,7 +177,11 @@ export function pullModel(target: PullTarget, options: PullOptions): PullTask {
         'invalid-request',
         `"${uri}" is not a model address: use an https:// URL, hf:user/repo/file.gguf or hf:user/repo:QUANT.`,
       )
-    const fileName = entry?.fileName ?? source.fileName ?? undefined
+    // A link whose file name is already taken in the folder gets a name of its own: the
+    // downloader would otherwise keep the old file and report it as this one.
+    const fileName =
+      entry?.fileName ??
+      (source.fileName ? await freeFileName(options.dir, source.fileName) : undefined)
     const title = entry?.title ?? fileName ?? uri
     await mkdir(options.dir, { recursive: true })
 
@@ -263,4 +267,14 @@ export function pullModel(target: PullTarget, options: PullOptions): PullTask {
 /** The partial file a paused download of this catalog model left, if any. */
 export function partialPathFor(dir: string, entry: CatalogEntry): string {
   return join(dir, basename(entry.fileName) + PARTIAL_SUFFIX)
+}
+
+/** `name.gguf`, or `name-2.gguf`, `name-3.gguf`… when a finished file already has that name. */
+async function freeFileName(dir: string, fileName: string): Promise<string> {
+  const dot = fileName.lastIndexOf('.')
+  const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, '']
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? fileName : `${stem}-${n}${extension}`
+    if (!(await stat(join(dir, candidate)).catch(() => null))) return candidate
+  }
 }

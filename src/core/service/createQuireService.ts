@@ -99,6 +99,7 @@ export async function createQuireService(
     store: models,
     emit: (event) => events.emit(event),
     loadIfIdle: async (path) => (backends.get().getStatus().model ? null : loadModel(path)),
+    loadedPath: () => (backends.isRemote ? null : (backends.get().getStatus().model?.path ?? null)),
   })
   const remoteKeyStatus = async () => ({
     hasKey: (await options.secrets.get('remote-api-key')) !== null,
@@ -163,6 +164,13 @@ export async function createQuireService(
       const previous = settings.get()
       const next = await settings.update(patch)
       await backends.apply(previous, next)
+      // Back on this computer: bring back the model the writer last used.
+      const backToLocal = previous.engine.backend === 'remote' && next.engine.backend === 'local'
+      if (backToLocal && next.lastModelPath) {
+        loadModel(next.lastModelPath).catch((error: unknown) =>
+          backends.get().notify(error instanceof Error ? error.message : String(error)),
+        )
+      }
       return next
     },
     setRemoteApiKey: async ({ apiKey }) => {

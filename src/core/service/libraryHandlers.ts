@@ -11,6 +11,8 @@ type LibraryHandlers = Pick<
   | 'deletePrompt'
   | 'restorePrompt'
   | 'previewPrompt'
+  | 'getPersonaText'
+  | 'savePersona'
   | 'exportPack'
   | 'planPackImport'
   | 'applyPackImport'
@@ -30,6 +32,8 @@ export function createLibraryHandlers(
     deletePrompt: ({ id, language }) => store.deletePrompt(id, language),
     restorePrompt: ({ id, language }) => store.restorePrompt(id, language),
     previewPrompt: async (request) => store.preview(request, languageSetting()),
+    getPersonaText: ({ id, language }) => store.readPersona(id, language),
+    savePersona: ({ language, text }) => store.savePersona(language, text),
     exportPack: (request) => store.exportPack(request),
     planPackImport: ({ text, fileName }) => store.planPackImport(text, fileName),
     applyPackImport: ({ text, fileName, fingerprint }) =>

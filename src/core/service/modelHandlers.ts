@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { ContractHandlers, EngineStatus, QuireEvent } from '@shared/contract'
+import {
+  QuireError,
+  type ContractHandlers,
+  type EngineStatus,
+  type QuireEvent,
+} from '@shared/contract'
 import { probeHardware } from '../engine/doctor/probeHardware'
 import type { ModelStore } from '../models/modelStore'
 import type { PullTask } from '../models/pullModel'
@@ -20,6 +25,8 @@ type Deps = {
   emit: (event: QuireEvent) => void
   /** Loads a freshly installed model when none is loaded yet. */
   loadIfIdle: (path: string) => Promise<EngineStatus | null>
+  /** The file of the model in use, which must not be removed. */
+  loadedPath: () => string | null
 }
 
 /** The models feature as the contract serves it: list, download with progress, import, remove. */
@@ -27,6 +34,7 @@ export function createModelHandlers({
   store,
   emit,
   loadIfIdle,
+  loadedPath,
 }: Deps): ModelHandlers & { dispose(): void } {
   const downloads = new Map<string, PullTask>()
 
@@ -84,6 +92,13 @@ export function createModelHandlers({
       return store.list()
     },
     removeModel: async ({ id }) => {
+      const entry = (await store.list()).find((model) => model.id === id)
+      if (entry?.path && entry.path === loadedPath()) {
+        throw new QuireError(
+          'invalid-request',
+          `${entry.title} is in use. Load another model first, then remove this one.`,
+        )
+      }
       await store.remove(id)
       return store.list()
     },

@@ -5,9 +5,10 @@ import { Editor } from './editor/Editor'
 import { EngineStatusBar } from './engine/EngineStatusBar'
 import { useEngine } from './engine/useEngine'
 import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
-import { ModelPicker } from './engine/ModelPicker'
+import { ModelsPanel } from './models/ModelsPanel'
+import { SettingsPanel } from './settings/SettingsPanel'
 
-type PanelName = 'library'
+type PanelName = 'library' | 'models' | 'settings'
 
 /** The window: a slim header with the engine's state and the panels, and the document. */
 export function App({ host }: { host: HostApi }) {
@@ -25,7 +26,7 @@ export function App({ host }: { host: HostApi }) {
         <h1 className="app-name">{t('app.title')}</h1>
         <EngineStatusBar status={status} connectionError={connectionError} />
         <nav className="app-nav">
-          {(['library'] as const).map((name) => (
+          {(['library', 'models', 'settings'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -38,11 +39,6 @@ export function App({ host }: { host: HostApi }) {
             </button>
           ))}
         </nav>
-        <ModelPicker
-          api={host.api}
-          pickModelFile={host.pickModelFile}
-          busy={status?.state === 'loading' || status?.state === 'restarting'}
-        />
       </header>
       <main className="page">
         <Editor
@@ -56,6 +52,15 @@ export function App({ host }: { host: HostApi }) {
       {panel === 'library' && (
         <LibraryPanel api={host.api} editor={editorControls} onClose={close} />
       )}
+      {panel === 'models' && (
+        <ModelsPanel
+          api={host.api}
+          pickModelFile={host.pickModelFile}
+          status={status}
+          onClose={close}
+        />
+      )}
+      {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
     </div>
   )
 }

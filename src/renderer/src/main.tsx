@@ -8,6 +8,8 @@ import './styles/editor.css'
 import './styles/ai.css'
 import './styles/panels.css'
 import './styles/library.css'
+import './styles/settings.css'
+import './styles/models.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')

@@ -23,6 +23,8 @@ export const methodNames = [
   'duplicatePrompt',
   'deletePrompt',
   'restorePrompt',
+  'getPersonaText',
+  'savePersona',
   'previewPrompt',
   'exportPack',
   'planPackImport',

@@ -6,6 +6,7 @@ import {
   duplicatePromptRequestSchema,
   duplicatePromptResultSchema,
   libraryListingSchema,
+  libraryProblemSchema,
   promptPreviewRequestSchema,
   promptPreviewSchema,
   promptRefSchema,
@@ -79,6 +80,15 @@ export const contractMethods = {
   duplicatePrompt: { input: duplicatePromptRequestSchema, output: duplicatePromptResultSchema },
   deletePrompt: { input: promptRefSchema, output: removedPromptSchema },
   restorePrompt: { input: promptRefSchema, output: removedPromptSchema },
+  /** A persona file; saving puts the writer's version in the user folder (built-in ones are overridden). */
+  getPersonaText: { input: promptRefSchema, output: promptTextSchema },
+  savePersona: {
+    input: savePromptRequestSchema,
+    output: z.union([
+      z.object({ ok: z.literal(true), id: z.string(), file: z.string() }),
+      z.object({ ok: z.literal(false), problems: z.array(libraryProblemSchema) }),
+    ]),
+  },
   /** The exact messages and sampling values a prompt would send, without a model. */
   previewPrompt: { input: promptPreviewRequestSchema, output: promptPreviewSchema },
   exportPack: { input: packExportRequestSchema, output: packExportResultSchema },

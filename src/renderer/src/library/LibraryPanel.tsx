@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language, QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
 import { PackControls } from './PackControls'
+import { PersonaEditor } from './PersonaEditor'
 import { PromptEditor } from './PromptEditor'
 import { PromptList } from './PromptList'
 import { PromptPreview } from './PromptPreview'
@@ -75,6 +76,8 @@ export function LibraryPanel({ api, editor, onClose }: Props) {
             ) : (
               <p className="field-hint">{t('library.pick')}</p>
             )}
+            <h3 className="library-section">{t('library.personas.title')}</h3>
+            <PersonaEditor api={api} personas={listing.personas} />
             <h3 className="library-section">{t('library.pack.title')}</h3>
             <PackControls api={api} />
           </div>

@@ -5,12 +5,14 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
-const CLI = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url))
+const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
 
 export type ServeProcess = {
   url: string
   output: string[]
   dataDir: string
+  /** Resolves with the first output line (stdout or stderr) matching `pattern`, already printed or still to come. */
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>
   stop(): Promise<void>
   child: ChildProcess
 }
@@ -26,6 +28,31 @@ export function startQuireServe(
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, QUIRE_DATA_DIR: dataDir } },
   )
   const output: string[] = []
+  const watchers = new Set<(line: string) => void>()
+  const record = (line: string): void => {
+    output.push(line)
+    for (const watch of watchers) watch(line)
+  }
+  const waitForLine = (pattern: RegExp, timeoutMs = 30_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const seen = output.find((line) => pattern.test(line))
+      if (seen) return resolve(seen)
+      const timer = setTimeout(() => {
+        watchers.delete(watch)
+        reject(
+          new Error(
+            `quire serve did not print ${pattern} within ${timeoutMs} ms:\n${output.join('\n')}`,
+          ),
+        )
+      }, timeoutMs)
+      const watch = (line: string): void => {
+        if (!pattern.test(line)) return
+        clearTimeout(timer)
+        watchers.delete(watch)
+        resolve(line)
+      }
+      watchers.add(watch)
+    })
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve()
@@ -34,12 +61,14 @@ export function startQuireServe(
     })
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
-    createInterface({ input: child.stderr! }).on('line', (line) => output.push(line))
+    createInterface({ input: child.stderr! }).on('line', record)
+    let first = true
     lines.on('line', (line) => {
-      output.push(line)
-      if (output.length === 1) {
+      record(line)
+      if (first) {
+        first = false
         const match = /^Quire is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/.exec(line)
-        if (match?.[1]) resolve({ url: match[1], output, dataDir, stop, child })
+        if (match?.[1]) resolve({ url: match[1], output, dataDir, waitForLine, stop, child })
         else reject(new Error(`quire serve printed an unexpected first line: ${line}`))
       }
     })

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next'
+import { Field } from './Field'
+import type { RemoteKeyProps } from './RemoteEngineFields'
+
+type Props = RemoteKeyProps & {
+  value: string
+  onChange(value: string): void
+  error: string | undefined
+}
+
+/** The server's API key, write-only: a stored key is never shown, only that there is one. */
+export function RemoteKeyField({ status, onForget, value, onChange, error }: Props) {
+  const { t } = useTranslation()
+  const canStore = status?.persistent ?? false
+  const hasKey = status?.hasKey ?? false
+  const hint = canStore
+    ? t('settings.key.storedSafely')
+    : hasKey
+      ? t('settings.key.fromEnvironment')
+      : t('settings.key.cannotStore')
+  return (
+    <Field label={t('settings.key.label')} testId="setting-remote-key" hint={hint} error={error}>
+      {(control) => (
+        <>
+          <input
+            {...control}
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            disabled={!canStore}
+            placeholder={
+              !canStore
+                ? t('settings.key.unavailable')
+                : hasKey
+                  ? t('settings.key.replacePlaceholder')
+                  : t('settings.key.placeholder')
+            }
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          {hasKey && (
+            <div className="row settings-key-status" data-testid="remote-key-status">
+              <span className="pill pill-ok">
+                {canStore ? t('settings.key.stored') : t('settings.key.environment')}
+              </span>
+              {canStore && (
+                <button
+                  type="button"
+                  className="button subtle"
+                  data-testid="remote-key-forget"
+                  onClick={onForget}
+                >
+                  {t('settings.key.forget')}
+                </button>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { QuireApi } from '@shared/contract'
+import { Drawer } from '../ui/Drawer'
+import { EngineSection } from './EngineSection'
+import { ReplacementsSection } from './ReplacementsSection'
+import { SaveBar } from './SaveBar'
+import { useSettingsForm } from './useSettingsForm'
+import { WritingSection } from './WritingSection'
+
+export type SettingsPanelProps = { api: QuireApi; onClose(): void }
+
+/** Settings: edited here, sent to the host only on Save, and only what changed. */
+export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
+  const { t, i18n } = useTranslation()
+  const { state, dirty, edit, save, forgetKey } = useSettingsForm(api)
+  const { draft, errors, refusals } = state
+  const form = useRef<HTMLFormElement | null>(null)
+  // After a refused save, take the writer to the first field that needs fixing.
+  useEffect(() => {
+    const first =
+      refusals > 0 ? form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') : null
+    if (!first) return
+    first.focus({ preventScroll: true })
+    // Centred, so the sticky Save bar does not cover it.
+    first.scrollIntoView({ block: 'center' })
+  }, [refusals])
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    void save()
+  }
+
+  return (
+    <Drawer testId="settings-panel" title={t('panel.settings')} onClose={onClose}>
+      {state.phase === 'loading' && (
+        <p className="settings-loading">
+          <span className="spinner" aria-hidden="true" />
+          {t('settings.loading')}
+        </p>
+      )}
+      {state.phase === 'failed' && (
+        <p className="settings-banner settings-error" role="alert" data-testid="settings-error">
+          {t('settings.loadFailed', { message: state.problem })}
+        </p>
+      )}
+      {draft && (
+        <form ref={form} className="settings-form" onSubmit={submit} noValidate>
+          <WritingSection draft={draft} errors={errors} edit={edit} />
+          <EngineSection
+            api={api}
+            draft={draft}
+            errors={errors}
+            edit={edit}
+            remoteKey={{ status: state.keyStatus, onForget: () => void forgetKey() }}
+          />
+          <ReplacementsSection
+            draft={draft}
+            errors={errors}
+            edit={edit}
+            uiLanguage={i18n.language.startsWith('zh') ? 'zh' : 'en'}
+          />
+          <SaveBar state={state} dirty={dirty} />
+        </form>
+      )}
+    </Drawer>
+  )
+}

@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useMemo, useReducer } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Language, MethodOutput, QuireApi } from '@shared/contract'
+import type { Settings } from '@shared/settings/schema'
+import {
+  changesOf,
+  fieldsOfEdit,
+  hostProblems,
+  languages,
+  phraseRowProblem,
+  phrasesToSend,
+  toDraft,
+  type FieldErrors,
+  type FieldKey,
+  type LocalProblem,
+  type NumberField,
+  type SettingsDraft,
+} from './draft'
+import { limits } from './limits'
+
+export type RemoteKeyStatus = MethodOutput<'getRemoteKeyStatus'>
+export type SaveNote = 'saved' | 'reloaded' | 'to-local' | 'to-remote' | 'key-forgotten'
+
+/** Everything the panel shows: the saved settings, the writer's draft, and how saving went. */
+export type SettingsFormState = {
+  phase: 'loading' | 'ready' | 'failed'
+  saved: Settings | null
+  draft: SettingsDraft | null
+  keyStatus: RemoteKeyStatus | null
+  /** Bumped by every edit, so a save that returns late does not overwrite newer typing. */
+  revision: number
+  saving: 'no' | 'settings' | 'engine'
+  errors: FieldErrors
+  /** Counts refused saves, so the panel can take the writer to the first problem each time. */
+  refusals: number
+  /** A problem no field explains (a failed reload, a lost connection). */
+  problem: string | null
+  note: SaveNote | null
+}
+
+type Action =
+  | { type: 'loaded'; settings: Settings; keyStatus: RemoteKeyStatus }
+  | { type: 'load-failed'; message: string }
+  | { type: 'edit'; change: (draft: SettingsDraft) => SettingsDraft }
+  | { type: 'save-start'; reloading: boolean }
+  | { type: 'refused'; errors: FieldErrors; problem: string | null; saved?: Settings }
+  | {
+      type: 'saved'
+      settings: Settings
+      keyStatus: RemoteKeyStatus | null
+      revision: number
+      note: SaveNote
+    }
+  | { type: 'key-status'; keyStatus: RemoteKeyStatus; note: SaveNote | null }
+
+const initial: SettingsFormState = {
+  phase: 'loading',
+  saved: null,
+  draft: null,
+  keyStatus: null,
+  revision: 0,
+  saving: 'no',
+  errors: {},
+  refusals: 0,
+  problem: null,
+  note: null,
+}
+
+function withoutFields(errors: FieldErrors, fields: readonly FieldKey[]): FieldErrors {
+  const next = { ...errors }
+  for (const field of fields) delete next[field]
+  return next
+}
+
+function reduce(state: SettingsFormState, action: Action): SettingsFormState {
+  switch (action.type) {
+    case 'loaded':
+      return {
+        ...state,
+        phase: 'ready',
+        saved: action.settings,
+        draft: toDraft(action.settings),
+        keyStatus: action.keyStatus,
+      }
+    case 'load-failed':
+      return { ...state, phase: 'failed', problem: action.message }
+    case 'edit': {
+      if (!state.draft) return state
+      const draft = action.change(state.draft)
+      return {
+        ...state,
+        draft,
+        revision: state.revision + 1,
+        errors: withoutFields(state.errors, fieldsOfEdit(state.draft, draft)),
+        note: null,
+      }
+    }
+    case 'save-start':
+      return {
+        ...state,
+        saving: action.reloading ? 'engine' : 'settings',
+        errors: {},
+        problem: null,
+        note: null,
+      }
+    case 'refused':
+      return {
+        ...state,
+        saving: 'no',
+        errors: action.errors,
+        refusals: state.refusals + 1,
+        problem: action.problem,
+        saved: action.saved ?? state.saved,
+      }
+    case 'saved':
+      return {
+        ...state,
+        saving: 'no',
+        saved: action.settings,
+        // Typing that happened while saving stays; otherwise show what the host kept.
+        draft: state.revision === action.revision ? toDraft(action.settings) : state.draft,
+        keyStatus: action.keyStatus ?? state.keyStatus,
+        note: action.note,
+      }
+    case 'key-status':
+      return {
+        ...state,
+        keyStatus: action.keyStatus,
+        note: action.note,
+        errors: withoutFields(state.errors, ['apiKey']),
+      }
+    default:
+      return action satisfies never
+  }
+}
+
+/** What the writer is told after saving: whether the engine changed, and how. */
+function noteFor(before: Settings, after: Settings): SaveNote {
+  if (before.engine.backend !== after.engine.backend)
+    return after.engine.backend === 'local' ? 'to-local' : 'to-remote'
+  const local = ({ engine }: Settings) => JSON.stringify({ ...engine, backend: null })
+  return after.engine.backend === 'local' && local(before) !== local(after) ? 'reloaded' : 'saved'
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
+
+const numberFields = new Set<FieldKey>(Object.keys(limits) as NumberField[])
+const isNumberField = (field: FieldKey): field is NumberField => numberFields.has(field)
+
+/** Loads the settings, keeps the writer's edits in one draft, and saves only what changed. */
+export function useSettingsForm(api: QuireApi) {
+  const { t, i18n } = useTranslation()
+  const [state, dispatch] = useReducer(reduce, initial)
+
+  useEffect(() => {
+    let live = true
+    Promise.all([api.getSettings(), api.getRemoteKeyStatus()]).then(
+      ([settings, keyStatus]) => live && dispatch({ type: 'loaded', settings, keyStatus }),
+      (error: unknown) => live && dispatch({ type: 'load-failed', message: messageOf(error) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [api])
+
+  const changes = useMemo(
+    () => (state.saved && state.draft ? changesOf(state.saved, state.draft) : null),
+    [state.saved, state.draft],
+  )
+  const dirty =
+    changes !== null &&
+    (Object.keys(changes.patch).length > 0 ||
+      changes.problems.length > 0 ||
+      state.draft?.apiKey.trim() !== '')
+
+  const edit = useCallback(
+    (change: (draft: SettingsDraft) => SettingsDraft) => dispatch({ type: 'edit', change }),
+    [],
+  )
+
+  /**
+   * The writer's words, in the interface language, for a problem the host named in English;
+   * number ranges in the units the writer types. Anything else is shown as the host said it.
+   */
+  const describe = (field: FieldKey, problem: LocalProblem['kind'] | { host: string }): string => {
+    if (problem === 'required') return t('settings.errors.required')
+    if (isNumberField(field)) {
+      const format = new Intl.NumberFormat(i18n.language).format
+      return t('settings.errors.range', {
+        min: format(limits[field].min),
+        max: format(limits[field].max),
+      })
+    }
+    if (typeof problem === 'string') return t('settings.errors.invalid')
+    if (field === 'remoteUrl') return t('settings.errors.url')
+    const phrase = state.draft ? phraseRowProblem(state.draft, field) : null
+    return phrase ? t(`settings.errors.phrase-${phrase}`) : problem.host
+  }
+
+  const save = async (): Promise<void> => {
+    const { saved, draft, revision } = state
+    if (!saved || !draft || !changes || state.saving !== 'no') return
+    if (changes.problems.length > 0) {
+      const errors: FieldErrors = {}
+      for (const { field, kind } of changes.problems) errors[field] = describe(field, kind)
+      dispatch({ type: 'refused', errors, problem: null })
+      return
+    }
+    const hasPatch = Object.keys(changes.patch).length > 0
+    dispatch({ type: 'save-start', reloading: hasPatch && changes.touchesEngine })
+
+    let settings = saved
+    if (hasPatch) {
+      try {
+        settings = await api.updateSettings(changes.patch)
+      } catch (error) {
+        const sentRows = Object.fromEntries(
+          languages.map((language) => [language, phrasesToSend(draft.replacements[language]).keys]),
+        ) as Record<Language, number[]>
+        const found = hostProblems(messageOf(error), sentRows)
+        const errors: FieldErrors = {}
+        for (const [field, text] of Object.entries(found.fields) as [FieldKey, string][])
+          errors[field] = describe(field, { host: text })
+        // A reload can fail after the settings were stored: compare with what the host has now.
+        const current = await api.getSettings().catch(() => undefined)
+        dispatch({
+          type: 'refused',
+          errors,
+          problem: found.general.length > 0 ? found.general.join(' ') : null,
+          saved: current,
+        })
+        return
+      }
+    }
+
+    let keyStatus: RemoteKeyStatus | null = null
+    const apiKey = draft.apiKey.trim()
+    if (apiKey !== '') {
+      try {
+        keyStatus = await api.setRemoteApiKey({ apiKey })
+      } catch (error) {
+        dispatch({
+          type: 'refused',
+          errors: { apiKey: messageOf(error) },
+          problem: hasPatch ? t('settings.keyNotSaved') : null,
+          saved: settings,
+        })
+        return
+      }
+    }
+    dispatch({ type: 'saved', settings, keyStatus, revision, note: noteFor(saved, settings) })
+  }
+
+  const forgetKey = async (): Promise<void> => {
+    try {
+      const keyStatus = await api.setRemoteApiKey({ apiKey: null })
+      dispatch({ type: 'key-status', keyStatus, note: 'key-forgotten' })
+    } catch (error) {
+      dispatch({ type: 'refused', errors: { apiKey: messageOf(error) }, problem: null })
+    }
+  }
+
+  return { state, dirty, edit, save, forgetKey }
+}
