@@ -206,3 +206,17 @@ export function isGenerationEvent(event: QuireEvent): event is GenerationEvent {
     event.type === 'error'
   )
 }
+
+/** The stats of an answer that never started: nothing generated, nothing evaluated. */
+export function emptyStats(stopReason: StopReason, promptTokens = 0): GenerationStats {
+  return {
+    promptTokens,
+    reusedTokens: 0,
+    evaluatedTokens: 0,
+    generatedTokens: 0,
+    timeToFirstTokenMs: null,
+    tokensPerSecond: 0,
+    totalMs: 0,
+    stopReason,
+  }
+}

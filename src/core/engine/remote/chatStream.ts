@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { QuireError, type DeltaEvent, type StopReason } from '@shared/contract'
+import { emptyStats, QuireError, type DeltaEvent, type StopReason } from '@shared/contract'
 import type { BackendEvent } from '../backend'
 import { estimateTokens } from './estimateTokens'
 import { malformedError, serverMessage, type RemoteTarget } from './remoteErrors'
@@ -152,19 +152,5 @@ export class ChatStreamReader {
 
 /** The end of a request stopped before any answer began. */
 export function emptyDone(requestId: string, stopReason: StopReason): RawDoneEvent {
-  return {
-    type: 'done',
-    requestId,
-    text: '',
-    stats: {
-      promptTokens: 0,
-      reusedTokens: 0,
-      evaluatedTokens: 0,
-      generatedTokens: 0,
-      timeToFirstTokenMs: null,
-      tokensPerSecond: 0,
-      totalMs: 0,
-      stopReason,
-    },
-  }
+  return { type: 'done', requestId, text: '', stats: emptyStats(stopReason) }
 }

@@ -4,7 +4,7 @@ import {
   type ChatWrapper,
   type LlamaContextSequence,
 } from 'node-llama-cpp'
-import { QuireError, type GenerationStats, type StopReason } from '@shared/contract'
+import { emptyStats, QuireError, type GenerationStats, type StopReason } from '@shared/contract'
 import type { SamplingValues } from '@shared/presets/schema'
 
 export type GenerationResult = { text: string; stats: GenerationStats }
@@ -41,19 +41,7 @@ export function chatHistory(
 
 /** An answer that never started: nothing generated, nothing evaluated. */
 export function emptyResult(stopReason: StopReason, promptTokens = 0): GenerationResult {
-  return {
-    text: '',
-    stats: {
-      promptTokens,
-      reusedTokens: 0,
-      evaluatedTokens: 0,
-      generatedTokens: 0,
-      timeToFirstTokenMs: null,
-      tokensPerSecond: 0,
-      totalMs: 0,
-      stopReason,
-    },
-  }
+  return { text: '', stats: emptyStats(stopReason, promptTokens) }
 }
 
 type Run = {

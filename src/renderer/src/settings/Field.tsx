@@ -43,3 +43,39 @@ export function Field({ label, testId, hint, error, children }: Props) {
     </div>
   )
 }
+
+type TextFieldProps = Omit<Props, 'children'> & {
+  value: string
+  onChange(value: string): void
+  /** Whole numbers: the number keypad on touch screens. */
+  numeric?: boolean
+  type?: 'text' | 'url'
+  placeholder?: string | undefined
+}
+
+/** A labelled one-line text or number setting. */
+export function TextField({
+  value,
+  onChange,
+  numeric = false,
+  type = 'text',
+  placeholder,
+  ...field
+}: TextFieldProps) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          inputMode={numeric ? 'numeric' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  )
+}

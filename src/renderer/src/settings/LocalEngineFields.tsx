@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { SettingsDraft } from './draft'
-import { Field } from './Field'
+import { Field, TextField } from './Field'
 import { limits } from './limits'
 import { setter, type SectionProps } from './sectionProps'
 
@@ -20,24 +20,16 @@ export function LocalEngineFields({ draft, errors, edit }: SectionProps) {
   const gpuOff = draft.gpu === 'off'
   return (
     <div className="settings-grid">
-      <Field
+      <TextField
         label={t('settings.engine.threads')}
         testId="setting-threads"
         hint={t('settings.engine.threadsHint')}
         error={errors.threads}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder={t('settings.engine.auto')}
-            value={draft.threads}
-            onChange={(event) => setThreads(event.target.value)}
-          />
-        )}
-      </Field>
+        numeric
+        placeholder={t('settings.engine.auto')}
+        value={draft.threads}
+        onChange={setThreads}
+      />
       <Field
         label={t('settings.engine.sequences')}
         testId="setting-sequences"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Field } from './Field'
+import { TextField } from './Field'
 import { RemoteKeyField } from './RemoteKeyField'
 import { setter, type SectionProps } from './sectionProps'
 import type { RemoteKeyStatus } from './useSettingsForm'
@@ -19,58 +19,33 @@ export function RemoteEngineFields({
   const setTimeoutSeconds = setter(edit, 'timeoutSeconds')
   return (
     <>
-      <Field
+      <TextField
         label={t('settings.remote.url')}
         testId="setting-remote-url"
         hint={t('settings.remote.urlHint')}
         error={errors.remoteUrl}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="http://127.0.0.1:8080/v1"
-            value={draft.remoteUrl}
-            onChange={(event) => setUrl(event.target.value)}
-          />
-        )}
-      </Field>
+        type="url"
+        placeholder="http://127.0.0.1:8080/v1"
+        value={draft.remoteUrl}
+        onChange={setUrl}
+      />
       <div className="settings-grid">
-        <Field
+        <TextField
           label={t('settings.remote.model')}
           testId="setting-remote-model"
           hint={t('settings.remote.modelHint')}
           error={errors.remoteModel}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.remoteModel}
-              onChange={(event) => setModel(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          value={draft.remoteModel}
+          onChange={setModel}
+        />
+        <TextField
           label={t('settings.remote.timeout')}
           testId="setting-remote-timeout"
           error={errors.timeoutSeconds}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              value={draft.timeoutSeconds}
-              onChange={(event) => setTimeoutSeconds(event.target.value)}
-            />
-          )}
-        </Field>
+          numeric
+          value={draft.timeoutSeconds}
+          onChange={setTimeoutSeconds}
+        />
       </div>
       <RemoteKeyField
         value={draft.apiKey}
