@@ -53,12 +53,25 @@ async function main(argv: string[]): Promise<void> {
   await command.run(rest)
 }
 
+// `quire … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
-    process.stderr.write(`quire: ${(error as Error).message}\nRun "quire help" for usage.\n`)
+    // Node's parser explains ambiguous values over several lines; the first says what happened.
+    const first = ((error as Error).message.split('\n')[0] ?? '').trim()
+    const hint = /ambiguous|argument/.test(first)
+      ? ' Write the value with "=", e.g. --seed=-1.'
+      : ''
+    process.stderr.write(`quire: ${first}${hint}\nRun "quire help" for usage.\n`)
     process.exit(2)
   }
   const message =

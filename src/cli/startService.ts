@@ -6,6 +6,7 @@ import { hostPaths } from './hostPaths'
 
 /** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
 export function startService(options: {
+  rememberModel?: boolean
   threads?: number | undefined
   contextSize?: number | undefined
 }): Promise<RunningQuireService> {
@@ -16,6 +17,7 @@ export function startService(options: {
     }),
     dataDir: userDataDir(),
     secrets: new EnvSecretStore(),
+    rememberModel: options.rememberModel,
     engineOverrides: { threads: options.threads, contextSize: options.contextSize },
   })
 }

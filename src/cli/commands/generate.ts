@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import {
   createLocalClient,
@@ -12,7 +13,7 @@ import { UsageError } from '../usageError'
 
 export const generateUsage = `quire generate --model FILE --prompt ID --selection TEXT [options]
 
-  --model FILE        GGUF model to run
+  --model FILE|ID     GGUF model to run: a file, or an id from "quire models list"
   --prompt ID         prompt id, e.g. rewrite.lyrical (see the resources/prompts folder)
   --selection TEXT    the text to work on; "-" reads it from standard input
   --lang auto|zh|en   prompt language (default: auto, by the selection's script)
@@ -57,10 +58,13 @@ export async function runGenerate(args: string[]): Promise<void> {
   const variables = variableOptions(values.var)
   const selection = values.selection === '-' ? await readStdin() : values.selection
 
-  const service = await startService({ threads })
+  const service = await startService({ threads, rememberModel: false })
   const client = createLocalClient(service)
   try {
-    await client.loadModel({ path: values.model })
+    // --model takes a file, or the id of a model in `quire models list`.
+    const model = values.model
+    const path = existsSync(model) ? model : await service.models.pathOf(model).catch(() => model)
+    await client.loadModel({ path })
     const done = new Promise<DoneEvent>((resolve, reject) => {
       let requestId: string | null = null
       const early: QuireEvent[] = []
@@ -69,7 +73,7 @@ export async function runGenerate(args: string[]): Promise<void> {
         if (requestId === null) return void early.push(event)
         if (event.requestId !== requestId) return
         if (event.type === 'retry' && !values.json)
-          process.stderr.write('\nquire: the answer was in the wrong language; asking once more.\n')
+          process.stderr.write('quire: the answer was in the wrong language; asking once more.\n')
         if (event.type === 'done') resolve(event)
         if (event.type === 'error') reject(new QuireError(event.code, event.message))
       }
@@ -93,7 +97,13 @@ export async function runGenerate(args: string[]): Promise<void> {
       process.stdout.write(
         `${JSON.stringify({ text: result.text, raw: result.raw, flags: result.flags, retried: result.retried, stats: result.stats })}\n`,
       )
-    else process.stdout.write(`${result.text}\n`)
+    else {
+      process.stdout.write(`${result.text}\n`)
+      if (result.flags.languageMismatch)
+        process.stderr.write(
+          'quire: note: the answer is still mostly in another language than the passage.\n',
+        )
+    }
   } finally {
     await service.dispose()
   }

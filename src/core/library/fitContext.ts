@@ -33,7 +33,7 @@ export async function fitToContext(
       (await measure('', selection)).promptTokens - (await measure('', '')).promptTokens
     throw new QuireError(
       'context-overflow',
-      `The selection is about ${selectionTokens} tokens; with the prompt and room for a ${answerRoom}-token answer it needs ${withoutBefore.promptTokens + answerRoom}, but the model's context holds ${withoutBefore.contextSize}. Select less text, or raise the context size in Settings.`,
+      `The selection is about ${selectionTokens} tokens; with the prompt and room for a ${answerRoom}-token answer it needs ${withoutBefore.promptTokens + answerRoom}, but the model's context holds ${withoutBefore.contextSize}. Select less text, ask for a shorter answer, or raise the context size in Settings.`,
     )
   }
   // Keep the longest tail of `before` that fits.

@@ -10,6 +10,8 @@ export const indexedModelSchema = z.object({
   path: z.string().min(1),
   /** catalog: downloaded from the catalog; downloaded: from a URL; imported: the writer's own file, referenced where it is. */
   source: z.enum(['catalog', 'downloaded', 'imported']),
+  /** The link a downloaded model came from: pulling it again finds it installed. */
+  uri: z.string().optional(),
   addedAt: z.string(),
   sizeBytes: z.number().int().nonnegative(),
   sha256: z.string().nullable(),

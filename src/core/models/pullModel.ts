@@ -144,6 +144,7 @@ async function verifyAndRegister(
       id: entry?.id ?? uniqueId(slugFromFileName(filePath), taken),
       path: filePath,
       source: entry ? 'catalog' : 'downloaded',
+      ...(target.kind === 'uri' ? { uri: target.uri } : {}),
       addedAt: new Date().toISOString(),
       sizeBytes: size,
       sha256,
@@ -177,6 +178,17 @@ export function pullModel(target: PullTarget, options: PullOptions): PullTask {
         'invalid-request',
         `"${uri}" is not a model address: use an https:// URL, hf:user/repo/file.gguf or hf:user/repo:QUANT.`,
       )
+    if (source.url && !entry && !source.fileName)
+      throw new QuireError(
+        'invalid-request',
+        `"${uri}" does not end in a file name. Use the link to the .gguf file itself.`,
+      )
+    // The same link installed before is already here: nothing to download.
+    const sameLink = entry
+      ? undefined
+      : (await readModelIndex(options.dir)).models.find((model) => model.uri === uri)
+    if (sameLink && (await stat(sameLink.path).catch(() => null)))
+      return { status: 'installed', model: sameLink, alreadyInstalled: true }
     // A link whose file name is already taken in the folder gets a name of its own: the
     // downloader would otherwise keep the old file and report it as this one.
     const fileName =

@@ -195,6 +195,29 @@ export function checkHyperparameters(facts: GgufFacts, arch: string): ModelProbl
       )
   }
   const headWidth = asNumber(m[key('attention.key_length')])
+  // Zero-sized dimensions and a non-finite epsilon abort llama.cpp natively when it builds the graph.
+  for (const [name, what] of [
+    ['feed_forward_length', 'its feed-forward width is zero'],
+    ['attention.key_length', 'its attention key width is zero'],
+    ['attention.value_length', 'its attention value width is zero'],
+  ] as const) {
+    const widths = perLayer(m[key(name)])
+    if (widths && widths.some((width) => width <= 0))
+      return problem('damaged', what, `${key(name)} = 0`)
+  }
+  for (const name of [
+    'attention.layer_norm_rms_epsilon',
+    'attention.layer_norm_epsilon',
+    'rope.freq_base',
+  ]) {
+    const value = m[key(name)]
+    if (typeof value === 'number' && !(Number.isFinite(value) && value > 0))
+      return problem(
+        'damaged',
+        'one of its numeric settings is not a positive number',
+        `${key(name)} = ${value}`,
+      )
+  }
   const firstHeads = heads[0] ?? 1
   if (headWidth === null && embedding % firstHeads !== 0)
     return problem(

@@ -28,6 +28,8 @@ export type QuireServiceOptions = {
   secrets: SecretStore
   /** Values from the command line that win over the saved settings for this run. */
   engineOverrides?: Partial<EngineSettings>
+  /** Whether a loaded model becomes the one opened next time (not for one-off CLI runs). */
+  rememberModel?: boolean
 }
 
 export type RunningQuireService = QuireService & {
@@ -73,7 +75,9 @@ export async function createQuireService(
         'The engine was switched in Settings while this was being written.',
       ),
   })
-  if (loadedSettings.problem) backends.get().notify(loadedSettings.problem)
+  // Shown at start and again once the first model is loaded (loading replaces the notice).
+  let startupNotice = loadedSettings.problem
+  if (startupNotice) backends.get().notify(startupNotice)
 
   // A new continuation replaces the one still running: the writer has moved on.
   const continuations = new Set<string>()
@@ -88,7 +92,13 @@ export async function createQuireService(
     const file = resolve(path)
     await validateModel(file)
     const status = await backends.get().loadModel(file)
-    await settings.update({ lastModelPath: status.model?.path ?? null })
+    if (options.rememberModel !== false)
+      await settings.update({ lastModelPath: status.model?.path ?? null })
+    if (startupNotice) {
+      backends.get().notify(startupNotice)
+      startupNotice = null
+      return backends.get().getStatus()
+    }
     return status
   }
   const models = new ModelStore(

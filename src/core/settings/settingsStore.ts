@@ -32,14 +32,19 @@ export class SettingsStore {
       return { settings: this.current, problem: null }
     }
     try {
-      const parsed = settingsSchema.safeParse(JSON.parse(text))
+      const raw: unknown = JSON.parse(text)
+      const parsed = settingsSchema.safeParse(raw)
       if (parsed.success) {
         this.current = parsed.data
         return { settings: this.current, problem: null }
       }
+      // Keep every value that is still good; only the bad ones fall back to their defaults.
+      const { settings, dropped } = salvage(raw)
+      this.current = settings
+      const aside = await this.copyAside()
       return {
-        settings: this.current,
-        problem: await this.setAside(parsed.error.issues[0]?.message ?? 'invalid settings'),
+        settings,
+        problem: `Some settings could not be read (${dropped.join(', ')}), so Quire used the defaults for those and kept everything else. The old file is saved at ${aside}.`,
       }
     } catch (error) {
       return {
@@ -73,8 +78,40 @@ export class SettingsStore {
   }
 
   private async setAside(reason: string): Promise<string> {
-    const aside = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    await copyFile(this.file, aside).catch(() => {})
+    const aside = await this.copyAside()
     return `Your settings file could not be read (${reason}). Quire kept a copy at ${aside} and started with the defaults.`
   }
+
+  private async copyAside(): Promise<string> {
+    const aside = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    await copyFile(this.file, aside).catch(() => {})
+    return aside
+  }
+}
+
+const GROUPS = new Set(['engine', 'remote', 'replacements'])
+
+/** The defaults with every readable value of `raw` applied, field by field, and the names of the ones that were not. */
+export function salvage(raw: unknown): { settings: Settings; dropped: string[] } {
+  let settings = settingsSchema.parse({})
+  const dropped: string[] = []
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { settings, dropped: ['the whole file'] }
+  const tryValue = (candidate: unknown, name: string): void => {
+    const parsed = settingsSchema.safeParse(candidate)
+    if (parsed.success) settings = parsed.data
+    else dropped.push(name)
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(settingsSchema.shape, key)) continue
+    if (GROUPS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [field, fieldValue] of Object.entries(value)) {
+        const group = settings[key as 'engine' | 'remote' | 'replacements']
+        tryValue({ ...settings, [key]: { ...group, [field]: fieldValue } }, `${key}.${field}`)
+      }
+    } else {
+      tryValue({ ...settings, [key]: value }, key)
+    }
+  }
+  return { settings, dropped: dropped.length > 0 ? dropped : ['unknown'] }
 }

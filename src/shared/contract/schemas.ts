@@ -80,7 +80,8 @@ export const generateRequestSchema = z.object({
   title: z.string().max(1_000).default(''),
   language: languageChoiceSchema.default('auto'),
   variables: z.record(z.string(), z.string().max(10_000)).default({}),
-  seed: z.number().int().nonnegative().optional(),
+  /** llama.cpp seeds are 32-bit. */
+  seed: z.number().int().nonnegative().max(4_294_967_295).optional(),
   maxTokens: z.number().int().positive().max(8_192).optional(),
   /** How long the request may take, queueing included; it then stops with what it has. */
   deadlineMs: z.number().int().min(1_000).max(600_000).default(120_000),

@@ -60,13 +60,24 @@ function withoutLinks(text: string): string {
   return result
 }
 
+/** Quotations, straight or curly, within one line: `"床前明月光"`, “你好”, 「你好」. */
+const QUOTATION = /"[^"\n]*"|“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』/gu
+
+/** The sentence with its quotations blanked out, when anything in its script is left outside. */
+function withoutQuotations(text: string): string {
+  const outside = text.replace(QUOTATION, (quotation) => ' '.repeat(quotation.length))
+  const { han, latinWords } = countScriptUnits(outside)
+  return han + latinWords > 0 ? outside : text
+}
+
 /**
  * The language of one sentence by its script: the majority of Chinese characters against Latin
  * words (links not counted), except that a sentence opening in Chinese with at least two
- * characters is Chinese (他说："I love you."); with neither script, `fallback`.
+ * characters is Chinese (他说："I love you."); with neither script, `fallback`. Quotations do
+ * not count when there is text outside them: `Li Bai wrote "床前明月光" in 726.` is English.
  */
 export function sentenceLanguage(sentence: string, fallback: Language): Language {
-  const counted = withoutLinks(sentence)
+  const counted = withoutQuotations(withoutLinks(sentence))
   const { han, latinWords } = countScriptUnits(counted)
   if (han === 0 && latinWords === 0) return fallback
   if (han >= latinWords) return 'zh'

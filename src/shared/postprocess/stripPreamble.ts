@@ -10,18 +10,26 @@ const ACK_ONLY = new RegExp(`^(?:(?:${ACK_EN}|${ACK_ZH})[!！.。~～]*\\s*)+$`,
 const ACK_SENTENCE = new RegExp(`^(?:${ACK_EN}|${ACK_ZH})[!！.。]+[ \\t]*(?=\\S)`, 'iu')
 
 const INTRO_STRONG = "(?:here(?:'s|’s| is| are)|below (?:is|are)|以下是|以下为|下面是|下面为)"
-const INTRO = `(?:${INTRO_STRONG}|this is (?:a|an|the|my|your)|these are|i(?:'ve|’ve| have) (?:rewritten|revised|written|created|composed|polished|edited|continued)|i(?:'ll|’ll| will) |let me |as requested|这是|这里是|为你|为您|给你|给您|我为你|我为您|我已|我来|我将|我帮你|我帮您|我尝试|根据你|根据您|按照你|按照您)`
+const INTRO = `(?:${INTRO_STRONG}|this is (?:a|an|the|my|your)|these are|i(?:'ve|’ve| have) (?:rewritten|revised|written|created|composed|polished|edited|continued)|i(?:'ll|’ll| will) |let me |let(?:'s|’s| us) |as requested|这是|这里是|为你|为您|给你|给您|我为你|我为您|我已|我来|我将|我帮你|我帮您|我尝试|根据你|根据您|按照你|按照您)`
+/**
+ * Words that show a line talks about the answer itself ("the rewritten text", "改写后的内容").
+ * Without one, "Here's the thing: …" or "以下是他的回忆：" is the writer's prose.
+ */
+const ANSWER_WORD =
+  '(?:(?<!\\p{L})(?:rewrit\\p{L}*|revis\\p{L}*|edit(?:ed|s)?|polish\\p{L}*|version|poem|texts?|continu\\p{L}*|translat\\p{L}*|titles?|passage|paragraph|stor(?:y|ies)|drafts?|verses?|stanzas?|lyrics|haikus?|attempt|output|answer|result)(?!\\p{L})|' +
+  '改写|改好|改过|修改|重写|润色|续写|翻译|译文|诗|版本|内容|文字|文本|段落|标题|故事|文案|歌词|结果|答案|输出)'
+const TALKS_ABOUT_ANSWER = new RegExp(ANSWER_WORD, 'iu')
 const INTRO_LINE = new RegExp(`^${ACK_PART}*${INTRO}.{0,100}[:：](?:\\*\\*)?$`, 'iu')
-/** "Sure! Let's see:" — a whole acknowledgement, then a line that announces what follows. */
-const ACK_COLON_LINE = new RegExp(
-  `^(?:${ACK_EN}|${ACK_ZH})[!！.。]+\\s*.{0,80}[:：](?:\\*\\*)?$`,
+/** "Sure! Let's see how this reads:" — a whole acknowledgement, then an introduction. */
+const ACK_INTRO_LINE = new RegExp(
+  `^(?:${ACK_EN}|${ACK_ZH})[!！.。,，]+\\s*${INTRO}.{0,80}[:：](?:\\*\\*)?$`,
   'iu',
 )
 const FOLLOWS_LINE = /^.{0,60}(?:如下|as follows)[:：]$/iu
 const STRONG_INTRO_LINE = new RegExp(`^${ACK_PART}*${INTRO_STRONG}.{0,100}[.。!！]$`, 'iu')
 /** "以下是改写后的内容：正文…" on one line: the introduction names what it introduces. */
 const SAME_LINE_INTRO = new RegExp(
-  `^${ACK_PART}*${INTRO_STRONG}[^:：\\n]{0,60}?(?:rewrit|revis|version|poem|text|passage|paragraph|continuation|改写|润色|续写|内容|版本|文本|段落|诗)[^:：\\n]{0,30}[:：][ \\t]*(?=\\S)`,
+  `^${ACK_PART}*${INTRO_STRONG}[^:：\\n]{0,60}?${ANSWER_WORD}[^:：\\n]{0,30}[:：][ \\t]*(?=\\S)`,
   'iu',
 )
 
@@ -63,19 +71,26 @@ const FENCE = /^```[^\n`]*\n([\s\S]*?)\n?```$/
 
 const isOffer = (line: string): boolean => OFFERS.some((pattern) => pattern.test(line.trim()))
 
-/** Is this (trimmed) first line an acknowledgement or an introduction of the answer? */
+/**
+ * Is this (trimmed) first line a preamble? Only a pure acknowledgement ("Sure!", "好的。"), an
+ * acknowledgement followed by an introduction ("Sure! Here's …:"), or an introduction that talks
+ * about the answer itself ("Here is the rewritten text:", "以下是改写后的内容："). "Here's the
+ * thing: nobody knew." and "以下是他的回忆：" are prose.
+ */
 export function isPreambleLine(line: string): boolean {
   if (line.length > 160) return false
+  if (ACK_ONLY.test(line) || ACK_INTRO_LINE.test(line)) return true
   return (
-    ACK_ONLY.test(line) ||
-    INTRO_LINE.test(line) ||
-    ACK_COLON_LINE.test(line) ||
-    FOLLOWS_LINE.test(line) ||
-    STRONG_INTRO_LINE.test(line)
+    (INTRO_LINE.test(line) || FOLLOWS_LINE.test(line) || STRONG_INTRO_LINE.test(line)) &&
+    TALKS_ABOUT_ANSWER.test(line)
   )
 }
 
-/** Removes a leading acknowledgement line, a leading "Sure!" sentence or a leading label. */
+/**
+ * Removes a leading preamble line (see `isPreambleLine`), a same-line introduction of the answer
+ * or a leading label. An acknowledgement followed by more text on its line ("Of course! she
+ * cried, and ran to the door.") is prose and stays.
+ */
 export function stripLeading(text: string): string {
   const body = text.trimStart()
   const newline = body.indexOf('\n')
@@ -86,9 +101,6 @@ export function stripLeading(text: string): string {
   }
   const intro = SAME_LINE_INTRO.exec(body)
   if (intro) return body.slice(intro[0].length)
-  const ack = ACK_SENTENCE.exec(body)
-  if (ack && !isPreambleLine(body.slice(0, newline < 0 ? undefined : newline).trim()))
-    return body.slice(ack[0].length)
   const label = LABEL.exec(body)
   if (label && body.slice(label[0].length).trim() !== '') return body.slice(label[0].length)
   return text

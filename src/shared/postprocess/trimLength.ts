@@ -7,6 +7,8 @@ import { unitEnds } from './units'
 const CLAUSE_MARK = /[，；,;]/g
 const TRAILING_MARKS = /[。！？!?.，,；;：:、\s]+$/u
 const ENDS_WITH_ELLIPSIS = /(?:…|\.{3,})$/
+/** A question or exclamation, possibly inside its closing quote: the writer's tone, kept. */
+const ENDS_WITH_TONE = /[？！?!][”’"'」』）)]*$/u
 
 /** How many units end at or before `position`. */
 function unitsBefore(ends: number[], position: number): number {
@@ -15,10 +17,14 @@ function unitsBefore(ends: number[], position: number): number {
   return count
 }
 
-/** Ends a cut with the ellipsis of the cut sentence's script, in place of its last mark. */
+/**
+ * Ends a cut with the ellipsis of the cut sentence's script, in place of its last mark (`。`,
+ * `.`, `，`…). A kept sentence that ends in `？`/`！`/`?`/`!` keeps its mark and gets no ellipsis:
+ * the mark is the writer's, and the text already ends on a whole sentence.
+ */
 function closeCut(kept: string, language: Language): string {
   const body = kept.trimEnd()
-  if (ENDS_WITH_ELLIPSIS.test(body)) return body
+  if (ENDS_WITH_ELLIPSIS.test(body) || ENDS_WITH_TONE.test(body)) return body
   const lastSentence = splitSentences(body).at(-1)?.text ?? body
   const ellipsis = sentenceLanguage(lastSentence, language) === 'zh' ? '……' : '…'
   return body.replace(TRAILING_MARKS, '') + ellipsis
@@ -27,7 +33,9 @@ function closeCut(kept: string, language: Language): string {
 /**
  * Keeps at most `limit` units (Chinese characters and words; punctuation is free): cut at the
  * last sentence end that fits, else at the last clause mark of the first sentence that fits,
- * else hard after the limit-th unit; a cut text ends with `……` (Chinese) or `…` (English).
+ * else hard after the limit-th unit; a cut text ends with `……` (Chinese) or `…` (English),
+ * except after a kept `？`/`！`, which stays as the last mark (风很轻！云很淡？雨很大。 at 7 →
+ * 风很轻！云很淡？).
  */
 export function trimLengthText(
   text: string,

@@ -49,4 +49,18 @@ describe('SettingsStore', () => {
     expect(aside).toBeDefined()
     expect(await readFile(join(dir, aside ?? ''), 'utf8')).toBe('{"engine": {"threads": ')
   })
+
+  it('keeps every good value when one is bad, and says which one was dropped', async () => {
+    const dir = await freshDir()
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ engine: { threads: 'two', contextSize: 8192 }, promptLanguage: 'zh' }),
+    )
+    const store = new SettingsStore(dir)
+    const { settings, problem } = await store.load()
+    expect(settings.engine.contextSize).toBe(8192)
+    expect(settings.promptLanguage).toBe('zh')
+    expect(settings.engine.threads).toBe(0)
+    expect(problem).toMatch(/could not be read \(engine\.threads\).*kept everything else/)
+  })
 })

@@ -79,6 +79,24 @@ describe('model sanity checks', () => {
   it.each<[string, GgufFacts, ModelProblemKind, RegExp]>([
     ['no layers', facts({ 'qwen3.block_count': 0 }), 'damaged', /^qwen3\.block_count = 0$/],
     [
+      'zero feed-forward width',
+      facts({ 'qwen3.feed_forward_length': 0 }),
+      'damaged',
+      /^qwen3\.feed_forward_length = 0$/,
+    ],
+    [
+      'zero key width',
+      facts({ 'qwen3.attention.key_length': 0 }),
+      'damaged',
+      /^qwen3\.attention\.key_length = 0$/,
+    ],
+    [
+      'a NaN epsilon',
+      facts({ 'qwen3.attention.layer_norm_rms_epsilon': Number.NaN }),
+      'damaged',
+      /^qwen3\.attention\.layer_norm_rms_epsilon = NaN$/,
+    ],
+    [
       'absurd layers',
       facts({ 'qwen3.block_count': 1001 }),
       'damaged',

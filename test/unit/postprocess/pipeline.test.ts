@@ -36,7 +36,7 @@ describe('runPipeline', () => {
     const stripFirst = runPipeline(text, ['strip-preamble', { 'trim-length': 3 }], {
       language: 'en',
     })
-    expect(cutFirst.text).toBe('Sure…')
+    expect(cutFirst.text).toBe('Sure!')
     expect(stripFirst.text).toBe('The wind was…')
     expect(stripFirst.changes.map((change) => change.step)).toEqual([
       'strip-preamble',

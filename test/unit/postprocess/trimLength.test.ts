@@ -9,7 +9,8 @@ describe('trim-length', () => {
     // Chinese: characters count, punctuation does not; cut at the last sentence end that fits.
     ['风很轻。云很淡。雨很大。', 6, '风很轻。云很淡……'],
     ['风很轻。云很淡。雨很大。', 9, '风很轻。云很淡。雨很大。'],
-    ['风很轻！云很淡？雨很大。', 7, '风很轻！云很淡……'],
+    // A kept ？ or ！ stays as the last mark, with no ellipsis after it.
+    ['风很轻！云很淡？雨很大。', 7, '风很轻！云很淡？'],
     ['风很轻。\n\n云很淡。雨很大。', 6, '风很轻。\n\n云很淡……'],
     // First sentence too long: the last clause mark that fits.
     ['秋天的风吹过老街，落叶在脚下沙沙作响，远处传来吆喝声。', 12, '秋天的风吹过老街……'],
