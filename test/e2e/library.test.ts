@@ -55,6 +55,7 @@ describe('the Library panel', () => {
       ),
     )
     await page.getByTestId('library-field-title').fill('Sea captain')
+    await page.getByTestId('library-field-maxTokens').fill('300')
     await page.getByTestId('library-save').click()
     await page.getByTestId('library-message').waitFor()
     await expect
@@ -69,6 +70,7 @@ describe('the Library panel', () => {
       'utf8',
     )
     expect(saved).toContain('title: Sea captain')
+    expect(saved).toMatch(/^maxTokens: 300$/m)
     expect(saved).toContain('old sea captain')
 
     await page.getByTestId('library-run').click()

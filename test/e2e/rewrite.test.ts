@@ -110,4 +110,32 @@ describe('rewrite a selection in the browser against quire serve', () => {
     expect(await documentText(page)).toBe(`${FIRST} My grandmother walked home quickly.`)
     await snapshot(page, 'rewrite-4-passage-changed')
   })
+
+  it('applies the suggestion after typing earlier in the same paragraph', async () => {
+    await selectText(page, SECOND)
+    await page.getByTestId('action-rewrite').click()
+    await page.locator('[data-testid="suggestion"][data-phase="done"]').waitFor()
+    const suggestion = (await page.getByTestId('suggestion-text').innerText()).trim()
+    await page.keyboard.press('Home')
+    await page.keyboard.type('Hi! ')
+    await page.getByTestId('suggestion-accept').click()
+    await page.getByTestId('suggestion').waitFor({ state: 'detached' })
+    const text = await documentText(page)
+    expect(text.startsWith(`Hi! ${FIRST}`)).toBe(true)
+    expect(text).not.toContain(SECOND)
+    expect(text.replace(/\s+/g, ' ')).toContain(suggestion.replace(/\s+/g, ' '))
+  })
+
+  it('stops saving and says so when the same draft is changed in another tab', async () => {
+    // Let this tab's own save of the typed text land first (it is saved a second after typing).
+    await page.waitForTimeout(1_500)
+    const other = await context.newPage()
+    await other.goto(serve.url.replace(/\?token=.*$/, ''))
+    await waitForEngineReady(other)
+    await other.getByTestId('editor').click()
+    await other.keyboard.type(' Chapter two.')
+    await page.getByTestId('draft-conflict').waitFor({ timeout: 10_000 })
+    await snapshot(page, 'rewrite-5-two-tabs')
+    await other.close()
+  })
 })

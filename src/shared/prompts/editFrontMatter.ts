@@ -2,7 +2,7 @@ import { isMap, isScalar, parseDocument, stringify } from 'yaml'
 
 export type FrontMatterEdit = {
   /** Top-level string fields to set (added at the end when absent). */
-  set?: Record<string, string>
+  set?: Record<string, string | number>
   /** Top-level fields to remove, with their lines. */
   remove?: readonly string[]
 }

@@ -17,6 +17,7 @@ import { AutosavePlugin, loadSavedDraft } from './plugins/Autosave'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
+import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
 import { proseTransformers } from './transformers'
@@ -39,11 +40,18 @@ export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) 
   const [rewritePromptId, setRewritePromptId] = useState(
     () => window.localStorage.getItem(STYLE_KEY) ?? DEFAULT_REWRITE_PROMPT,
   )
-  const rewriteChoices = useMemo(
-    () => promptChoices(prompts, uiLanguage, 'rewrite'),
-    [prompts, uiLanguage],
+  // Menus are titled in the selection's language: that is the prompt file that will run
+  // (a Chinese passage runs the Chinese "translate into English").
+  const [menuLanguage, setMenuLanguage] = useState<'zh' | 'en'>(uiLanguage)
+  const onSelectionText = useCallback(
+    (text: string) => setMenuLanguage(detectLanguage(text, uiLanguage)),
+    [uiLanguage],
   )
-  const allChoices = useMemo(() => promptChoices(prompts, uiLanguage), [prompts, uiLanguage])
+  const rewriteChoices = useMemo(
+    () => promptChoices(prompts, menuLanguage, 'rewrite'),
+    [prompts, menuLanguage],
+  )
+  const allChoices = useMemo(() => promptChoices(prompts, menuLanguage), [prompts, menuLanguage])
   const shortcutPrompts = useMemo(() => allChoices.filter((p) => p.shortcut), [allChoices])
   const menus = useMemo(
     () => ({
@@ -99,6 +107,7 @@ export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) 
           anchor={anchor}
           rewriteChoices={rewriteChoices}
           menus={menus}
+          onSelectionText={onSelectionText}
           shortcutPrompts={shortcutPrompts}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}

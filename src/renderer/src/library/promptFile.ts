@@ -16,12 +16,17 @@ export function withBody(text: string, body: string): string {
   return splitPromptFile(text).front + body
 }
 
+const NUMERIC_FIELDS = new Set(['maxTokens'])
+
 /** Sets one front-matter field, keeping every other line as written; unchanged when unreadable. */
 export function withField(text: string, field: string, value: string): string {
+  // Numbers stay numbers in the YAML ("maxTokens: 300", not "maxTokens: '300'").
+  const typed =
+    NUMERIC_FIELDS.has(field) && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value
   const edited =
     value.trim() === ''
       ? editFrontMatter(text, { remove: [field] })
-      : editFrontMatter(text, { set: { [field]: value } })
+      : editFrontMatter(text, { set: { [field]: typed } })
   return edited ?? text
 }
 

@@ -36,6 +36,8 @@ type Props = {
   onRewritePromptChange(id: string): void
   canRun: boolean
   hidden: boolean
+  /** The selected text, so the menus can be titled in the language of the prompts that will run. */
+  onSelectionText(text: string): void
 }
 
 /** The floating toolbar over a non-empty selection, and the keyboard shortcuts of the AI actions. */
@@ -48,6 +50,7 @@ export function AiToolbarPlugin({
   onRewritePromptChange,
   canRun,
   hidden,
+  onSelectionText,
 }: Props) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation()
@@ -56,14 +59,14 @@ export function AiToolbarPlugin({
 
   const update = useCallback(() => {
     const container = anchor.current
-    const hasText = editor.getEditorState().read(() => {
+    const text = editor.getEditorState().read(() => {
       const selection = $getSelection()
-      return (
-        $isRangeSelection(selection) &&
-        !selection.isCollapsed() &&
-        selection.getTextContent().trim() !== ''
-      )
+      return $isRangeSelection(selection) && !selection.isCollapsed()
+        ? selection.getTextContent()
+        : ''
     })
+    const hasText = text.trim() !== ''
+    if (hasText) onSelectionText(text)
     const box = container && hasText ? selectionBox(container) : null
     setPlacement(
       box && container
@@ -73,7 +76,7 @@ export function AiToolbarPlugin({
           }
         : null,
     )
-  }, [anchor, editor])
+  }, [anchor, editor, onSelectionText])
 
   const run = useCallback(
     (promptId: string, variables: Record<string, string> = {}) => {

@@ -1,4 +1,5 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 
 const STORAGE_KEY = 'quire.draft.v1'
@@ -19,13 +20,24 @@ export function loadSavedDraft(): string | undefined {
   }
 }
 
-/** Keeps the draft in local storage about a second after each change, so a crash loses at most that second. */
-export function AutosavePlugin(): null {
+/**
+ * Keeps the draft in local storage about a second after each change, so a crash loses at most
+ * that second. When another tab saves the same draft, this tab stops saving (it would
+ * overwrite that work) and says so.
+ */
+export function AutosavePlugin() {
   const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation()
+  const [conflict, setConflict] = useState(false)
   useEffect(() => {
+    if (conflict) return
     let timer: number | undefined
-    const save = (): void =>
+    // Tabs of the same Quire tell each other when they save the shared draft.
+    const channel = new BroadcastChannel('quire-draft')
+    const save = (): void => {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify(editor.getEditorState().toJSON()))
+      channel.postMessage('saved')
+    }
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
       window.clearTimeout(timer)
@@ -36,12 +48,35 @@ export function AutosavePlugin(): null {
       window.clearTimeout(timer)
       save()
     }
+    const onStorage = (event: StorageEvent): void => {
+      if (event.key !== STORAGE_KEY) return
+      window.clearTimeout(timer)
+      timer = undefined
+      setConflict(true)
+    }
+    channel.onmessage = () => {
+      window.clearTimeout(timer)
+      timer = undefined
+      setConflict(true)
+    }
     window.addEventListener('beforeunload', flush)
+    window.addEventListener('storage', onStorage)
     return () => {
       unregister()
       window.removeEventListener('beforeunload', flush)
+      window.removeEventListener('storage', onStorage)
       flush()
+      channel.close()
     }
-  }, [editor])
-  return null
+  }, [editor, conflict])
+
+  if (!conflict) return null
+  return (
+    <div className="draft-conflict" role="alert" data-testid="draft-conflict">
+      <span>{t('app.draftConflict')}</span>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('app.reload')}
+      </button>
+    </div>
+  )
 }

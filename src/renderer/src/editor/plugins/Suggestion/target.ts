@@ -87,10 +87,33 @@ export function $captureTarget(): SuggestionTarget | null {
 function $stillThere(target: SuggestionTarget): RangeSelection | null {
   try {
     const selection = $restore(target)
-    return selection.getTextContent() === target.text ? selection : null
+    if (selection.getTextContent() === target.text) return selection
   } catch {
-    return null
+    // The saved points no longer exist; look for the passage below.
   }
+  return $findMoved(target)
+}
+
+/**
+ * Typing before the passage in the same paragraph shifts its offsets: find the passage's text
+ * again in that text node, nearest to where it was. Only the writer's own passage, unchanged.
+ */
+function $findMoved(target: SuggestionTarget): RangeSelection | null {
+  if (target.anchor.key !== target.focus.key || target.anchor.type !== 'text') return null
+  const node = $getNodeByKey(target.anchor.key)
+  if (!$isTextNode(node)) return null
+  const content = node.getTextContent()
+  let best = -1
+  for (let at = content.indexOf(target.text); at >= 0; at = content.indexOf(target.text, at + 1)) {
+    if (best < 0 || Math.abs(at - target.anchor.offset) < Math.abs(best - target.anchor.offset))
+      best = at
+  }
+  if (best < 0) return null
+  const key = node.getKey()
+  return $restore({
+    anchor: { key, offset: best, type: 'text' },
+    focus: { key, offset: best + target.text.length, type: 'text' },
+  })
 }
 
 const paragraphsOf = (text: string): string[] =>
@@ -155,8 +178,8 @@ export function $applySuggestion(
     return true
   }
   const end = $createRangeSelection()
-  end.anchor.set(target.focus.key, target.focus.offset, target.focus.type)
-  end.focus.set(target.focus.key, target.focus.offset, target.focus.type)
+  end.anchor.set(selection.focus.key, selection.focus.offset, selection.focus.type)
+  end.focus.set(selection.focus.key, selection.focus.offset, selection.focus.type)
   const first = paragraphs[0] ?? ''
   const separator = LATIN_END.test(target.text) && /^[\p{Script=Latin}\d]/u.test(first) ? ' ' : ''
   $insertParagraphs(end, [separator + first, ...paragraphs.slice(1)])
