@@ -138,4 +138,20 @@ describe('rewrite a selection in the browser against quire serve', () => {
     await snapshot(page, 'rewrite-5-two-tabs')
     await other.close()
   })
+
+  it('explains in the card body when the selection is too long for the model', async () => {
+    const long = 'the river ran on '.repeat(700).trim()
+    await page.keyboard.press('Enter')
+    await page.keyboard.insertText(long)
+    await selectText(page, long)
+    await page.getByTestId('action-rewrite').click()
+    await page.getByTestId('suggestion-error').waitFor()
+    expect(await page.getByTestId('suggestion-error').innerText()).toMatch(
+      /selection is about \d+ tokens.*holds \d+/,
+    )
+    expect(await page.getByTestId('suggestion-accept').isDisabled()).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('suggestion').waitFor({ state: 'detached' })
+    expect(await documentText(page)).toContain(long)
+  })
 })

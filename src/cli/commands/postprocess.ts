@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
-import { findPrompt, loadPromptLibrary, type PromptLibrary } from '@core/library/promptLibrary'
+import { loadLibrary } from '@core/library/loadLibrary'
+import { findPrompt, type PromptLibrary } from '@core/library/promptLibrary'
+import { userDataDir } from '@core/settings/userDataDir'
 import type { Language } from '@shared/contract'
 import { parseStepList, runPipeline, type StepSpec } from '@shared/postprocess'
 import { detectLanguage } from '@shared/text/script'
@@ -49,7 +51,8 @@ const processIo: PostprocessIo = {
   readInput: readStdin,
   write: (text) => void process.stdout.write(text),
   warn: (text) => void process.stderr.write(text),
-  loadLibrary: () => loadPromptLibrary(hostPaths.resourcesDir),
+  // The writer's own prompts too, as `quire prompts list` shows them.
+  loadLibrary: () => loadLibrary({ resourcesDir: hostPaths.resourcesDir, dataDir: userDataDir() }),
 }
 
 function readLanguage(value: string | undefined, input: string): Language {

@@ -35,7 +35,7 @@ export function SuggestionCard({
   const status = streaming
     ? t('suggestion.writing')
     : state.phase === 'failed'
-      ? t('suggestion.failed', { message: state.message })
+      ? t('suggestion.failedShort')
       : stopReason === 'abort'
         ? t('suggestion.stopped')
         : stopReason === 'deadline'
@@ -80,6 +80,11 @@ export function SuggestionCard({
           {status}
         </span>
       </div>
+      {state.phase === 'failed' && (
+        <p className="suggestion-notice" role="alert" data-testid="suggestion-error">
+          {state.message}
+        </p>
+      )}
       <div className="suggestion-text" data-testid="suggestion-text" aria-live="polite">
         {text}
         {streaming && <span className="caret" aria-hidden="true" />}
