@@ -1,4 +1,4 @@
-import type { ApplyMode, DoneEvent, PromptSummary } from '@shared/contract'
+import type { DoneEvent, PromptSummary } from '@shared/contract'
 import { cleanPartial } from '@shared/postprocess'
 import type { SuggestionTarget } from './target'
 
@@ -104,5 +104,3 @@ export function visibleText(state: SuggestionState): string {
   if (state.phase === 'done') return state.showRaw ? state.result.raw : state.result.text
   return cleanPartial(state.raw, state.prompt.postprocess)
 }
-
-export type { ApplyMode }

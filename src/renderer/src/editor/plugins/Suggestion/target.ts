@@ -185,8 +185,3 @@ export function $applySuggestion(
   $insertParagraphs(end, [separator + first, ...paragraphs.slice(1)])
   return true
 }
-
-/** Replaces the target with the suggestion; false when the passage changed meanwhile. */
-export function $replaceTarget(target: SuggestionTarget, suggestion: string): boolean {
-  return $applySuggestion(target, suggestion, 'replace')
-}
