@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { QuireError, type Language } from '@shared/contract'
 import { editFrontMatter } from '@shared/prompts/editFrontMatter'
 import { replacementRulesSchema } from '@shared/prompts/libraryTypes'
+import { parseJsonFile } from '@shared/prompts/jsonFile'
 import { formatProblem, isErrorProblem } from '@shared/prompts/problems'
 import { samplingPresetSchema } from '@shared/presets/schema'
 import {
@@ -78,15 +79,29 @@ async function backUp(file: string, backups: string[]): Promise<void> {
   }
 }
 
+/**
+ * A JSON file of the user folder the import merges into: null when it does not exist yet. One
+ * that cannot be read is refused rather than overwritten, so an import never drops the
+ * writer's own presets or rules.
+ */
 async function readJson<S extends z.ZodType>(schema: S, file: string): Promise<z.output<S> | null> {
-  const text = await readFile(file, 'utf8').catch(() => null)
-  if (text === null) return null
+  let text: string
   try {
-    const parsed = schema.safeParse(JSON.parse(text))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return null
+    throw new QuireError(
+      'invalid-request',
+      `Nothing was imported: ${file} could not be read (${String(error)}).`,
+    )
   }
+  const parsed = parseJsonFile(schema, text, file)
+  if (parsed.ok) return parsed.value
+  const first = parsed.problems[0]
+  throw new QuireError(
+    'invalid-request',
+    `Nothing was imported: fix ${first ? formatProblem(first) : file} first.`,
+  )
 }
 
 /**
@@ -131,20 +146,23 @@ export async function applyPackImport(
   ) =>
     entries.find((e) => e.id === id && e.language === language && e.origin === 'user')?.source ??
     join(folder, language, `${id}.md`)
+  // Both files are read before anything is written: one that cannot be read stops the import.
+  const currentPresets =
+    pack.presets.length > 0
+      ? ((await readJson(z.object({ presets: z.array(samplingPresetSchema) }), paths.presets))
+          ?.presets ?? [])
+      : []
+  const addsRules = plan.replacements.zh.length + plan.replacements.en.length > 0
+  const currentRules = addsRules ? await readJson(replacementRulesSchema, paths.replacements) : null
   // What prompts refer to goes first, so a prompt never arrives before its persona or preset.
   if (pack.presets.length > 0) {
-    const current =
-      (await readJson(z.object({ presets: z.array(samplingPresetSchema) }), paths.presets))
-        ?.presets ?? []
+    const current = currentPresets
     const merged = new Map(current.map((p) => [p.id, p]))
     for (const preset of pack.presets) merged.set(preset.id, preset)
     await write(paths.presets, `${JSON.stringify({ presets: [...merged.values()] }, null, 2)}\n`)
   }
-  if (plan.replacements.zh.length + plan.replacements.en.length > 0) {
-    const current = (await readJson(replacementRulesSchema, paths.replacements)) ?? {
-      zh: [],
-      en: [],
-    }
+  if (addsRules) {
+    const current = currentRules ?? { zh: [], en: [] }
     const next = {
       zh: [...current.zh, ...plan.replacements.zh],
       en: [...current.en, ...plan.replacements.en],

@@ -1,6 +1,7 @@
 import type { Language } from '../contract/schemas'
 import type { PhrasePair } from './stepSpec'
 import type { Step } from './stepTypes'
+import { PhraseMatcher } from './phraseMatcher'
 
 /** The stock phrases Quire softens out of the box; Settings starts from these. */
 export const defaultReplacements: Record<Language, readonly PhrasePair[]> = {
@@ -24,40 +25,31 @@ export const defaultReplacements: Record<Language, readonly PhrasePair[]> = {
   ],
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const wordChar = /[\p{Script=Latin}\p{N}]/u
-
 /**
  * The pairs that can run together: non-empty `from`s, the first pair for each `from`, and no
  * pair whose `to` contains any `from` (it would be replaced again on the next run).
  */
-function usablePairs(pairs: readonly PhrasePair[]): PhrasePair[] {
+function usablePairs(pairs: readonly PhrasePair[]): Map<string, string> {
   const byFrom = new Map<string, string>()
   for (const [from, to] of pairs) if (from !== '' && !byFrom.has(from)) byFrom.set(from, to)
-  const froms = [...byFrom.keys()]
-  return [...byFrom].filter(([, to]) => !froms.some((from) => to.includes(from)))
+  const froms = new PhraseMatcher(byFrom.keys())
+  for (const [from, to] of byFrom) if (froms.occursIn(to)) byFrom.delete(from)
+  return byFrom
 }
 
 /**
  * Replaces every phrase of the list at once, longest first; a phrase that starts or ends with a
  * Latin letter only matches whole words ("delve into" is not found inside "redelve into").
+ * Any number and size of pairs works: the matcher is a trie, not one regular expression.
  */
 export function replacePhrasesText(text: string, pairs: readonly PhrasePair[]): string {
-  const usable = usablePairs(pairs).sort(([a], [b]) => b.length - a.length)
-  if (usable.length === 0) return text
-  const source = usable
-    .map(([from]) => {
-      const head = wordChar.test(from[0] ?? '') ? '(?<![\\p{Script=Latin}\\p{N}])' : ''
-      const tail = wordChar.test(from.at(-1) ?? '') ? '(?![\\p{Script=Latin}\\p{N}])' : ''
-      return `${head}${escape(from)}${tail}`
-    })
-    .join('|')
-  const table = new Map(usable)
-  const pattern = new RegExp(source, 'gu')
+  const table = usablePairs(pairs)
+  if (table.size === 0) return text
+  const matcher = new PhraseMatcher(table.keys())
   let result = text
   for (let round = 0, previous = ''; round < 3 && previous !== result; round++) {
     previous = result
-    result = result.replace(pattern, (match) => table.get(match) ?? match)
+    result = matcher.replaceAll(result, (from) => table.get(from) ?? from)
   }
   return result
 }

@@ -13,7 +13,13 @@ const MAX_FILE_TEXT = 200_000
 
 /** One prompt or persona file, as written in the library (front matter and body). */
 export const packFileSchema = z
-  .object({ id: z.string().min(1), language: languageSchema, text: z.string().max(MAX_FILE_TEXT) })
+  .object({
+    id: z.string().min(1),
+    language: languageSchema,
+    text: z
+      .string()
+      .max(MAX_FILE_TEXT, 'a prompt or persona file in a pack holds at most 200,000 characters'),
+  })
   .strict()
 export type PackFile = z.output<typeof packFileSchema>
 
@@ -41,11 +47,11 @@ export const stylePackSchema = z
     name: z.string().min(1).max(200),
     description: z.string().max(2_000).default(''),
     createdAt: z.string().optional(),
-    prompts: z.array(packFileSchema).max(500).default([]),
-    personas: z.array(packFileSchema).max(50).default([]),
-    presets: z.array(samplingPresetSchema).max(100).default([]),
+    prompts: z.array(packFileSchema).max(500, 'a pack holds at most 500 prompt files').default([]),
+    personas: z.array(packFileSchema).max(50, 'a pack holds at most 50 persona files').default([]),
+    presets: z.array(samplingPresetSchema).max(100, 'a pack holds at most 100 presets').default([]),
     replacements: replacementRulesSchema.default({ zh: [], en: [] }),
-    lora: z.array(packLoraSchema).max(50).default([]),
+    lora: z.array(packLoraSchema).max(50, 'a pack names at most 50 LoRA adapters').default([]),
   })
   .strict()
 export type StylePack = z.output<typeof stylePackSchema>

@@ -64,9 +64,11 @@ export function parseStylePack(text: string, source: string): PackParseResult {
       const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey]
       return problem(
         source,
-        unknownKey === undefined
-          ? `The pack is damaged: ${issue.message}.`
-          : `The pack is damaged: unknown field "${unknownKey}".`,
+        unknownKey !== undefined
+          ? `The pack is damaged: unknown field "${unknownKey}".`
+          : issue.code === 'too_big'
+            ? `The pack is too large: ${issue.message}.`
+            : `The pack is damaged: ${issue.message}.`,
         path.length > 0 ? path.map(String).join('.') : null,
         lineOf(path),
       )

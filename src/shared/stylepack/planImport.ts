@@ -10,7 +10,11 @@ import {
   twinProblems,
   type FieldLine,
 } from '../prompts/libraryChecks'
-import { promptOriginSchema, type PromptOrigin } from '../prompts/libraryTypes'
+import {
+  MAX_REPLACEMENT_RULES,
+  promptOriginSchema,
+  type PromptOrigin,
+} from '../prompts/libraryTypes'
 import { parsePersonaFile, parsePromptFile, type ParseResult } from '../prompts/parsePrompt'
 import { isErrorProblem } from '../prompts/problems'
 import type { LibraryProblem, PromptDefinition } from '../prompts/schema'
@@ -71,6 +75,19 @@ export const packEntrySource = (pack: string, kind: 'prompts' | 'personas', file
   `${pack}#${kind}/${file.language}/${file.id}.md`
 
 type Entry = { id: string; language: Language; title: string; source: string }
+type Existing = { id: string; language: Language; origin: PromptOrigin; source: string }
+
+/** One file of the library: the same id in another language is another file. */
+const fileKey = (file: { id: string; language: Language }) => `${file.language}:${file.id}`
+/** Rules compare by both sides; JSON keeps the two strings apart whatever they contain. */
+const ruleKey = (rule: PhrasePair) => JSON.stringify(rule)
+
+/** The first file of each key, as `find` would have picked it. */
+function byFileKey(files: readonly Existing[]): Map<string, Existing> {
+  const map = new Map<string, Existing>()
+  for (const file of files) if (!map.has(fileKey(file))) map.set(fileKey(file), file)
+  return map
+}
 
 function parseEntries<T extends Entry>(
   files: readonly PackFile[],
@@ -136,28 +153,24 @@ export function planStylePackImport(
     return missing.length === 0
   })
   // The library as it would be: imported prompts take the place of the ones they replace.
-  const after: (PromptDefinition & { origin?: PromptOrigin })[] = [...library.prompts]
-  for (const prompt of usable) {
-    const at = after.findIndex((p) => p.id === prompt.id && p.language === prompt.language)
-    const imported = { ...prompt, origin: 'user' as const }
-    if (at < 0) after.push(imported)
-    else after[at] = imported
-  }
+  const after = new Map<string, PromptDefinition & { origin?: PromptOrigin }>(
+    library.prompts.map((p) => [fileKey(p), p]),
+  )
+  for (const prompt of usable) after.set(fileKey(prompt), { ...prompt, origin: 'user' as const })
   const fromPack = new Set(usable.map((p) => p.source))
   const shortcuts = shortcutProblems(
-    inShortcutOrder(after),
+    inShortcutOrder([...after.values()]),
     lineOf,
     'It is imported without a shortcut.',
   )
   for (const problem of shortcuts.problems.filter((p) => fromPack.has(p.source)))
     problems.push({ ...problem, severity: 'warning' })
-  problems.push(...twinProblems(after, 'prompt', lineOf).filter((p) => fromPack.has(p.source)))
+  problems.push(
+    ...twinProblems([...after.values()], 'prompt', lineOf).filter((p) => fromPack.has(p.source)),
+  )
 
-  const planFile = (
-    entry: Entry & { text: string },
-    existing: readonly { id: string; language: Language; origin: PromptOrigin; source: string }[],
-  ): PlannedFile => {
-    const current = existing.find((e) => e.id === entry.id && e.language === entry.language)
+  const planFile = (entry: Entry & { text: string }, existing: ReadonlyMap<string, Existing>) => {
+    const current = existing.get(fileKey(entry))
     const same = current !== undefined && library.textOf(current.source) === entry.text
     return {
       id: entry.id,
@@ -166,7 +179,7 @@ export function planStylePackImport(
       action: same ? 'unchanged' : current ? 'replace' : 'add',
       replaces: current?.origin ?? null,
       dropsShortcut: shortcuts.ignored.has(entry.source),
-    }
+    } satisfies PlannedFile
   }
 
   const presetIds = new Set<string>()
@@ -180,10 +193,19 @@ export function planStylePackImport(
       })
     presetIds.add(preset.id)
   }
-  const newRules = (language: Language) =>
-    pack.replacements[language].filter(
-      ([from, to]) => !library.replacements[language].some(([f, t]) => f === from && t === to),
-    )
+  const newRules = (language: Language) => {
+    const have = new Set(library.replacements[language].map(ruleKey))
+    const added = pack.replacements[language].filter((rule) => !have.has(ruleKey(rule)))
+    const total = have.size + added.length
+    if (total > MAX_REPLACEMENT_RULES)
+      problems.push({
+        source: packSource,
+        line: null,
+        field: `replacements.${language}`,
+        message: `Importing would give you ${total.toLocaleString('en')} ${language === 'zh' ? 'Chinese' : 'English'} replacement rules; Quire reads at most ${MAX_REPLACEMENT_RULES.toLocaleString('en')} per language. Remove some rules from the pack or from your replacements.json first.`,
+      })
+    return added
+  }
   const lora = pack.lora.map((ref) => ({ ...ref, status: loraStatus(ref.file, ref.sha256) }))
   for (const ref of lora.filter((l) => l.status !== 'present'))
     problems.push({
@@ -200,8 +222,8 @@ export function planStylePackImport(
   const plan = {
     name: pack.name,
     description: pack.description,
-    prompts: usable.map((p) => planFile(p, library.prompts)),
-    personas: personas.map((p) => planFile(p, library.personas)),
+    prompts: usable.map((p) => planFile(p, byFileKey(library.prompts))),
+    personas: personas.map((p) => planFile(p, byFileKey(library.personas))),
     presets: [...new Map(pack.presets.map((p) => [p.id, p])).values()].map((preset) => {
       const current = library.presetOrigins[preset.id]
       return {

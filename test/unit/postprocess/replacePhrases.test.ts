@@ -66,3 +66,30 @@ describe('replace-phrases', () => {
     expect(defaultReplacements.en.length).toBeGreaterThan(0)
   })
 })
+
+describe('replace-phrases with a very large list', () => {
+  // An audit's style pack: 20,000 rules made one regular expression too large for V8, and the
+  // host crashed whenever a prompt used replace-phrases.
+  const manyPairs: PhrasePair[] = Array.from({ length: 20_000 }, (_, i) => [
+    `stock phrase number ${i} here`,
+    `plain ${i}`,
+  ])
+
+  it('runs 20,000 rules without throwing and still replaces the right ones', () => {
+    const text = 'First stock phrase number 19999 here, then stock phrase number 7 here.'
+    expect(
+      runPipeline(text, ['replace-phrases'], { language: 'en', replacements: manyPairs }).text,
+    ).toBe('First plain 19999, then plain 7.')
+  })
+
+  it('runs rules whose phrases are each thousands of characters long', () => {
+    const long = '秋'.repeat(5_000)
+    const pairs: PhrasePair[] = [
+      [long, '秋天'],
+      ...Array.from({ length: 200 }, (_, i): PhrasePair => [`${'风'.repeat(3_000)}${i}`, '']),
+    ]
+    expect(
+      runPipeline(`${long}来了`, ['replace-phrases'], { language: 'zh', replacements: pairs }).text,
+    ).toBe('秋天来了')
+  })
+})
