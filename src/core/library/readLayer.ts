@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { languageSchema, type Language } from '@shared/contract'
@@ -32,25 +32,52 @@ export type LibraryLayer = {
 
 const userPresetFileSchema = z.object({ presets: z.array(samplingPresetSchema) }).strict()
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+/** The longest prompt or persona file Quire reads, as the Library editor and packs allow. */
+export const MAX_PROMPT_FILE_CHARS = 200_000
+/** The largest presets.json or replacements.json Quire reads (2,000 rules a language fit). */
+export const MAX_JSON_FILE_BYTES = 8_000_000
 
-async function markdownFiles(folder: string): Promise<string[]> {
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const errorCode = (error: unknown) => (error as { code?: string }).code
+
+/** The `.md` files of a folder; a folder that cannot be listed (other than missing) is a problem. */
+async function markdownFiles(folder: string, layer: LibraryLayer): Promise<string[]> {
   try {
     const names = await readdir(folder)
     return names
       .filter((name) => name.endsWith('.md'))
       .sort()
       .map((name) => join(folder, name))
-  } catch {
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT')
+      layer.problems.push({ source: folder, line: null, field: null, message: message(error) })
     return []
   }
 }
 
-async function readOptional(file: string): Promise<string | null> {
+/**
+ * Reads a text file no larger than the bound, checking its size before reading it: a 10 MB
+ * prompt body would slow every library load down. Null when the file does not exist.
+ */
+async function readBounded(
+  file: string,
+  limit: { chars: number } | { bytes: number },
+): Promise<string | null> {
+  // UTF-8 takes at most 3 bytes a UTF-16 unit; past that the file cannot fit in any case.
+  const maxBytes = 'bytes' in limit ? limit.bytes : limit.chars * 3
+  const tooLarge = () =>
+    new Error(
+      'bytes' in limit
+        ? `The file is larger than ${(limit.bytes / 1_000_000).toLocaleString('en')} MB, the most Quire reads; it is ignored.`
+        : `The file is longer than ${limit.chars.toLocaleString('en')} characters, the most Quire reads for a prompt or persona; it is ignored.`,
+    )
   try {
-    return await readFile(file, 'utf8')
+    if ((await stat(file)).size > maxBytes) throw tooLarge()
+    const text = await readFile(file, 'utf8')
+    if ('chars' in limit && text.length > limit.chars) throw tooLarge()
+    return text
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return null
+    if (errorCode(error) === 'ENOENT') return null
     throw error
   }
 }
@@ -64,17 +91,20 @@ async function loadMarkdown<T extends { id: string; language: Language; source: 
   const items: T[] = []
   const seen = new Map<string, string>()
   for (const language of languageSchema.options) {
-    for (const file of await markdownFiles(join(root, language))) {
+    for (const file of await markdownFiles(join(root, language), layer)) {
       const unloaded = { kind, id: basename(file, '.md'), language }
-      let text: string
+      let text: string | null
+      let result: ParseResult<T>
       try {
-        text = await readFile(file, 'utf8')
+        text = await readBounded(file, { chars: MAX_PROMPT_FILE_CHARS })
+        if (text === null) continue // removed since the folder was listed
+        result = parse(text, file, language)
       } catch (error) {
+        // One file never stops the library: whatever it throws is reported against it.
         layer.problems.push({ source: file, line: null, field: null, message: message(error) })
         layer.unloaded.push(unloaded)
         continue
       }
-      const result = parse(text, file, language)
       if (!result.ok) {
         layer.problems.push(...result.problems)
         layer.unloaded.push(unloaded)
@@ -100,7 +130,7 @@ async function loadMarkdown<T extends { id: string; language: Language; source: 
 }
 
 async function loadPresets(file: string, required: boolean, layer: LibraryLayer): Promise<void> {
-  const text = await readOptional(file).catch((error: unknown) => {
+  const text = await readBounded(file, { bytes: MAX_JSON_FILE_BYTES }).catch((error: unknown) => {
     layer.problems.push({ source: file, line: null, field: null, message: message(error) })
     return null
   })
@@ -129,7 +159,7 @@ async function loadPresets(file: string, required: boolean, layer: LibraryLayer)
 }
 
 async function loadReplacements(file: string, layer: LibraryLayer): Promise<void> {
-  const text = await readOptional(file).catch((error: unknown) => {
+  const text = await readBounded(file, { bytes: MAX_JSON_FILE_BYTES }).catch((error: unknown) => {
     layer.problems.push({ source: file, line: null, field: null, message: message(error) })
     return null
   })

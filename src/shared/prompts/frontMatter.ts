@@ -10,6 +10,9 @@ export type FrontMatterResult =
     }
   | { ok: false; problem: LibraryProblem }
 
+/** How many alias expansions a front matter may make: real prompts need none. */
+export const MAX_YAML_ALIASES = 100
+
 /** The front matter between the opening `---` line and the next `---` line; the rest is the body. */
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m
 
@@ -47,9 +50,24 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
       problem: { source, line, field: null, message: `Invalid YAML: ${message}` },
     }
   }
+  let data: unknown
+  try {
+    data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {}
+  } catch {
+    // yaml throws when aliases would expand past the bound (a "billion laughs" file).
+    return {
+      ok: false,
+      problem: {
+        source,
+        line: null,
+        field: null,
+        message: `Invalid YAML: the front matter uses aliases (*name) too often; Quire expands at most ${MAX_YAML_ALIASES}. Write the values out instead.`,
+      },
+    }
+  }
   return {
     ok: true,
-    data: document.toJS() ?? {},
+    data,
     body: text.slice(match[0].length),
     lineOf: (path) => {
       for (let depth = path.length; depth > 0; depth--) {
