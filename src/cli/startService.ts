@@ -5,12 +5,12 @@ import { EnvSecretStore } from '@core/secrets/envSecretStore'
 import { hostPaths } from './hostPaths'
 
 /** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
-export function startService(options: {
+export async function startService(options: {
   rememberModel?: boolean
   threads?: number | undefined
   contextSize?: number | undefined
 }): Promise<RunningQuireService> {
-  return createQuireService({
+  const service = await createQuireService({
     resourcesDir: hostPaths.resourcesDir,
     launchEngine: forkLauncher(hostPaths.engineEntry, {
       echoStderr: process.env.QUIRE_DEBUG === '1',
@@ -20,4 +20,8 @@ export function startService(options: {
     rememberModel: options.rememberModel,
     engineOverrides: { threads: options.threads, contextSize: options.contextSize },
   })
+  // The app shows this in its window; a command has only stderr. The store repairs the file
+  // as it reports it, so the next run is quiet.
+  if (service.settings.problem) process.stderr.write(`quire: ${service.settings.problem}\n`)
+  return service
 }

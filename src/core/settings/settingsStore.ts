@@ -8,57 +8,91 @@ import {
   type Settings,
 } from '@shared/settings/schema'
 import { writeFileAtomic } from './atomicWrite'
+import { removeStrayTemps } from './strayTemps'
 
 export type LoadedSettings = { settings: Settings; problem: string | null }
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const serialize = (settings: Settings) => `${JSON.stringify(settings, null, 2)}\n`
+
 /**
- * settings.json in the user-data folder. A file that cannot be read is copied aside (never
- * overwritten) and the defaults are used, with a note saying where the old file went.
+ * settings.json in the user-data folder. A file that cannot be parsed is copied aside (never
+ * lost) and replaced by the values that could be read, so the writer is told once, not on every
+ * start. A file that cannot be read at all (a folder, no permission) is reported and left alone.
  */
 export class SettingsStore {
   private current: Settings = settingsSchema.parse({})
-  private writes: Promise<void> = Promise.resolve()
+  private writes: Promise<unknown> = Promise.resolve()
   readonly file: string
+  /** What went wrong reading the file at the last load, in a sentence for the writer. */
+  problem: string | null = null
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'settings.json')
   }
 
   async load(): Promise<LoadedSettings> {
+    await removeStrayTemps(this.file)
+    this.problem = await this.read()
+    return { settings: this.current, problem: this.problem }
+  }
+
+  private async read(): Promise<string | null> {
     let text: string
     try {
       text = await readFile(this.file, 'utf8')
-    } catch {
-      return { settings: this.current, problem: null }
-    }
-    try {
-      const raw: unknown = JSON.parse(text)
-      const parsed = settingsSchema.safeParse(raw)
-      if (parsed.success) {
-        this.current = parsed.data
-        return { settings: this.current, problem: null }
-      }
-      // Keep every value that is still good; only the bad ones fall back to their defaults.
-      const { settings, dropped } = salvage(raw)
-      this.current = settings
-      const aside = await this.copyAside()
-      return {
-        settings,
-        problem: `Some settings could not be read (${dropped.join(', ')}), so Quire used the defaults for those and kept everything else. The old file is saved at ${aside}.`,
-      }
     } catch (error) {
-      return {
-        settings: this.current,
-        problem: await this.setAside(error instanceof Error ? error.message : String(error)),
-      }
+      if ((error as { code?: string }).code === 'ENOENT') return null
+      return `Your settings file ${this.file} could not be read (${message(error)}). Quire started with the defaults, and changes to settings cannot be saved until the file can be read.`
     }
+    let raw: unknown
+    try {
+      // Editors on Windows may save a UTF-8 byte-order mark; JSON.parse refuses it.
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''))
+    } catch (error) {
+      return this.replaceUnreadable(
+        settingsSchema.parse({}),
+        `Your settings file could not be read (${message(error)}), so Quire started with the defaults.`,
+      )
+    }
+    const parsed = settingsSchema.safeParse(raw)
+    if (parsed.success) {
+      this.current = parsed.data
+      return null
+    }
+    // Keep every value that is still good; only the bad ones fall back to their defaults.
+    const { settings, dropped } = salvage(raw)
+    return this.replaceUnreadable(
+      settings,
+      `Some settings could not be read (${dropped.join(', ')}), so Quire used the defaults for those and kept everything else.`,
+    )
+  }
+
+  /**
+   * Uses `settings`, copies the unreadable file aside and writes what was read in its place, so
+   * the next start reads it cleanly. If the copy fails, the file is left as it is.
+   */
+  private async replaceUnreadable(settings: Settings, summary: string): Promise<string> {
+    this.current = settings
+    const aside = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    try {
+      await copyFile(this.file, aside)
+    } catch (error) {
+      return `${summary} Quire could not keep a copy of the old file (${message(error)}), so it is left as it is.`
+    }
+    await writeFileAtomic(this.file, serialize(settings)).catch(() => {})
+    return `${summary} Quire kept a copy of the old file at ${aside}.`
   }
 
   get(): Settings {
     return this.current
   }
 
-  /** Validates and applies a change, then saves; a bad change is refused and nothing is saved. */
+  /**
+   * Validates a change and saves it; the settings in memory change only once the file is
+   * written. A bad change, or a failed write, is refused and changes nothing; later changes
+   * still save.
+   */
   async update(patch: unknown): Promise<Settings> {
     const parsed = settingsPatchSchema.safeParse(patch)
     if (!parsed.success) {
@@ -68,24 +102,22 @@ export class SettingsStore {
         `${issue?.path.map(String).join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`,
       )
     }
-    const next = applySettingsPatch(this.current, parsed.data)
-    this.current = next
-    this.writes = this.writes.then(() =>
-      writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`),
-    )
-    await this.writes
-    return next
-  }
-
-  private async setAside(reason: string): Promise<string> {
-    const aside = await this.copyAside()
-    return `Your settings file could not be read (${reason}). Quire kept a copy at ${aside} and started with the defaults.`
-  }
-
-  private async copyAside(): Promise<string> {
-    const aside = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    await copyFile(this.file, aside).catch(() => {})
-    return aside
+    // Changes apply in order, each to the settings the previous one saved.
+    const write = this.writes.then(async () => {
+      const next = applySettingsPatch(this.current, parsed.data)
+      try {
+        await writeFileAtomic(this.file, serialize(next))
+      } catch (error) {
+        throw new QuireError(
+          'internal',
+          `Settings could not be saved to ${this.file} (${message(error)}); nothing was changed.`,
+        )
+      }
+      this.current = next
+      return next
+    })
+    this.writes = write.catch(() => {})
+    return write
   }
 }
 
