@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { QuireError } from '@shared/contract'
+import { printable } from '@shared/text/printable'
 import packageJson from '../../package.json'
 import { generateUsage, runGenerate } from './commands/generate'
 import { modelsUsage, runModels } from './commands/models'
@@ -76,7 +77,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   }
   const message =
     error instanceof QuireError || error instanceof Error ? error.message : String(error)
-  process.stderr.write(`quire: ${message}\n`)
+  // Messages can quote a file's bytes (a model's key names); none of its controls reach the terminal.
+  process.stderr.write(`quire: ${printable(message, { keepLineBreaks: true })}\n`)
   if (process.env.QUIRE_DEBUG === '1' && error instanceof Error)
     process.stderr.write(`${error.stack}\n`)
   process.exit(1)

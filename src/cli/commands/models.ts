@@ -7,6 +7,7 @@ import { ModelStore } from '@core/models/modelStore'
 import { resolveModelsDir } from '@core/models/modelsDir'
 import { recommendModel } from '@core/models/recommendModel'
 import type { DownloadProgress, ModelListEntry, ModelSummary } from '@core/models/schemas'
+import { printable } from '@shared/text/printable'
 import { hostPaths } from '../hostPaths'
 import { UsageError } from '../usageError'
 
@@ -35,14 +36,16 @@ function describeStatus(entry: ModelListEntry): string {
 }
 
 function printList(dir: string, entries: ModelListEntry[]): void {
-  const rows = entries.map((entry) => [
-    `${entry.isDefault ? '*' : ' '} ${entry.id}`,
-    entry.status,
-    entry.sizeBytes === null ? '' : formatBytes(entry.sizeBytes),
-    entry.status === 'installed' && entry.path
-      ? entry.path
-      : `${entry.title}${entry.status === 'available' ? '' : ` (${describeStatus(entry)})`}`,
-  ])
+  const rows = entries.map((entry) =>
+    [
+      `${entry.isDefault ? '*' : ' '} ${entry.id}`,
+      entry.status,
+      entry.sizeBytes === null ? '' : formatBytes(entry.sizeBytes),
+      entry.status === 'installed' && entry.path
+        ? entry.path
+        : `${entry.title}${entry.status === 'available' ? '' : ` (${describeStatus(entry)})`}`,
+    ].map((cell) => printable(cell)),
+  )
   const widths = [0, 1, 2].map((column) =>
     Math.max(...rows.map((row) => (row[column] ?? '').length)),
   )
@@ -67,8 +70,10 @@ function printSummary(summary: ModelSummary): void {
     ['Vocabulary', `${summary.vocabularySize.toLocaleString('en')} tokens`],
     ['Size', formatBytes(summary.sizeBytes)],
   ]
-  process.stdout.write(`${summary.fileName}: looks good\n`)
-  for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(13)} ${value}\n`)
+  // Every value was read from the file: print none of its control characters.
+  process.stdout.write(`${printable(summary.fileName)}: looks good\n`)
+  for (const [label, value] of rows)
+    process.stdout.write(`  ${label.padEnd(13)} ${printable(value)}\n`)
 }
 
 /** One line of pull progress: rewritten in place on a terminal, every few seconds otherwise. */

@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { printable } from '@shared/text/printable'
 import type { GgufFacts } from '../engine/gguf/ggufFacts'
 import { SUPPORTED_ARCHITECTURES } from './architectures'
 import {
@@ -26,19 +27,21 @@ export function judgeModel(facts: GgufFacts): ModelVerdict {
   if (problem) return { ok: false, problem }
 
   const m = facts.metadata
-  const fileName = basename(facts.path)
+  // Names and labels come from the file; they are shown in the app and printed by the CLI.
+  const fileName = printable(basename(facts.path))
   const name = m['general.name']
   const sizeLabel = m['general.size_label']
+  const shown = (text: string) => printable(text, { maxLength: 200 })
   return {
     ok: true,
     summary: {
       path: facts.path,
       fileName,
-      name: typeof name === 'string' && name.trim() ? name.trim() : fileName,
+      name: typeof name === 'string' && name.trim() ? shown(name.trim()) : fileName,
       architecture: arch,
       family: SUPPORTED_ARCHITECTURES[arch] ?? arch,
       parameterCount: layout.parameterCount,
-      sizeLabel: typeof sizeLabel === 'string' && sizeLabel ? sizeLabel : null,
+      sizeLabel: typeof sizeLabel === 'string' && sizeLabel ? shown(sizeLabel) : null,
       quantization: facts.fileTypeName ?? layout.dominantType,
       contextLength: Number(m[`${arch}.context_length`]),
       layers: Number(m[`${arch}.block_count`]),

@@ -1,6 +1,7 @@
 import type { GgufFacts, GgufReadProblem, MetadataValue } from '../engine/gguf/ggufFacts'
 import { ggmlTypeInfo } from '../engine/gguf/ggmlTypes'
 import { nonWritingKind, SUPPORTED_ARCHITECTURES, SUPPORTED_FAMILIES } from './architectures'
+import { printable } from '@shared/text/printable'
 import { formatBytes } from './format'
 
 export type ModelProblemKind =
@@ -9,16 +10,20 @@ export type ModelProblemKind =
 /** What is wrong with a file: `what` in a writer's words, `key` the technical detail. */
 export type ModelProblem = { kind: ModelProblemKind; what: string; key: string }
 
+/** The most characters of a message quoted from a file. */
+const QUOTE_LIMIT = 300
+
 /** The most layers a real model has is in the low hundreds; more is a damaged header. */
 export const MAX_LAYERS = 1000
 
 /** Facts the checks work out from the tensors, reused by the summary. */
 export type TensorLayout = { parameterCount: number; dataEnd: number; dominantType: string | null }
 
+/** A problem; its words quote the file (names, keys, values), so they are made printable. */
 const problem = (kind: ModelProblemKind, what: string, key: string): ModelProblem => ({
   kind,
-  what,
-  key,
+  what: printable(what, { maxLength: QUOTE_LIMIT }),
+  key: printable(key, { maxLength: QUOTE_LIMIT }),
 })
 
 const asNumber = (value: MetadataValue | undefined): number | null =>

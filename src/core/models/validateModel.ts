@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import { QuireError } from '@shared/contract'
+import { printable } from '@shared/text/printable'
 import { inspectGguf } from '../engine/gguf/inspectGguf'
 import { modelInvalid } from './errors'
 import { judgeModel } from './judgeModel'
@@ -26,10 +27,10 @@ export async function validateModel(path: string): Promise<ModelSummary> {
     if (kind === 'not-found')
       throw new QuireError(
         'model-not-found',
-        `Cannot open ${path}: the file does not exist or cannot be read.`,
+        `Cannot open ${printable(path)}: the file does not exist or cannot be read.`,
       )
     if (kind === 'not-a-file')
-      throw new QuireError('model-not-found', `${path} is a folder, not a model file.`)
+      throw new QuireError('model-not-found', `${printable(path)} is a folder, not a model file.`)
     throw problemError(path, readProblemToModelProblem(inspection.problem))
   }
   const verdict = judgeModel(inspection.facts)

@@ -7,6 +7,7 @@ import {
   type MetadataValue,
   type TensorFacts,
 } from './ggufFacts'
+import { printable } from '@shared/text/printable'
 import { walkGgufHeader } from './walkGgufHeader'
 
 const FIRST_WINDOW = 16 * 1024 * 1024
@@ -96,7 +97,8 @@ export async function inspectGguf(path: string): Promise<GgufInspection> {
   } catch (error) {
     return failed({
       kind: 'header-damaged',
-      detail: error instanceof Error ? error.message : String(error),
+      // The reader's message may quote the file's bytes.
+      detail: printable(error instanceof Error ? error.message : String(error), { maxLength: 300 }),
     })
   }
 

@@ -1,3 +1,4 @@
+import { printable } from '@shared/text/printable'
 import type { GgufReadProblem } from './ggufFacts'
 
 /** Result of walking the header in the first bytes of a file. */
@@ -104,7 +105,7 @@ export function walkGgufHeader(bytes: Uint8Array, fileSize: number): HeaderWalk 
     if (fileSize < 4 || magic !== MAGIC)
       return {
         status: 'problem',
-        problem: { kind: 'not-gguf', detail: `starts with ${JSON.stringify(magic)}` },
+        problem: { kind: 'not-gguf', detail: `starts with ${printable(JSON.stringify(magic))}` },
       }
     pos = 4
     const version = u32()
@@ -129,12 +130,15 @@ export function walkGgufHeader(bytes: Uint8Array, fileSize: number): HeaderWalk 
           problem: { kind: 'header-damaged', detail: `${where} has a ${keyLength}-byte name` },
         }
       const keyStart = need(keyLength)
-      where = new TextDecoder().decode(bytes.subarray(keyStart, keyStart + keyLength))
+      // Names are the file's bytes: quoted in messages, so made printable and short.
+      where = printable(new TextDecoder().decode(bytes.subarray(keyStart, keyStart + keyLength)), {
+        maxLength: 100,
+      })
       skipValue(u32(), 0)
     }
     for (let i = 0; i < tensorCount; i++) {
       where = `tensor ${i}`
-      where = `tensor ${string()}`
+      where = `tensor ${printable(string(), { maxLength: 100 })}`
       const dims = u32()
       if (dims > MAX_DIMS)
         return {
