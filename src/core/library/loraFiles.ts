@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { isAbsolute, join } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { QuireError } from '@shared/contract'
+import { loraFileNameSchema } from '@shared/presets/schema'
 import type { LoraStatus } from '@shared/stylepack'
 import { loraFolder } from './libraryPaths'
 
@@ -12,9 +14,19 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Where a prompt's or preset's `lora: [{file}]` points: absolute, or in the user's lora folder. */
+/**
+ * Where a prompt's or preset's `lora: [{file}]` points: always inside the user's lora folder.
+ * The schema already refuses folders and `..`; this refuses again, where the path is made.
+ */
 export function loraPath(dataDir: string, file: string): string {
-  return isAbsolute(file) ? file : join(loraFolder(dataDir), file)
+  const folder = resolve(loraFolder(dataDir))
+  const path = resolve(folder, file)
+  if (!loraFileNameSchema.safeParse(file).success || dirname(path) !== folder)
+    throw new QuireError(
+      'lora-failed',
+      `The LoRA adapter "${file}" is outside your lora folder (${folder}); name an adapter by its file name in that folder.`,
+    )
+  return path
 }
 
 /** Whether the lora folder has this adapter: the same file, a different one by that name, or none. */
@@ -23,7 +35,7 @@ export async function loraStatus(
   file: string,
   sha256: string,
 ): Promise<LoraStatus> {
-  const path = join(loraFolder(dataDir), file)
+  const path = loraPath(dataDir, file)
   const exists = await stat(path).then(
     (s) => s.isFile(),
     () => false,

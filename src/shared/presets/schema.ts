@@ -18,9 +18,22 @@ export type SamplingValues = z.output<typeof samplingValuesSchema>
 export const samplingOverridesSchema = samplingValuesSchema.partial().strict()
 export type SamplingOverrides = z.output<typeof samplingOverridesSchema>
 
-/** A LoRA style adapter: a GGUF adapter file (absolute, or in the user's lora folder) and its strength. */
+/**
+ * A LoRA adapter's file name in the data folder's `lora/`: no folder, absolute path or `..`,
+ * so a shared prompt or preset can never make Quire load a file from anywhere else.
+ */
+export const loraFileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\:\0]/.test(name) && name !== '.' && name !== '..', {
+    message:
+      'name a LoRA adapter by its file name in the lora folder of your data folder (e.g. autumn.gguf), without a folder, an absolute path or ".."',
+  })
+
+/** A LoRA style adapter: a GGUF adapter file in the user's lora folder, and its strength. */
 export const loraAdapterSchema = z
-  .object({ file: z.string().min(1), scale: z.number().min(-4).max(4).default(1) })
+  .object({ file: loraFileNameSchema, scale: z.number().min(-4).max(4).default(1) })
   .strict()
 export type LoraAdapterSpec = z.output<typeof loraAdapterSchema>
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { languageSchema } from '../contract/schemas'
 import { replacementRulesSchema } from '../prompts/libraryTypes'
-import { samplingPresetSchema } from '../presets/schema'
+import { loraFileNameSchema, samplingPresetSchema } from '../presets/schema'
 
 /** The file name ending of a style pack. */
 export const stylePackExtension = '.quirepack'
@@ -26,10 +26,7 @@ export type PackFile = z.output<typeof packFileSchema>
 /** A LoRA adapter a pack's prompts or presets use: named and checksummed, never included. */
 export const packLoraSchema = z
   .object({
-    file: z
-      .string()
-      .min(1)
-      .regex(/^[^/\\]+$/, 'a file name in the lora folder, without a folder'),
+    file: loraFileNameSchema,
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the file, in 64 hex digits'),
     sizeBytes: z.number().int().nonnegative().optional(),
   })
