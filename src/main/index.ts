@@ -8,6 +8,7 @@ import { registerIpc } from './ipc/registerIpc'
 import { SafeStorageSecretStore } from './secrets/safeStorageSecrets'
 import { installMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './window/appProtocol'
+import { isAppUrl } from './window/appUrl'
 import { createMainWindow } from './window/createMainWindow'
 import { denyPermissions, lockDownContents } from './window/security'
 
@@ -18,7 +19,8 @@ const resourcesDir = app.isPackaged
   ? join(process.resourcesPath, 'resources')
   : join(app.getAppPath(), 'resources')
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
-const trustedOrigins = [new URL(appUrl).origin]
+/** The app's own pages: same scheme, host and port as appUrl (see isAppUrl for why not origins). */
+const isOwnPage = (url: string) => isAppUrl(url, appUrl)
 
 function cliOptions(): { model?: string | undefined; threads?: number | undefined } {
   const { values } = parseArgs({
@@ -35,7 +37,7 @@ function cliOptions(): { model?: string | undefined; threads?: number | undefine
 
 if (!app.requestSingleInstanceLock()) app.quit()
 registerAppScheme()
-lockDownContents((url) => trustedOrigins.some((origin) => url.startsWith(origin)))
+lockDownContents(isOwnPage)
 
 let service: RunningQuireService | null = null
 
@@ -52,7 +54,7 @@ async function start(): Promise<void> {
     engineOverrides: { threads: options.threads },
     secrets: new SafeStorageSecretStore(app.getPath('userData')),
   })
-  registerIpc(service, trustedOrigins)
+  registerIpc(service, isOwnPage)
   createMainWindow(join(here, '../preload/index.cjs'), appUrl)
   const model = options.model ?? service.settings.get().lastModelPath
   if (model)

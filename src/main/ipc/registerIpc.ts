@@ -9,15 +9,10 @@ import {
 } from '@shared/contract'
 import { PICK_MODEL_CHANNEL } from '@shared/contract/hostChannels'
 
-/** Only our own renderer, loaded from our own origin, may call the host. */
-function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: readonly string[]): boolean {
+/** Only our own renderer, loaded from our own address, may call the host. */
+function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
   const url = event.senderFrame?.url
-  if (!url) return false
-  try {
-    return trustedOrigins.includes(new URL(url).origin)
-  } catch {
-    return false
-  }
+  return url !== undefined && isAppUrl(url)
 }
 
 const untrusted = {
@@ -29,10 +24,10 @@ const untrusted = {
  * The only place that touches ipcMain: checks the sender, validates the payload (in
  * dispatchCall), calls core, and returns errors as values. Returns a disposer.
  */
-export function registerIpc(service: QuireService, trustedOrigins: readonly string[]): () => void {
+export function registerIpc(service: QuireService, isAppUrl: (url: string) => boolean): () => void {
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), async (event, params: unknown) => {
-      if (!isTrustedSender(event, trustedOrigins)) return untrusted
+      if (!isTrustedSender(event, isAppUrl)) return untrusted
       try {
         return { ok: true, value: await dispatchCall(service, method, params) }
       } catch (error) {
@@ -41,7 +36,7 @@ export function registerIpc(service: QuireService, trustedOrigins: readonly stri
     })
   }
   ipcMain.handle(PICK_MODEL_CHANNEL, async (event) => {
-    if (!isTrustedSender(event, trustedOrigins)) return null
+    if (!isTrustedSender(event, isAppUrl)) return null
     const window = BrowserWindow.fromWebContents(event.sender)
     const options = {
       title: 'Choose a GGUF model',

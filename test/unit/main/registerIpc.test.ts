@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ipcChannel, type QuireService } from '@shared/contract'
+import { settingsSchema } from '@shared/settings/schema'
+
+/** ipcMain as registerIpc sees it: the handlers it registers, callable with a made-up sender. */
+const handlers = new Map<string, (event: unknown, params?: unknown) => Promise<unknown>>()
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, params?: unknown) => Promise<unknown>) =>
+      void handlers.set(channel, handler),
+    removeHandler: (channel: string) => void handlers.delete(channel),
+  },
+  BrowserWindow: { getAllWindows: () => [], fromWebContents: () => null },
+  dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+}))
+
+const { registerIpc } = await import('../../../src/main/ipc/registerIpc')
+const { isAppUrl } = await import('../../../src/main/window/appUrl')
+
+const APP_URL = 'quire://app/index.html'
+const service = {
+  getSettings: () => Promise.resolve(settingsSchema.parse({})),
+  onEvent: () => () => {},
+} as unknown as QuireService
+
+const callFrom = (url: string) =>
+  handlers.get(ipcChannel('getSettings'))?.({ senderFrame: { url }, sender: {} }, undefined)
+
+describe('registerIpc', () => {
+  beforeEach(() => {
+    handlers.clear()
+    registerIpc(service, (url) => isAppUrl(url, APP_URL))
+  })
+
+  it('answers the app’s own page', async () => {
+    await expect(callFrom('quire://app/index.html')).resolves.toMatchObject({ ok: true })
+  })
+
+  it.each(['data:text/html,<p>hi</p>', 'file:///tmp/x.html', 'about:blank', 'quire://other-host/'])(
+    'refuses a call from %s',
+    async (url) => {
+      await expect(callFrom(url)).resolves.toEqual({
+        ok: false,
+        error: { code: 'unauthorized', message: 'This page may not call Quire.' },
+      })
+    },
+  )
+})
