@@ -75,7 +75,10 @@ app.on('window-all-closed', () => {
 })
 app.on('will-quit', () => void service?.dispose())
 
-app.whenReady().then(start, (error: unknown) => {
-  console.error('quire: could not start', error)
-  app.quit()
-})
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    console.error('quire: could not start', error)
+    app.quit()
+  })

@@ -196,7 +196,7 @@ export function planStylePackImport(
   const newRules = (language: Language) => {
     const have = new Set(library.replacements[language].map(ruleKey))
     const added = pack.replacements[language].filter((rule) => !have.has(ruleKey(rule)))
-    const total = have.size + added.length
+    const total = library.replacements[language].length + added.length
     if (total > MAX_REPLACEMENT_RULES)
       problems.push({
         source: packSource,
