@@ -11,8 +11,15 @@ function errorLine(text: string, message: string): number | null {
   return text.slice(0, Number(position[1])).split('\n').length
 }
 
-/** The line of a path in a JSON text (JSON is YAML, so yaml's positions serve). */
+/**
+ * Past this size the line of a problem is not looked up: yaml builds a node per value, which
+ * takes seconds for a few megabytes (a hostile pack would block the host to report its error).
+ */
+const MAX_LOCATED_TEXT = 300_000
+
+/** The line of a path in a JSON text (JSON is YAML, so yaml's positions serve); null past 300 KB. */
 export function jsonLineLocator(text: string): (path: readonly PropertyKey[]) => number | null {
+  if (text.length > MAX_LOCATED_TEXT) return () => null
   const lineCounter = new LineCounter()
   const document = parseDocument(text, { lineCounter })
   return (path) => {

@@ -22,7 +22,7 @@ describe('style pack limits', () => {
     await expect(
       planPackImport(await load(target), target, rulesPack(rules(20_000)), 'huge.quirepack'),
     ).rejects.toThrow(
-      'huge.quirepack:1 (replacements.zh): The pack is too large: Too many replacement rules: Quire reads at most 2,000 per language.',
+      'huge.quirepack (replacements.zh): The pack is too large: Too many replacement rules: Quire reads at most 2,000 per language.',
     )
   })
 
