@@ -1,5 +1,5 @@
-import { copyFile, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, readFile, readdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { QuireError } from '@shared/contract'
 import {
   applySettingsPatch,
@@ -24,8 +24,7 @@ export class SettingsStore {
   private current: Settings = settingsSchema.parse({})
   private writes: Promise<unknown> = Promise.resolve()
   readonly file: string
-  /** What went wrong reading the file at the last load, in a sentence for the writer. */
-  problem: string | null = null
+  private loadProblem: string | null = null
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'settings.json')
@@ -33,8 +32,13 @@ export class SettingsStore {
 
   async load(): Promise<LoadedSettings> {
     await removeStrayTemps(this.file)
-    this.problem = await this.read()
-    return { settings: this.current, problem: this.problem }
+    this.loadProblem = await this.read()
+    return { settings: this.current, problem: this.loadProblem }
+  }
+
+  /** What went wrong reading the file at the last load, in a sentence for the writer. */
+  get problem(): string | null {
+    return this.loadProblem
   }
 
   private async read(): Promise<string | null> {
@@ -74,14 +78,28 @@ export class SettingsStore {
    */
   private async replaceUnreadable(settings: Settings, summary: string): Promise<string> {
     this.current = settings
-    const aside = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    let aside: string
     try {
-      await copyFile(this.file, aside)
+      aside = await this.copyAside()
     } catch (error) {
       return `${summary} Quire could not keep a copy of the old file (${message(error)}), so it is left as it is.`
     }
     await writeFileAtomic(this.file, serialize(settings)).catch(() => {})
     return `${summary} Quire kept a copy of the old file at ${aside}.`
+  }
+
+  /** A copy of the file beside it; an earlier copy with the same bytes is reused, not repeated. */
+  private async copyAside(): Promise<string> {
+    const bytes = await readFile(this.file)
+    const folder = dirname(this.file)
+    const prefix = `${basename(this.file)}.unreadable-`
+    for (const name of (await readdir(folder)).filter((n) => n.startsWith(prefix))) {
+      const copy = join(folder, name)
+      if ((await readFile(copy).catch(() => null))?.equals(bytes)) return copy
+    }
+    const aside = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
+    await copyFile(this.file, aside)
+    return aside
   }
 
   get(): Settings {

@@ -134,3 +134,19 @@ describe('SettingsStore when the disk misbehaves', () => {
     expect(left).toContain('notes.json.4194303.1.tmp')
   })
 })
+
+describe('SettingsStore copies of an unreadable file', () => {
+  it('keeps one copy when the same unreadable file comes back', async () => {
+    const dir = await freshDir()
+    const broken = '{"engine": {"threads": '
+    await writeFile(join(dir, 'settings.json'), broken)
+    const first = await new SettingsStore(dir).load()
+    // A sync tool or a backup restores the same broken file.
+    await writeFile(join(dir, 'settings.json'), broken)
+    const second = await new SettingsStore(dir).load()
+    const copies = (await readdir(dir)).filter((f) => f.includes('.unreadable-'))
+    expect(copies).toHaveLength(1)
+    expect(first.problem).toContain(copies[0])
+    expect(second.problem).toContain(copies[0])
+  })
+})
