@@ -219,11 +219,13 @@ export function planStylePackImport(
           : `Your lora folder has a different ${ref.file} (its SHA-256 does not match the pack's); prompts that use it may sound different.`,
     })
 
+  const promptsByKey = byFileKey(library.prompts)
+  const personasByKey = byFileKey(library.personas)
   const plan = {
     name: pack.name,
     description: pack.description,
-    prompts: usable.map((p) => planFile(p, byFileKey(library.prompts))),
-    personas: personas.map((p) => planFile(p, byFileKey(library.personas))),
+    prompts: usable.map((p) => planFile(p, promptsByKey)),
+    personas: personas.map((p) => planFile(p, personasByKey)),
     presets: [...new Map(pack.presets.map((p) => [p.id, p])).values()].map((preset) => {
       const current = library.presetOrigins[preset.id]
       return {
