@@ -25,6 +25,8 @@ export class SettingsStore {
   private writes: Promise<unknown> = Promise.resolve()
   readonly file: string
   private loadProblem: string | null = null
+  /** The file exists but could not be opened: saving would overwrite what was never read. */
+  private unopened = false
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'settings.json')
@@ -46,9 +48,11 @@ export class SettingsStore {
     try {
       text = await readFile(this.file, 'utf8')
     } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return null
+      this.unopened = (error as { code?: string }).code !== 'ENOENT'
+      if (!this.unopened) return null
       return `Your settings file ${this.file} could not be read (${message(error)}). Quire started with the defaults, and changes to settings cannot be saved until the file can be read.`
     }
+    this.unopened = false
     let raw: unknown
     try {
       // Editors on Windows may save a UTF-8 byte-order mark; JSON.parse refuses it.
@@ -122,6 +126,11 @@ export class SettingsStore {
     }
     // Changes apply in order, each to the settings the previous one saved.
     const write = this.writes.then(async () => {
+      // A file that could not be opened is tried again (its owner may have fixed it), never overwritten.
+      if (this.unopened) {
+        const problem = await this.read()
+        if (this.unopened) throw new QuireError('internal', problem ?? 'Settings cannot be saved.')
+      }
       const next = applySettingsPatch(this.current, parsed.data)
       try {
         await writeFileAtomic(this.file, serialize(next))

@@ -117,7 +117,22 @@ describe('SettingsStore when the disk misbehaves', () => {
     expect(problem).toContain(join(dir, 'settings.json'))
     expect(problem).toContain('EISDIR')
     expect((await readdir(dir)).filter((f) => f.includes('.unreadable-'))).toEqual([])
-    await expect(store.update({ promptLanguage: 'zh' })).rejects.toThrow('could not be saved')
+    await expect(store.update({ promptLanguage: 'zh' })).rejects.toThrow('could not be read')
+  })
+
+  it('never overwrites a settings file it could not open, and saves once it can', async () => {
+    const dir = await freshDir()
+    const file = join(dir, 'settings.json')
+    await mkdir(file)
+    const store = new SettingsStore(dir)
+    await store.load()
+    // The folder is replaced by the writer's real file while Quire runs.
+    await rmdir(file)
+    await writeFile(file, JSON.stringify({ engine: { contextSize: 8192 } }))
+    await store.update({ promptLanguage: 'zh' })
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Settings
+    expect(saved.engine.contextSize).toBe(8192)
+    expect(saved.promptLanguage).toBe('zh')
   })
 
   it('removes temp files a crashed save left behind, and leaves a save under way alone', async () => {
