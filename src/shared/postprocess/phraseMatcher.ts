@@ -39,10 +39,13 @@ function boundariesHold(text: string, start: number, end: number, phrase: string
 /** Finds phrases in text: longest first at each position, left to right, never overlapping. */
 export class PhraseMatcher {
   private readonly root = node()
+  /** Whether any phrase starts with this UTF-16 unit: most positions are skipped on one look. */
+  private readonly starts = new Uint8Array(0x10000)
 
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) {
       if (phrase === '') continue
+      this.starts[phrase.charCodeAt(0)] = 1
       let at = this.root
       for (let i = 0; i < phrase.length; i++) {
         const code = phrase.charCodeAt(i)
@@ -54,39 +57,47 @@ export class PhraseMatcher {
     }
   }
 
-  /** The phrases that start at `start`, longest first, ignoring word boundaries. */
-  private *startingAt(text: string, start: number): Generator<string> {
-    const found: string[] = []
-    let at: TrieNode | undefined = this.root
-    for (let i = start; i < text.length; i++) {
+  /** The phrases that start at `start`, shortest first, word boundaries aside; reuses `into`. */
+  private startingAt(text: string, start: number, into: string[]): string[] {
+    into.length = 0
+    let at = this.root.next.get(text.charCodeAt(start))
+    for (let i = start + 1; at; i++) {
+      if (at.phrase !== null) into.push(at.phrase)
+      if (i >= text.length) break
       at = at.next.get(text.charCodeAt(i))
-      if (!at) break
-      if (at.phrase !== null) found.push(at.phrase)
     }
-    for (let i = found.length - 1; i >= 0; i--) yield found[i] as string
+    return into
   }
 
   /** True when any phrase occurs anywhere in `text`, word boundaries aside. */
   occursIn(text: string): boolean {
+    const found: string[] = []
     for (let start = 0; start < text.length; start++)
-      if (this.startingAt(text, start).next().done === false) return true
+      if (this.startingAt(text, start, found).length > 0) return true
     return false
   }
 
   /** Replaces every match with `replace(phrase)`, scanning once from left to right. */
   replaceAll(text: string, replace: (phrase: string) => string): string {
+    const found: string[] = []
     let result = ''
     let copied = 0
     let start = 0
     while (start < text.length) {
+      if (this.starts[text.charCodeAt(start)] === 0) {
+        start++
+        continue
+      }
+      const candidates = this.startingAt(text, start, found)
       let matched: string | null = null
-      for (const phrase of this.startingAt(text, start))
-        if (boundariesHold(text, start, start + phrase.length, phrase)) {
-          matched = phrase
-          break
-        }
+      for (let i = candidates.length - 1; i >= 0 && matched === null; i--) {
+        const phrase = candidates[i] as string
+        if (boundariesHold(text, start, start + phrase.length, phrase)) matched = phrase
+      }
       if (matched === null) {
-        start += codePointAt(text, start).length || 1
+        // Step over a whole code point, as a /u regular expression would.
+        const code = text.charCodeAt(start)
+        start += code >= 0xd800 && code <= 0xdbff && start + 1 < text.length ? 2 : 1
         continue
       }
       result += text.slice(copied, start) + replace(matched)
