@@ -16,6 +16,7 @@ import type { SecretStore } from '../secrets/secretStore'
 import { SettingsStore } from '../settings/settingsStore'
 import { BackendSwitch } from './backendSwitch'
 import { EventHub } from './eventHub'
+import { createDocumentHandlers } from './documentHandlers'
 import { createLibraryHandlers } from './libraryHandlers'
 import { createModelHandlers } from './modelHandlers'
 
@@ -127,6 +128,7 @@ export async function createQuireService(
     },
     onEvent: (listener) => events.subscribe(listener),
     ...modelHandlers,
+    ...createDocumentHandlers(),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
