@@ -5,6 +5,7 @@ import { downloadProgressSchema } from './models'
 import {
   documentChangedEventSchema,
   documentRemovedEventSchema,
+  documentRenamedEventSchema,
   documentsChangedEventSchema,
 } from '../documents/schemas'
 
@@ -197,6 +198,7 @@ export const quireEventSchema = z.discriminatedUnion('type', [
   statusEventSchema,
   documentChangedEventSchema,
   documentRemovedEventSchema,
+  documentRenamedEventSchema,
   documentsChangedEventSchema,
 ])
 export type QuireEvent = z.infer<typeof quireEventSchema>
@@ -206,7 +208,7 @@ export type ErrorEvent = z.infer<typeof errorEventSchema>
 /** The events about the writer's documents, broadcast to every client. */
 export type DocumentEvent = Extract<
   QuireEvent,
-  { type: 'document-changed' | 'document-removed' | 'documents-changed' }
+  { type: 'document-changed' | 'document-removed' | 'document-renamed' | 'documents-changed' }
 >
 
 /** The events that belong to one generation request. */

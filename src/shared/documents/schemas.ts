@@ -129,5 +129,11 @@ export const documentRemovedEventSchema = z.object({
   type: z.literal('document-removed'),
   path: documentPathSchema,
 })
+/** Renamed by Quire (a rename, or an Untitled document named from its first line by a save). */
+export const documentRenamedEventSchema = z.object({
+  type: z.literal('document-renamed'),
+  from: documentPathSchema,
+  to: documentPathSchema,
+})
 /** The list changed (created, renamed, deleted, restored, another folder): fetch it again. */
 export const documentsChangedEventSchema = z.object({ type: z.literal('documents-changed') })
