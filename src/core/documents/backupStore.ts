@@ -35,9 +35,13 @@ export class BackupStore {
   }
 
   /** Writes the backup atomically; resolves with the time it records. */
-  async write(documentFile: string, text: string, baseRevision: string): Promise<number> {
+  async write(
+    documentFile: string,
+    text: string,
+    baseRevision: string,
+    savedMs = Date.now(),
+  ): Promise<number> {
     const body = Buffer.from(text, 'utf8')
-    const savedMs = Date.now()
     const header: BackupHeader = {
       file: documentFile,
       baseRevision,
@@ -95,7 +99,7 @@ export class BackupStore {
   async move(from: string, to: string): Promise<void> {
     const backup = await this.read(from)
     if (!backup) return
-    await this.write(to, backup.text, backup.baseRevision)
+    await this.write(to, backup.text, backup.baseRevision, backup.savedMs)
     await this.remove(from)
   }
 
