@@ -8,6 +8,11 @@ import {
   type LexicalNode,
 } from 'lexical'
 import { describe, expect, it } from 'vitest'
+import {
+  $exportMarkdown,
+  registerBlockCache,
+  type BlockCache,
+} from '../../../../src/renderer/src/editor/markdown/exportMarkdown'
 import { edit, openMarkdown, saveMarkdown } from './markdownEditor'
 
 const firstText = (node: LexicalNode | null | undefined) => {
@@ -34,6 +39,24 @@ describe('saving an edited Markdown document', () => {
     const editor = openMarkdown(markdown)
     edit(editor, () => firstText($getRoot().getLastChild()).setTextContent('Last line, edited.'))
     expect(saveMarkdown(editor)).toBe(markdown.replace('Last line.', 'Last line, edited.'))
+  })
+
+  it('writes each keystroke inside a block when saving repeatedly with the block cache', () => {
+    const editor = openMarkdown('# Title\n\nSome text\n\nLast.\n')
+    const cache: BlockCache = new Map()
+    const stop = registerBlockCache(editor, cache)
+    const save = () => editor.getEditorState().read(() => $exportMarkdown(cache))
+    expect(save()).toBe('# Title\n\nSome text\n\nLast.\n')
+    for (const more of [' and', ' more']) {
+      edit(editor, () => {
+        const text = firstText($getRoot().getChildAtIndex(1))
+        text.setTextContent(text.getTextContent() + more)
+      })
+      expect(save()).toBe(
+        `# Title\n\nSome text${more === ' and' ? ' and' : ' and more'}\n\nLast.\n`,
+      )
+    }
+    stop()
   })
 
   it('writes an edited block that was spelled differently in Lexical’s spelling, without losing text', () => {

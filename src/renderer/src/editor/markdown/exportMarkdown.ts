@@ -1,13 +1,31 @@
-import { $getRoot, $getState, $isParagraphNode, type LexicalNode } from 'lexical'
+import {
+  $getRoot,
+  $getState,
+  $isParagraphNode,
+  type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
+} from 'lexical'
 import { $exportBlock } from './blockExport'
 import { gapState, sourceState, trailingState, verbatimState } from './blockState'
 
-/** Blocks already written, by node version: Lexical never mutates a committed node, so an
- * unchanged block of a long document is not exported again on every save. */
-const written = new WeakMap<LexicalNode, string>()
+/**
+ * Blocks already written, by node key, so that saving a long document does not export every
+ * block again after each keystroke. Only valid while `registerBlockCache` drops the blocks each
+ * update touches (a paragraph keeps its node object when the text inside it changes).
+ */
+export type BlockCache = Map<NodeKey, string>
 
-function $writeBlock(node: LexicalNode): string {
-  const cached = written.get(node)
+/** Keeps `cache` true to the editor: every update forgets the blocks it touched. */
+export function registerBlockCache(editor: LexicalEditor, cache: BlockCache): () => void {
+  return editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    for (const key of dirtyElements.keys()) cache.delete(key)
+    for (const key of dirtyLeaves) cache.delete(key)
+  })
+}
+
+function $writeBlock(node: LexicalNode, cache: BlockCache | undefined): string {
+  const cached = cache?.get(node.getKey())
   if (cached !== undefined) return cached
   let text: string
   if ($getState(node, verbatimState)) text = node.getTextContent()
@@ -17,7 +35,7 @@ function $writeBlock(node: LexicalNode): string {
     // Untouched since it was read: write the writer's own spelling of it.
     if (source && source.exported === text) text = source.source
   }
-  written.set(node, text)
+  cache?.set(node.getKey(), text)
   return text
 }
 
@@ -37,15 +55,17 @@ const isEmptyParagraph = (node: LexicalNode): boolean =>
  * (with the same blank lines around them); changed blocks come out as Lexical writes them.
  * Empty paragraphs have no Markdown form and are left out.
  */
-export function $exportMarkdown(): string {
+export function $exportMarkdown(cache?: BlockCache): string {
   const root = $getRoot()
   const parts: string[] = []
   let previous: LexicalNode | null = null
   for (const node of root.getChildren()) {
     if (isEmptyParagraph(node)) continue
-    parts.push($gapBefore(node, previous), $writeBlock(node))
+    parts.push($gapBefore(node, previous), $writeBlock(node, cache))
     previous = node
   }
+  // Forget blocks that are gone (deleted, or replaced by a load).
+  if (cache && cache.size > 2 * root.getChildrenSize() + 64) cache.clear()
   if (parts.length === 0) return ''
   const trailing = $getState(root, trailingState)
   parts.push(trailing ?? '\n')

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { CLEAR_HISTORY_COMMAND } from 'lexical'
-import { $exportMarkdown } from '../../markdown/exportMarkdown'
+import { $exportMarkdown, registerBlockCache, type BlockCache } from '../../markdown/exportMarkdown'
 import { $importMarkdown } from '../../markdown/importMarkdown'
 import type { EditorPort } from '../../../documents/sessionTypes'
 
@@ -22,8 +22,10 @@ export type DocumentConnection = {
 export function DocumentSyncPlugin({ connection }: { connection: DocumentConnection }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
+    const cache: BlockCache = new Map()
+    const stopCaching = registerBlockCache(editor, cache)
     const port: EditorPort = {
-      read: () => editor.getEditorState().read(() => $exportMarkdown()),
+      read: () => editor.getEditorState().read(() => $exportMarkdown(cache)),
       load: (text) => {
         editor.update(() => $importMarkdown(text), { tag: DOCUMENT_LOAD_TAG, discrete: true })
         editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined)
@@ -37,6 +39,7 @@ export function DocumentSyncPlugin({ connection }: { connection: DocumentConnect
       connection.changed()
     })
     return () => {
+      stopCaching()
       stopListening()
       disconnect()
     }

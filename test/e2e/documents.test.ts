@@ -1,0 +1,141 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './support/browser'
+import { documentText, mod } from './support/editorPage'
+import {
+  filesIn,
+  freePort,
+  openQuire,
+  recordCalls,
+  screenshot,
+  waitForSaveState,
+} from './support/documents'
+import { startQuireServe, type ServeProcess } from '../support/quireServe'
+
+const WRITES = ['saveDocument', 'backupDocument', 'createDocument', 'discardBackup']
+
+describe('documents as files on disk, through quire serve', () => {
+  let browser: Browser
+  let serve: ServeProcess
+  let context: BrowserContext
+  let page: Page
+  let port: number
+
+  const restart = async (): Promise<void> => {
+    await serve.stop()
+    serve = await startQuireServe(['--port', String(port)], serve.dataDir, serve.docsDir)
+  }
+
+  beforeAll(async () => {
+    port = await freePort()
+    ;[browser, serve] = await Promise.all([
+      launchChromium(),
+      startQuireServe(['--port', String(port)]),
+    ])
+    context = await browser.newContext({ viewport: { width: 1200, height: 760 } })
+    page = await context.newPage()
+  })
+  afterAll(async () => {
+    await context?.close()
+    await browser?.close()
+    await serve?.stop()
+  })
+
+  it('writes what the writer types to a Markdown file, and opens it again after a restart', async () => {
+    await openQuire(page, serve.url)
+    await page.getByTestId('doc-new').click()
+    await page.getByTestId('doc-item').first().waitFor()
+    await page.getByTestId('editor').click()
+    await page.keyboard.type('# Heading')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('A first paragraph, with 中文 too.')
+    await waitForSaveState(page, 'saved')
+    // Named from its first line, as iA Writer does.
+    await expect
+      .poll(() => filesIn(serve.docsDir))
+      .toEqual({
+        'Heading.md': '# Heading\n\nA first paragraph, with 中文 too.\n',
+      })
+    await expect.poll(() => page.getByTestId('doc-title').innerText()).toBe('Heading')
+
+    await restart()
+    await openQuire(page, serve.url)
+    expect(await documentText(page)).toBe('Heading\nA first paragraph, with 中文 too.')
+    await expect.poll(() => page.getByTestId('word-count').getAttribute('data-words')).toBe('8')
+  })
+
+  it('shows an edit made on disk by another program, and asks when it meets unsaved edits', async () => {
+    const file = join(serve.docsDir, 'Heading.md')
+    writeFileSync(file, '# Heading\n\nRewritten in another editor.\n')
+    await expect.poll(() => documentText(page)).toBe('Heading\nRewritten in another editor.')
+    await waitForSaveState(page, 'saved')
+
+    await page.getByTestId('editor').click()
+    await page.keyboard.press(`${mod}+End`)
+    await page.keyboard.type(' Mine.')
+    writeFileSync(file, '# Heading\n\nTheirs, from a sync tool.\n')
+    await page.getByTestId('conflict-bar').waitFor()
+    expect(await page.getByTestId('save-state').getAttribute('data-state')).toBe('conflict')
+    // Nothing is written over the other program's text while the writer decides.
+    await page.waitForTimeout(1_500)
+    expect(readFileSync(file, 'utf8')).toBe('# Heading\n\nTheirs, from a sync tool.\n')
+    await screenshot(page, 'documents-conflict')
+
+    await page.getByTestId('conflict-keep-mine').click()
+    await waitForSaveState(page, 'saved')
+    expect(readFileSync(file, 'utf8')).toBe('# Heading\n\nRewritten in another editor. Mine.\n')
+  })
+
+  it('keeps both tabs’ text when two tabs edit one document, and a tab that only opens writes nothing', async () => {
+    const other = await context.newPage()
+    const calls = recordCalls(other)
+    await openQuire(other, serve.url.replace(/\?token=.*$/, ''))
+    expect(await documentText(other)).toBe(await documentText(page))
+    await other.waitForTimeout(2_500)
+    expect(calls.filter((method) => WRITES.includes(method))).toEqual([])
+
+    await other.getByTestId('editor').click()
+    await other.keyboard.press(`${mod}+End`)
+    await other.keyboard.type(' From the second tab.')
+    await expect
+      .poll(() => documentText(page), { timeout: 10_000 })
+      .toContain('Mine. From the second tab.')
+    await page.getByTestId('editor').click()
+    await page.keyboard.press(`${mod}+End`)
+    await page.keyboard.type(' And from the first.')
+    await expect
+      .poll(() => documentText(other), { timeout: 10_000 })
+      .toContain('From the second tab. And from the first.')
+    await waitForSaveState(page, 'saved')
+    expect(readFileSync(join(serve.docsDir, 'Heading.md'), 'utf8')).toBe(
+      '# Heading\n\nRewritten in another editor. Mine. From the second tab. And from the first.\n',
+    )
+    await other.close()
+  })
+
+  it('saves a multi-megabyte document, changing only what the writer typed', async () => {
+    const line = '秋天来了，院子里的梧桐叶一片一片地落下来。我坐在窗前，听风从巷口吹进来。'
+    const paragraphs = Array.from({ length: 6_000 }, (_, i) =>
+      i % 40 === 0 ? `## 第${i / 40 + 1}章` : line.repeat(5),
+    )
+    const big = `# 长篇\n\n${paragraphs.join('\n\n')}\n`
+    expect(Buffer.byteLength(big)).toBeGreaterThan(2_500_000)
+    writeFileSync(join(serve.docsDir, 'long.md'), big)
+    const item = page.locator('[data-testid="doc-item"][data-path="long.md"]')
+    await item.waitFor()
+    await item.locator('button').first().click()
+    await page.locator('[data-testid="doc-item"][data-current][data-path="long.md"]').waitFor()
+    await page
+      .locator('[data-testid="editor"][contenteditable="true"]')
+      .waitFor({ timeout: 30_000 })
+    await page.getByTestId('editor').click()
+    await page.keyboard.press(`${mod}+End`)
+    await page.keyboard.type('终')
+    await waitForSaveState(page, 'saved', 30_000)
+    expect(readFileSync(join(serve.docsDir, 'long.md'), 'utf8')).toBe(
+      big.replace(/。\n$/, '。终\n'),
+    )
+  })
+})
