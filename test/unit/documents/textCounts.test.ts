@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   checkDocumentName,
@@ -28,6 +29,32 @@ describe('countText', () => {
   it('counts a 5-million-character Chinese document exactly', () => {
     const text = '秋天的雨落在屋檐上。'.repeat(500_000)
     expect(countText(text)).toEqual({ words: 4_500_000, chars: 5_000_000 })
+  })
+})
+
+/** The rule written as one regular expression: slow on long drafts, but plainly right. */
+function referenceCount(text: string): { words: number; chars: number } {
+  const cjk = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3005\\u3007'
+  const letter = `(?:(?![${cjk}])[\\p{L}\\p{N}\\p{M}])`
+  const words = new RegExp(`[${cjk}]|${letter}+(?:['’_\\-.]${letter}+)*`, 'gu')
+  return {
+    words: text.match(words)?.length ?? 0,
+    chars: text.match(/[^\s\u200b\ufeff]/gu)?.length ?? 0,
+  }
+}
+
+describe('countText against the rule as a regular expression', () => {
+  it('agrees on any mix of Chinese, kana, Latin, digits, joiners, punctuation and spaces', () => {
+    const piece = fc.constantFrom(
+      ..."秋天的雨かなカナ abcXYZ é 019 ' ’ _ - . , 。！ — \n\t\u3000 😀 𠀀 Ж ñ",
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('')
+        expect(countText(text)).toEqual(referenceCount(text))
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
