@@ -26,6 +26,10 @@ const LETTER = /[\p{L}\p{N}\p{M}]/u
 function isLetter(cp: number): boolean {
   if (cp < 0x80)
     return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39)
+  // Fast answers for the punctuation that fills Chinese text and for accented Latin letters.
+  if ((cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f)) return false
+  if (cp >= 0xff01 && cp <= 0xff0f) return false
+  if (cp >= 0xc0 && cp <= 0x24f) return cp !== 0xd7 && cp !== 0xf7
   return LETTER.test(String.fromCodePoint(cp))
 }
 
