@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { QuireError } from '@shared/contract'
@@ -37,6 +37,15 @@ export class DocumentTrash {
       return { ...entry, copy: join(this.folder, id, basename(entry.file)) }
     } catch {
       throw new QuireError('document-not-found', 'That deleted document is no longer in the trash.')
+    }
+  }
+
+  /** Empties entries older than `maxAgeMs` (30 days by default), as the OS trash would. */
+  async purge(maxAgeMs = 30 * 24 * 60 * 60 * 1000, now = Date.now()): Promise<void> {
+    const ids = await readdir(this.folder).catch(() => [] as string[])
+    for (const id of ids) {
+      const entry = await this.get(id).catch(() => null)
+      if (entry && now - entry.deletedMs > maxAgeMs) await this.forget(id)
     }
   }
 

@@ -3,6 +3,7 @@ import type { QuireEvent } from '@shared/contract'
 import { pickDocumentsFolder } from './documentsFolder'
 import { DocumentStore } from './documentStore'
 import { DocumentWatcher } from './documentWatcher'
+import { removeStaleTempFiles } from './staleTempFiles'
 
 export type DocumentsOptions = {
   dataDir: string
@@ -55,6 +56,9 @@ export function openDocuments(options: DocumentsOptions): Documents {
     started ??= (async () => {
       await mkdir(store.folder, { recursive: true })
       await watcher?.start()
+      // Housekeeping in the background: it must not delay the first list.
+      void removeStaleTempFiles(store.folder).catch(() => {})
+      void store.trash.purge().catch(() => {})
     })().catch((error: unknown) => {
       started = null
       throw error
