@@ -79,7 +79,8 @@ async function start(): Promise<void> {
     removeDocumentFile: (file) => shell.trashItem(file).catch(() => rm(file)),
   })
   const recent = new RecentDocuments(app.getPath('userData'))
-  await recent.load()
+  // Files opened from elsewhere before stay openable (the window may still have them open).
+  for (const file of await recent.load()) service.documents.allowExternal(file)
   const files = new ExternalFiles(service, recent, () => menu())
   externalFiles = files
   const menu = (): void =>

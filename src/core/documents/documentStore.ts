@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { QuireError, type QuireEvent } from '@shared/contract'
 import {
@@ -243,7 +243,10 @@ export class DocumentStore {
   ): Promise<string> {
     this.known.set(file, revision)
     try {
-      await writeFileAtomic(file, bytes, { mode })
+      // A symbolic link (a file kept in a synced folder elsewhere) stays a link: the file it
+      // points to is the one replaced.
+      const target = await realpath(file).catch(() => file)
+      await writeFileAtomic(target, bytes, { mode })
     } catch (error) {
       this.known.delete(file)
       throw writeFailure(error, `"${basename(file)}"`)

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
@@ -164,6 +164,21 @@ describe('DocumentStore: open and save', () => {
     // An absolute path inside the folder is known by its relative path.
     await writeFile(join(folder, 'in.md'), 'x')
     expect((await store.open(join(folder, 'in.md'))).path).toBe('in.md')
+  })
+
+  it('saves through a symbolic link without replacing the link', async () => {
+    const { store, folder } = await tempStore()
+    const elsewhere = join(folder, '..', 'synced.md')
+    await writeFile(elsewhere, 'linked text')
+    await symlink(elsewhere, join(folder, 'linked.md'))
+    const opened = await store.open('linked.md')
+    await store.save({
+      path: 'linked.md',
+      text: 'linked text, edited',
+      baseRevision: opened.revision,
+    })
+    expect((await lstat(join(folder, 'linked.md'))).isSymbolicLink()).toBe(true)
+    expect(await readFile(elsewhere, 'utf8')).toBe('linked text, edited')
   })
 
   it('refuses a document past the size limit with a clear error and writes nothing', async () => {
