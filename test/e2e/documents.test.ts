@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -137,5 +137,87 @@ describe('documents as files on disk, through quire serve', () => {
     expect(readFileSync(join(serve.docsDir, 'long.md'), 'utf8')).toBe(
       big.replace(/。\n$/, '。终\n'),
     )
+  })
+
+  it('lists the folder newest first, filters it, renames, and deletes with undo', async () => {
+    const write = (name: string, text: string, minutesAgo: number): void => {
+      const file = join(serve.docsDir, name)
+      writeFileSync(file, text)
+      const when = new Date(Date.now() - minutesAgo * 60_000)
+      utimesSync(file, when, when)
+    }
+    mkdirSync(join(serve.docsDir, 'poems'))
+    write('autumn.md', '# Autumn Notes\n\nLeaves on the steps, and the smell of rain.\n', 5)
+    write('letter.md', '# A Letter to My Sister\n\nDear Ana, the house is quiet now.\n', 90)
+    write('poems/river.md', '# River Poem\n\nThe river ran on under the lamps.\n', 60 * 30)
+    await page.getByTestId('doc-item').nth(4).waitFor()
+    const names = () => page.getByTestId('doc-item').locator('.doc-item-title').allInnerTexts()
+    expect((await names()).slice(2)).toEqual([
+      'Autumn Notes',
+      'A Letter to My Sister',
+      'River Poem',
+    ])
+    await page.locator('[data-testid="doc-item"][data-path="autumn.md"] button').first().click()
+    await expect.poll(() => documentText(page)).toContain('Leaves on the steps')
+    await expect.poll(() => page.getByTestId('word-count').getAttribute('data-words')).not.toBe('0')
+    await screenshot(page, 'documents-list')
+
+    await page.getByTestId('doc-filter').fill('sister')
+    expect(await names()).toEqual(['A Letter to My Sister'])
+    await page.getByTestId('doc-filter').fill('')
+
+    const letter = page.locator('[data-testid="doc-item"][data-path="letter.md"]')
+    await letter.hover()
+    await letter.getByTestId('doc-rename').click()
+    await page.getByTestId('doc-rename-input').fill('to Ana')
+    await page.getByTestId('doc-rename-input').press('Enter')
+    await page.locator('[data-testid="doc-item"][data-path="to Ana.md"]').waitFor()
+    expect(existsSync(join(serve.docsDir, 'to Ana.md'))).toBe(true)
+
+    // Deleting the open document moves to another one, and Undo brings the file back.
+    const autumn = page.locator('[data-testid="doc-item"][data-path="autumn.md"]')
+    await autumn.hover()
+    await autumn.getByTestId('doc-delete').click()
+    await page.getByTestId('doc-undo').waitFor()
+    await autumn.waitFor({ state: 'detached' })
+    expect(existsSync(join(serve.docsDir, 'autumn.md'))).toBe(false)
+    await page.getByTestId('doc-undo').getByRole('button').click()
+    await page.locator('[data-testid="doc-item"][data-current][data-path="autumn.md"]').waitFor()
+    expect(readFileSync(join(serve.docsDir, 'autumn.md'), 'utf8')).toContain('Leaves on the steps')
+  })
+
+  it('shows the desk in Chinese, counting each character as a word', async () => {
+    const essay =
+      '# 秋天的声音\n\n秋天来了，院子里的梧桐叶一片一片地落下来。我坐在窗前，听风从巷口吹进来。\n'
+    writeFileSync(join(serve.docsDir, '秋天的声音.md'), essay)
+    const hanCharacters = [...essay.matchAll(/\p{Script=Han}/gu)].length
+    const zh = await browser.newContext({ viewport: { width: 1200, height: 760 }, locale: 'zh-CN' })
+    const chinese = await zh.newPage()
+    await openQuire(chinese, serve.url)
+    await chinese
+      .locator('[data-testid="doc-item"][data-path="秋天的声音.md"] button')
+      .first()
+      .click()
+    await expect.poll(() => documentText(chinese)).toContain('梧桐叶')
+    // One word per character, as word processors count Chinese.
+    await expect
+      .poll(() => chinese.getByTestId('word-count').getAttribute('data-words'))
+      .toBe(String(hanCharacters))
+    expect(await chinese.getByTestId('save-state').innerText()).toBe('已保存')
+    await screenshot(chinese, 'documents-list-zh')
+    await zh.close()
+  })
+
+  it('shows the documents folder in Settings and refuses a folder that is not a full path', async () => {
+    await page.getByTestId('open-settings').click()
+    await expect
+      .poll(() => page.getByTestId('documents-folder-in-effect').innerText())
+      .toContain(serve.docsDir)
+    await page.getByTestId('setting-documents-folder').fill('notes')
+    await page.getByTestId('settings-save').click()
+    await expect
+      .poll(() => page.getByTestId('setting-documents-folder-error').innerText())
+      .toContain('full folder path')
+    await page.getByTestId('settings-panel-close').click()
   })
 })

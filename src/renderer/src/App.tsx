@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TextCounts } from '@shared/documents'
 import type { HostApi } from './api'
@@ -43,6 +43,8 @@ export function App({ host }: { host: HostApi }) {
       return !open
     })
   const { view } = documents
+  // Another document starts at its top, not where the last one was scrolled to.
+  useEffect(() => window.scrollTo(0, 0), [view.path])
   const title = view.title || (view.path ? view.path.split('/').pop() : '') || t('app.untitled')
 
   return (

@@ -46,7 +46,10 @@ export function DocumentBars({
         <div className="doc-bar doc-bar-recovered" role="alert" data-testid="recovered-bar">
           <span>
             {t('documents.recovered', {
-              time: new Date(view.recovered.backupMs).toLocaleString(i18n.language),
+              time: new Date(view.recovered.backupMs).toLocaleString(i18n.language, {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }),
             })}
           </span>
           <span className="doc-bar-actions">

@@ -100,7 +100,7 @@ export function DocumentItem({ summary, current, onOpen, onRename, onDelete }: P
             aria-label={t('documents.delete')}
             onClick={onDelete}
           >
-            🗑
+            ×
           </button>
         </span>
       )}
