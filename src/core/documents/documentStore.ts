@@ -1,10 +1,9 @@
-import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
-import { QuireError, type QuireEvent } from '@shared/contract'
+import { mkdir, realpath, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { QuireEvent } from '@shared/contract'
 import {
   fileStemFromTitle,
   hasAutomaticName,
-  MAX_DOCUMENT_BYTES,
   MAX_DOCUMENT_CHARS,
   titleFromText,
   UNTITLED,
@@ -16,22 +15,23 @@ import {
 } from '@shared/documents'
 import { writeFileAtomic } from '../settings/atomicWrite'
 import { BackupStore } from './backupStore'
-import { documentPathOf, resolveDocumentPath, type DocumentRef } from './documentPaths'
+import { documentPathOf, isInside, resolveDocumentPath, type DocumentRef } from './documentPaths'
 import { DocumentTrash } from './documentTrash'
-import {
-  decodeFile,
-  encodeFile,
-  NEW_FILE_FORMAT,
-  normalizeText,
-  revisionOf,
-  type DecodedFile,
-} from './fileFormat'
+import { encodeFile, NEW_FILE_FORMAT, normalizeText, revisionOf } from './fileFormat'
 import { KeyedQueue } from './keyedQueue'
 import { renameDocument } from './renameDocument'
+import { restoreDocument, trashDocument, type TrashDeps } from './trashDocument'
 import { freeFileName } from './freeFileName'
 import { fileTitle, SummaryCache } from './summaries'
 import { walkDocuments } from './walkDocuments'
 import { writeFailure } from './writeFailure'
+import {
+  MISSING_REVISION,
+  notFound,
+  readDocumentFile,
+  tooLarge,
+  type OnDisk,
+} from './readDocumentFile'
 
 export type DocumentStoreOptions = {
   folder: string
@@ -42,17 +42,6 @@ export type DocumentStoreOptions = {
   /** How a deleted file leaves the folder; Electron moves it to the OS trash. */
   removeFile?: (file: string) => Promise<void>
 }
-
-type OnDisk = DecodedFile & { mode: number }
-
-/** The revision of a document whose file is missing (deleted behind Quire's back). */
-export const MISSING_REVISION = 'missing'
-
-const tooLarge = (): QuireError =>
-  new QuireError(
-    'document-too-large',
-    `This document is longer than Quire can keep (${(MAX_DOCUMENT_CHARS / 1_000_000).toFixed(0)} million characters). Split it into several documents.`,
-  )
 
 /**
  * The writer's documents, owned by the host: every read and write of a document file goes
@@ -274,14 +263,7 @@ export class DocumentStore {
   /** Renames a document within its folder; `.md` is added when the name has no ending. */
   async rename(path: string, name: string): Promise<DocumentSummary> {
     const ref = this.resolve(path)
-    const deps = {
-      backups: this.backups,
-      known: this.known,
-      removing: this.removing,
-      pathOf: (file: string) => documentPathOf(this.folderPath, file),
-      allow: (file: string) => this.allowExternal(file),
-    }
-    const to = await this.queue.run(ref.file, () => renameDocument(deps, ref, name))
+    const to = await this.queue.run(ref.file, () => renameDocument(this.deps(), ref, name))
     this.options.emit({ type: 'document-renamed', from: ref.path, to: to.path })
     this.options.emit({ type: 'documents-changed' })
     return this.summary(to.path)
@@ -290,72 +272,37 @@ export class DocumentStore {
   /** Moves a document to the trash (a copy in the data folder makes it undoable). */
   async delete(path: string): Promise<string> {
     const ref = this.resolve(path)
-    return this.queue.run(ref.file, async () => {
-      if (!(await this.read(ref.file))) throw notFound(ref.path)
-      const trashId = await this.trash.keep(ref.file)
-      this.removing.add(ref.file)
-      try {
-        await (this.options.removeFile ?? ((file) => rm(file)))(ref.file)
-      } catch (error) {
-        this.removing.delete(ref.file)
-        await this.trash.forget(trashId)
-        throw writeFailure(error, `"${basename(ref.file)}" to the trash`)
-      }
-      this.known.delete(ref.file)
-      await this.backups.remove(ref.file)
-      this.options.emit({ type: 'document-removed', path: ref.path })
-      this.options.emit({ type: 'documents-changed' })
-      return trashId
-    })
+    const trashId = await this.queue.run(ref.file, () => trashDocument(this.deps(), ref))
+    this.options.emit({ type: 'document-removed', path: ref.path })
+    this.options.emit({ type: 'documents-changed' })
+    return trashId
   }
 
   /** Puts a deleted document back where it was (beside it, with a new name, if that is taken). */
   async restore(trashId: string): Promise<DocumentSummary> {
-    const entry = await this.trash.get(trashId)
-    const bytes = await readFile(entry.copy).catch(() => {
-      throw notFound(basename(entry.file))
-    })
-    const parent = dirname(entry.file)
-    const file = await this.queue.run(`create:${parent}`, async () => {
-      const ext = extname(entry.file)
-      const free = join(parent, await freeFileName(parent, basename(entry.file, ext), ext))
-      this.known.set(free, revisionOf(bytes))
-      await writeFileAtomic(free, bytes, { mode: 0o644 }).catch((error: unknown) => {
-        throw writeFailure(error, `"${basename(free)}"`)
-      })
-      return free
-    })
-    if (!this.resolveAllowed(file)) this.allowExternal(file)
-    await this.trash.forget(trashId)
+    const file = await restoreDocument(this.deps(), trashId)
+    // A file from outside the folder (or from a folder used before) is reachable by its path.
+    if (!isInside(this.folderPath, file)) this.allowExternal(file)
     this.options.emit({ type: 'documents-changed' })
     return this.summary(documentPathOf(this.folderPath, file))
   }
 
-  /** The file as it is on disk now, or null when there is none. */
-  async read(file: string): Promise<OnDisk | null> {
-    let info
-    try {
-      info = await stat(file)
-    } catch {
-      return null
+  private deps(): TrashDeps {
+    return {
+      backups: this.backups,
+      trash: this.trash,
+      known: this.known,
+      removing: this.removing,
+      removeFile: this.options.removeFile,
+      pathOf: (file) => documentPathOf(this.folderPath, file),
+      allow: (file) => this.allowExternal(file),
+      naming: (folder, task) => this.queue.run(`create:${folder}`, task),
     }
-    if (!info.isFile()) return null
-    if (info.size > MAX_DOCUMENT_BYTES) throw tooLarge()
-    const bytes = await readFile(file).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw new QuireError('document-unreadable', `Quire cannot read "${basename(file)}".`)
-    })
-    if (!bytes) return null
-    return { ...decodeFile(bytes), mode: info.mode & 0o777 }
   }
 
-  private resolveAllowed(file: string): boolean {
-    try {
-      this.resolve(file)
-      return true
-    } catch {
-      return false
-    }
+  /** The file as it is on disk now, or null when there is none. */
+  read(file: string): Promise<OnDisk | null> {
+    return readDocumentFile(file)
   }
 
   private resolveFolder(folder: string): string {
@@ -381,7 +328,4 @@ export class DocumentStore {
   }
 }
 
-/** The error for a document that is not there (any more). */
-export function notFound(path: string): QuireError {
-  return new QuireError('document-not-found', `"${path}" is not in your documents folder any more.`)
-}
+export { MISSING_REVISION, notFound }
