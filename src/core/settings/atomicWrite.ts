@@ -44,6 +44,23 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
+ * Renames over the target. On Windows a virus scanner, indexer or sync tool can hold the
+ * target open for a moment (EPERM/EBUSY); the rename is retried briefly, as editors do.
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const busy = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
+      if (process.platform !== 'win32' || !busy || attempt >= 10) throw error
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)))
+    }
+  }
+}
+
+/**
  * Writes a file so that a crash at any moment leaves either the complete old or the complete
  * new content, never a truncated one: temp file in the same folder, fsync, rename over the
  * target, fsync of the folder.
@@ -79,7 +96,7 @@ export async function writeFileAtomic(
   }
   await handle.close()
   try {
-    await rename(temp, path)
+    await renameWithRetry(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
