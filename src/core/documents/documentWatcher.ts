@@ -35,6 +35,8 @@ export class DocumentWatcher {
     const root = this.store.folder
     const watcher = watch(root, {
       ignoreInitial: true,
+      // As deep as the list looks (walkDocuments).
+      depth: 8,
       // Other editors may write in place; wait until the file stops growing before reading it.
       awaitWriteFinish: { stabilityThreshold: 120, pollInterval: 40 },
       ignored: (path, stats) =>

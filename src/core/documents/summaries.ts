@@ -42,7 +42,6 @@ export class SummaryCache {
       }
       this.counted.set(file, counted)
     }
-    const backup = await this.backups.peek(file)
     return {
       path,
       title: counted.title,
@@ -50,8 +49,21 @@ export class SummaryCache {
       chars: counted.chars,
       modifiedMs: info.mtimeMs,
       sizeBytes: info.size,
-      hasBackup: backup !== null && backup.savedMs > info.mtimeMs,
+      hasBackup: await this.hasNewerBackup(file, info.mtimeMs),
     }
+  }
+
+  /**
+   * Whether opening the file would offer a recovered version: a whole backup, newer than the
+   * file, with other text. The header is checked first so most files cost one small read.
+   */
+  private async hasNewerBackup(file: string, mtimeMs: number): Promise<boolean> {
+    const header = await this.backups.peek(file)
+    if (!header || header.savedMs <= mtimeMs) return false
+    const backup = await this.backups.read(file)
+    if (!backup) return false
+    const bytes = await readFile(file).catch(() => null)
+    return bytes === null || decodeFile(bytes).text !== backup.text
   }
 
   clear(): void {

@@ -40,6 +40,16 @@ describe('DocumentStore: hot-exit backups', () => {
     expect((await store.open('essay.md')).recovered).toBeNull()
   })
 
+  it('does not offer a backup that holds the same text as the file', async () => {
+    const { store, folder } = await tempStore()
+    await writeFile(join(folder, 'same.md'), 'same words')
+    await age(join(folder, 'same.md'))
+    const opened = await store.open('same.md')
+    await store.backup({ path: 'same.md', text: 'same words', baseRevision: opened.revision })
+    expect((await store.open('same.md')).recovered).toBeNull()
+    expect((await store.list()).documents[0]?.hasBackup).toBe(false)
+  })
+
   it('ignores a backup older than its file (the file was saved or edited since)', async () => {
     const { store, folder } = await tempStore()
     await writeFile(join(folder, 'a.md'), 'one')
