@@ -1,6 +1,11 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
-import { countMarkdown, titleFromText, type DocumentSummary } from '@shared/documents'
+import {
+  countMarkdown,
+  MAX_DOCUMENT_BYTES,
+  titleFromText,
+  type DocumentSummary,
+} from '@shared/documents'
 import type { BackupStore } from './backupStore'
 import { decodeFile } from './fileFormat'
 
@@ -30,7 +35,16 @@ export class SummaryCache {
       return null
     }
     let counted = this.counted.get(file)
-    if (!counted || counted.mtimeMs !== info.mtimeMs || counted.size !== info.size) {
+    if (info.size > MAX_DOCUMENT_BYTES) {
+      // Too large to open: listed by its name, so the writer sees it, without reading it all.
+      counted = {
+        mtimeMs: info.mtimeMs,
+        size: info.size,
+        title: fileTitle(file),
+        words: 0,
+        chars: 0,
+      }
+    } else if (!counted || counted.mtimeMs !== info.mtimeMs || counted.size !== info.size) {
       const bytes = await readFile(file).catch(() => null)
       if (!bytes) return null
       const { text } = decodeFile(bytes)
