@@ -101,7 +101,12 @@ describe('hot exit: a crash loses at most the last second', () => {
       windows.push(lossWindow(typing, text.slice(before.length)))
       expect(windows.at(-1)).toBeLessThanOrEqual(MAX_LOSS_MS)
       if (await page.getByTestId('recovered-keep').isVisible()) {
-        if (round === 0) await screenshot(page, 'documents-recovered')
+        if (round === 0) {
+          await expect
+            .poll(() => page.getByTestId('word-count').getAttribute('data-words'))
+            .not.toBe('0')
+          await screenshot(page, 'documents-recovered')
+        }
         await page.getByTestId('recovered-keep').click()
       }
       await waitForSaveState(page, 'saved')

@@ -44,7 +44,9 @@ export function App({ host }: { host: HostApi }) {
     })
   const { view } = documents
   // Another document starts at its top, not where the last one was scrolled to.
-  useEffect(() => window.scrollTo(0, 0), [view.path])
+  useEffect(() => {
+    window.scrollTo(0, 0)
+  }, [view.path])
   const title = view.title || (view.path ? view.path.split('/').pop() : '') || t('app.untitled')
 
   return (
