@@ -18,6 +18,7 @@ import { BackupStore } from './backupStore'
 import { documentPathOf, isInside, resolveDocumentPath, type DocumentRef } from './documentPaths'
 import { DocumentTrash } from './documentTrash'
 import { encodeFile, NEW_FILE_FORMAT, normalizeText, revisionOf } from './fileFormat'
+import { ExpectedRemovals } from './expectedRemovals'
 import { KeyedQueue } from './keyedQueue'
 import { renameDocument } from './renameDocument'
 import { restoreDocument, trashDocument, type TrashDeps } from './trashDocument'
@@ -58,7 +59,7 @@ export class DocumentStore {
   /** The revision Quire last read or wrote for each file, so its own writes are recognised. */
   readonly known = new Map<string, string>()
   /** Files Quire itself is removing, so the watcher does not report them as gone. */
-  readonly removing = new Set<string>()
+  readonly removing = new ExpectedRemovals()
   /** Files outside the folder that the desktop app opened on the writer's request. */
   private readonly allowed = new Set<string>()
 
@@ -216,7 +217,7 @@ export class DocumentStore {
             })
       await this.backups.remove(ref.file)
       const path = file === ref.file ? ref.path : documentPathOf(this.folderPath, file)
-      if (file !== ref.file) await this.removeRenamed(ref.file, ref.path, path)
+      if (file !== ref.file) await this.removeRenamed(ref.file, ref.path, path, disk !== null)
       this.options.emit({ type: 'document-changed', path, revision, origin: 'save' })
       if (!disk) this.options.emit({ type: 'documents-changed' })
       return { ok: true, path, title: titleFromText(text) || fileTitle(file), revision }
@@ -319,8 +320,13 @@ export class DocumentStore {
     return stem
   }
 
-  private async removeRenamed(file: string, from: string, to: string): Promise<void> {
-    this.removing.add(file)
+  private async removeRenamed(
+    file: string,
+    from: string,
+    to: string,
+    existed: boolean,
+  ): Promise<void> {
+    if (existed) this.removing.add(file)
     this.known.delete(file)
     await rm(file, { force: true })
     this.options.emit({ type: 'document-renamed', from, to })

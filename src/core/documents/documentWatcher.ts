@@ -4,6 +4,7 @@ import { watch, type FSWatcher } from 'chokidar'
 import type { QuireEvent } from '@shared/contract'
 import { isDocumentFile } from '@shared/documents'
 import { documentPathOf } from './documentPaths'
+import type { ExpectedRemovals } from './expectedRemovals'
 import { revisionOf } from './fileFormat'
 
 export type WatchedStore = {
@@ -11,7 +12,7 @@ export type WatchedStore = {
   /** The revision Quire last read or wrote per file: a change to that revision is Quire's own. */
   readonly known: Map<string, string>
   /** Files Quire is removing itself (delete, rename): their disappearance is not news. */
-  readonly removing: Set<string>
+  readonly removing: ExpectedRemovals
 }
 
 /**
@@ -89,7 +90,7 @@ export class DocumentWatcher {
   }
 
   private removed(file: string): void {
-    if (this.store.removing.delete(file)) return
+    if (this.store.removing.take(file)) return
     if (!isDocumentFile(basename(file))) return
     this.store.known.delete(file)
     this.emit({ type: 'document-removed', path: documentPathOf(this.store.folder, file) })

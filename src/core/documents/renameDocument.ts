@@ -3,13 +3,14 @@ import { basename, dirname, join } from 'node:path'
 import { QuireError } from '@shared/contract'
 import { checkDocumentName } from '@shared/documents'
 import type { BackupStore } from './backupStore'
+import type { ExpectedRemovals } from './expectedRemovals'
 import type { DocumentRef } from './documentPaths'
 import { writeFailure } from './writeFailure'
 
 export type RenameDeps = {
   backups: BackupStore
   known: Map<string, string>
-  removing: Set<string>
+  removing: ExpectedRemovals
   pathOf(file: string): string
   /** Lets clients keep using a file opened from outside the folder under its new name. */
   allow(file: string): void

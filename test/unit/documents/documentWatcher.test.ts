@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { QuireEvent } from '@shared/contract'
 import { DocumentWatcher } from '@core/documents/documentWatcher'
+import { ExpectedRemovals } from '@core/documents/expectedRemovals'
 import { tempStore } from './tempStore'
 
 const watchers: DocumentWatcher[] = []
@@ -85,5 +86,19 @@ describe('DocumentWatcher', () => {
     expect(events.filter((e) => e.type === 'document-removed')).toEqual([
       { type: 'document-removed', path: 'Renamed.md' },
     ])
+  })
+})
+
+describe('ExpectedRemovals', () => {
+  it('explains one removal of a file Quire removed just now, and none later', () => {
+    let now = 0
+    const removals = new ExpectedRemovals(() => now)
+    removals.add('/docs/a.md')
+    expect(removals.take('/docs/a.md')).toBe(true)
+    // A second removal of the same file (another program, later) is news again.
+    expect(removals.take('/docs/a.md')).toBe(false)
+    removals.add('/docs/b.md')
+    now += 60_000
+    expect(removals.take('/docs/b.md')).toBe(false)
   })
 })
