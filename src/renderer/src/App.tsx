@@ -6,6 +6,7 @@ import { DocumentBars } from './documents/DocumentBars'
 import { DocumentList } from './documents/DocumentList'
 import { ExportMenu } from './documents/ExportMenu'
 import { StatusBar } from './documents/StatusBar'
+import { useDesktopFiles } from './documents/useDesktopFiles'
 import { useDocumentSession } from './documents/useDocumentSession'
 import { Editor } from './editor/Editor'
 import { useEngine } from './engine/useEngine'
@@ -23,6 +24,7 @@ export function App({ host }: { host: HostApi }) {
   const { t, i18n } = useTranslation()
   const { status, prompts, connectionError } = useEngine(host.api)
   const documents = useDocumentSession(host.api)
+  useDesktopFiles(host.files, documents.session)
   const uiLanguage = i18n.language.startsWith('zh') ? 'zh' : 'en'
   const [panel, setPanel] = useState<PanelName | null>(null)
   const [editorControls, setEditorControls] = useState<EditorControls | null>(null)
