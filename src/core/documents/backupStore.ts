@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { open, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { writeFileAtomic } from '../settings/atomicWrite'
@@ -102,23 +102,11 @@ export class BackupStore {
     await this.write(to, backup.text, backup.baseRevision, backup.savedMs)
     await this.remove(from)
   }
-
-  /** Every readable backup header, e.g. to find backups whose document is gone. */
-  async headers(): Promise<BackupHeader[]> {
-    const names = await readdir(this.folder).catch(() => [] as string[])
-    const headers: BackupHeader[] = []
-    for (const name of names.filter((n) => n.endsWith('.backup'))) {
-      const content = await readFile(join(this.folder, name)).catch(() => null)
-      const parsed = content && parseHeader(content.subarray(0, HEADER_MAX), null)
-      if (parsed) headers.push(parsed.header)
-    }
-    return headers
-  }
 }
 
 function parseHeader(
   start: Buffer,
-  expectedFile: string | null,
+  expectedFile: string,
 ): { header: BackupHeader; headerBytes: number } | null {
   const newline = start.indexOf(0x0a)
   if (newline === -1) return null
@@ -126,7 +114,7 @@ function parseHeader(
   if (!line.startsWith(MAGIC)) return null
   try {
     const header = headerSchema.parse(JSON.parse(line.slice(MAGIC.length)))
-    if (expectedFile !== null && header.file !== expectedFile) return null
+    if (header.file !== expectedFile) return null
     return { header, headerBytes: newline + 1 }
   } catch {
     return null
