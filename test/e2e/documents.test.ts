@@ -213,6 +213,24 @@ describe('documents as files on disk, through quire serve', () => {
     await zh.close()
   })
 
+  it('exports the open document as a self-contained HTML page and a Word file', async () => {
+    const download = async (button: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(button).click(),
+      ])
+      const path = await file.path()
+      return { name: file.suggestedFilename(), bytes: readFileSync(path) }
+    }
+    const html = await download('export-html')
+    expect(html.name).toMatch(/\.html$/)
+    expect(html.bytes.toString('utf8')).toContain('Leaves on the steps')
+    const docx = await download('export-docx')
+    expect(docx.name).toMatch(/\.docx$/)
+    // A .docx is a zip archive.
+    expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+  })
+
   it('shows the documents folder in Settings and refuses a folder that is not a full path', async () => {
     await page.getByTestId('open-settings').click()
     await expect

@@ -152,6 +152,23 @@ describe('a document session', () => {
     expect(editor.text()).toBe('abcdef')
   })
 
+  it('follows its document when it is renamed, and saves under the new name', async () => {
+    const { host, session, view, type } = setUp()
+    host.files.set('a.md', { text: '', revision: 'r0' })
+    await session.openPath('a.md')
+    const file = host.files.get('a.md')
+    if (!file) throw new Error('no file')
+    host.files.set('b.md', file)
+    host.files.delete('a.md')
+    host.rename('a.md', 'b.md')
+    await wait(10)
+    expect(view().path).toBe('b.md')
+    type('after the rename')
+    await session.save()
+    expect(host.files.get('b.md')?.text).toBe('after the rename')
+    expect(host.files.has('a.md')).toBe(false)
+  })
+
   it('keeps a document deleted behind its back open and dirty; saving writes it again', async () => {
     const { host, session, view, editor } = setUp()
     host.files.set('a.md', { text: 'keep me\n', revision: 'r0' })

@@ -92,6 +92,10 @@ export function fakeHost() {
       const revision = write(path, text)
       broadcast({ type: 'document-changed', path, revision, origin: 'disk' })
     },
+    /** Another window renamed the document. */
+    rename(from: string, to: string): void {
+      broadcast({ type: 'document-renamed', from, to })
+    },
     removeOnDisk(path: string): void {
       files.delete(path)
       broadcast({ type: 'document-removed', path })
