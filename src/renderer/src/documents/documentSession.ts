@@ -47,7 +47,7 @@ export function createDocumentSession(options: {
   const ownRevisions = new Set<string>()
   let heldEvents: QuireEvent[] = []
 
-  const dirty = (): boolean => version !== savedVersion || removed
+  const dirty = (): boolean => version !== savedVersion
 
   function saveState(): SaveState {
     if (theirs) return 'conflict'
@@ -217,7 +217,10 @@ export function createDocumentSession(options: {
       if (event.revision === doc.revision || ownRevisions.has(event.revision)) return
       await reloadFromDisk(doc.path).catch(fail)
     } else if (event.type === 'document-removed' && event.path === doc.path) {
+      // The editor now holds the only copy: keep it in a backup until the writer saves.
       removed = true
+      version++
+      scheduleBackup()
       emit()
     } else if (event.type === 'document-renamed' && event.from === doc.path) {
       doc = { ...doc, path: event.to }

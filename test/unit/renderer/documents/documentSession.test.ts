@@ -178,6 +178,10 @@ describe('a document session', () => {
     expect(view().removed).toBe(true)
     expect(view().saveState).toBe('unsaved')
     expect(editor.text()).toBe('keep me\n')
+    // The editor holds the only copy now: it goes to a backup, not silently back to disk.
+    await wait(1_500)
+    expect(host.backups.get('a.md')).toBe('keep me\n')
+    expect(host.files.has('a.md')).toBe(false)
     await session.save()
     expect(host.files.get('a.md')?.text).toBe('keep me\n')
     expect(view().saveState).toBe('saved')
