@@ -1,5 +1,7 @@
-import { mkdir } from 'node:fs/promises'
-import type { QuireEvent } from '@shared/contract'
+import { constants } from 'node:fs'
+import { access, mkdir } from 'node:fs/promises'
+import { QuireError, type QuireEvent } from '@shared/contract'
+import { documentsFolderSettingSchema } from '@shared/settings/schema'
 import { pickDocumentsFolder } from './documentsFolder'
 import { DocumentStore } from './documentStore'
 import { DocumentWatcher } from './documentWatcher'
@@ -24,6 +26,8 @@ export type Documents = {
   store: DocumentStore
   /** Creates the folder when missing and starts watching it; every documents call waits for it. */
   ready(): Promise<void>
+  /** Refuses a Settings value naming a folder Quire cannot create or write to. */
+  checkSetting(setting: string): Promise<void>
   /** Follows a change of the Settings field (ignored while an override is in force). */
   applySetting(setting: string): Promise<void>
   /** Also watches a file opened from outside the folder. */
@@ -68,6 +72,20 @@ export function openDocuments(options: DocumentsOptions): Documents {
   return {
     store,
     ready,
+    checkSetting: async (setting) => {
+      const parsed = documentsFolderSettingSchema.safeParse(setting)
+      if (!parsed.success) return // settings.update explains what is wrong with the value
+      const { folder } = pick(parsed.data)
+      try {
+        await mkdir(folder, { recursive: true })
+        await access(folder, constants.W_OK)
+      } catch (error) {
+        throw new QuireError(
+          'invalid-request',
+          `documentsFolder: Quire cannot use ${folder} (${(error as NodeJS.ErrnoException).code ?? 'unavailable'}). Choose a folder you can write to.`,
+        )
+      }
+    },
     applySetting: async (setting) => {
       const next = pick(setting)
       if (next.folder === store.folder && next.source === store.describeFolder().source) return

@@ -191,6 +191,9 @@ export async function createQuireService(
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
       const previous = settings.get()
+      // A folder Quire cannot create or write to is refused before anything is saved.
+      if (patch.documentsFolder !== undefined && patch.documentsFolder !== previous.documentsFolder)
+        await documents.checkSetting(patch.documentsFolder)
       const next = await settings.update(patch)
       await backends.apply(previous, next)
       if (previous.documentsFolder !== next.documentsFolder)

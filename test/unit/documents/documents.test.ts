@@ -60,6 +60,24 @@ describe('the documents folder', () => {
     })
   })
 
+  it('refuses a folder it cannot create, before anything is saved', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'quire-folders-'))
+    await writeFile(join(root, 'a-file'), 'not a folder')
+    const documents = openDocuments({
+      dataDir: join(root, 'data'),
+      setting: '',
+      emit: () => {},
+      watch: false,
+    })
+    await expect(documents.checkSetting(join(root, 'a-file', 'docs'))).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringMatching(
+        /^documentsFolder: Quire cannot use .*a-file.docs \(ENOTDIR\)/,
+      ),
+    })
+    await expect(documents.checkSetting(join(root, 'fine'))).resolves.toBeUndefined()
+  })
+
   it('keeps an override whatever the Settings field says', async () => {
     const root = await mkdtemp(join(tmpdir(), 'quire-folders-'))
     const documents = openDocuments({
