@@ -17,7 +17,9 @@ export function useDesktopFiles(files: DesktopFiles | null, session: DocumentSes
       const file = event.dataTransfer?.files[0]
       if (!file) return
       event.preventDefault()
-      void files.openDroppedFile(file).then((path) => path && session.openPath(path))
+      void files.openDroppedFile(file).then((path) => {
+        if (path) void session.openPath(path)
+      })
     }
     window.addEventListener('dragover', onDragOver)
     window.addEventListener('drop', onDrop)
