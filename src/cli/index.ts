@@ -2,6 +2,7 @@
 import { QuireError } from '@shared/contract'
 import { printable } from '@shared/text/printable'
 import packageJson from '../../package.json'
+import { docsUsage, runDocs } from './commands/docs'
 import { generateUsage, runGenerate } from './commands/generate'
 import { modelsUsage, runModels } from './commands/models'
 import { packUsage, runPack } from './commands/pack'
@@ -21,9 +22,15 @@ const usage = [
   `Quire ${packageJson.version} — a local-first writing assistant`,
   '',
   'Usage:',
-  ...[generateUsage, serveUsage, postprocessUsage, modelsUsage, promptsUsage, packUsage].map(
-    synopsis,
-  ),
+  ...[
+    generateUsage,
+    serveUsage,
+    docsUsage,
+    postprocessUsage,
+    modelsUsage,
+    promptsUsage,
+    packUsage,
+  ].map(synopsis),
   '  quire --version',
   '  quire help COMMAND',
 ].join('\n')
@@ -31,6 +38,7 @@ const usage = [
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   generate: { run: runGenerate, usage: generateUsage },
   serve: { run: runServe, usage: serveUsage },
+  docs: { run: (args) => runDocs(args), usage: docsUsage },
   postprocess: { run: (args) => runPostprocess(args), usage: postprocessUsage },
   models: { run: runModels, usage: modelsUsage },
   prompts: { run: (args) => runPrompts(args), usage: promptsUsage },

@@ -4,11 +4,18 @@ import { userDataDir } from '@core/settings/userDataDir'
 import { EnvSecretStore } from '@core/secrets/envSecretStore'
 import { hostPaths } from './hostPaths'
 
+/** `--docs DIR`, else QUIRE_DOCS_DIR, else none (Settings or the default decide). */
+export function documentsFolderOverride(docs: string | undefined): string | undefined {
+  return docs || process.env.QUIRE_DOCS_DIR || undefined
+}
+
 /** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
 export async function startService(options: {
   rememberModel?: boolean
   threads?: number | undefined
   contextSize?: number | undefined
+  /** `--docs DIR`; QUIRE_DOCS_DIR when not given. */
+  docs?: string | undefined
 }): Promise<RunningQuireService> {
   const service = await createQuireService({
     resourcesDir: hostPaths.resourcesDir,
@@ -19,6 +26,7 @@ export async function startService(options: {
     secrets: new EnvSecretStore(),
     rememberModel: options.rememberModel,
     engineOverrides: { threads: options.threads, contextSize: options.contextSize },
+    documentsFolder: documentsFolderOverride(options.docs),
   })
   // The app shows this in its window; a command has only stderr. The store repairs the file
   // as it reports it, so the next run is quiet.

@@ -1,14 +1,55 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { basename } from 'node:path'
+import { menuLabels } from './menuLabels'
 
-/** The application menu: the platform's standard Edit and Window menus, and a developer View menu in dev. */
-export function installMenu(isDev: boolean): void {
+export type FileMenuActions = {
+  /** File › Open. */
+  open(window: BrowserWindow | undefined): void
+  /** The files for Open Recent, newest first. */
+  recent(): readonly string[]
+  openRecent(file: string, window: BrowserWindow | undefined): void
+  clearRecent(): void
+}
+
+/**
+ * The application menu: File (Open, Open Recent, then the platform's items), the standard Edit
+ * and Window menus, and a developer View menu in dev. Built again when the recent files change.
+ */
+export function installMenu(isDev: boolean, files: FileMenuActions): void {
+  const labels = menuLabels(app.getLocale())
+  const recent = files.recent()
+  const fileMenu: MenuItemConstructorOptions = {
+    label: labels.file,
+    submenu: [
+      {
+        label: labels.open,
+        accelerator: 'CmdOrCtrl+O',
+        click: (_item, window) => files.open(window as BrowserWindow | undefined),
+      },
+      {
+        label: labels.openRecent,
+        enabled: recent.length > 0,
+        submenu: [
+          ...recent.map((file) => ({
+            label: basename(file),
+            toolTip: file,
+            click: (_item: unknown, window: unknown) =>
+              files.openRecent(file, window as BrowserWindow | undefined),
+          })),
+          { type: 'separator' as const },
+          { label: labels.clearRecent, click: () => files.clearRecent() },
+        ],
+      },
+      { type: 'separator' },
+      process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+    ],
+  }
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin'
-      ? [{ role: 'appMenu' as const }]
-      : [{ role: 'fileMenu' as const }]),
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    fileMenu,
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: labels.view,
       submenu: [
         ...(isDev
           ? [

@@ -5,6 +5,7 @@ import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
+import { MAX_WIRE_BYTES } from '@shared/documents/limits'
 import type { OpenAiDeps } from '@core/openai/openAiHandler'
 import { createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
@@ -67,7 +68,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     assets(request, response, () => refuse(response, 404, 'Not found'))
   })
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 })
+  // Large enough for the longest document the contract accepts (MAX_DOCUMENT_CHARS as UTF-8 JSON).
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_BYTES })
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (path !== WEBSOCKET_PATH) return refuseUpgrade(socket, '404 Not Found')

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, snapshot } from './support/browser'
-import { documentText, focusEditor, selectText, waitForEngineReady } from './support/editorPage'
+import { documentText, newDocument, selectText, waitForEngineReady } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
 import { TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
 
@@ -34,7 +34,7 @@ describe('a real Qwen tokenizer in the browser', () => {
     page = await context.newPage()
     await page.goto(serve.url)
     await waitForEngineReady(page)
-    await focusEditor(page)
+    await newDocument(page)
     await page.keyboard.insertText(PASSAGE)
   })
   afterEach(() => context?.close())

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, snapshot } from './support/browser'
-import { focusEditor, selectText, waitForEngineReady } from './support/editorPage'
+import { newDocument, selectText, waitForEngineReady } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
 import { TINY_MODEL_PATH } from '../fixtures/paths'
 
@@ -28,7 +28,7 @@ describe('the Library panel', () => {
     page = await context.newPage()
     await page.goto(serve.url)
     await waitForEngineReady(page)
-    await focusEditor(page)
+    await newDocument(page)
     await page.keyboard.type(`The lamps came on along the river. ${SENTENCE}`)
   })
   afterEach(() => context?.close())

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, snapshot } from './support/browser'
 import {
   documentText,
-  focusEditor,
+  newDocument,
   mod,
   selectText,
   waitForEngineReady,
@@ -33,7 +33,7 @@ describe('rewrite a selection in the browser against quire serve', () => {
     page = await context.newPage()
     await page.goto(serve.url)
     await waitForEngineReady(page)
-    await focusEditor(page)
+    await newDocument(page)
     await page.keyboard.type(`${FIRST} ${SECOND}`)
   })
   afterEach(() => context?.close())
@@ -126,17 +126,22 @@ describe('rewrite a selection in the browser against quire serve', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(suggestion.replace(/\s+/g, ' '))
   })
 
-  it('stops saving and says so when the same draft is changed in another tab', async () => {
+  it('shows what another tab types in the same document, losing neither tab’s text', async () => {
     // Let this tab's own save of the typed text land first (it is saved a second after typing).
     await page.waitForTimeout(1_500)
+    const before = await documentText(page)
     const other = await context.newPage()
     await other.goto(serve.url.replace(/\?token=.*$/, ''))
     await waitForEngineReady(other)
+    await expect.poll(() => documentText(other)).toBe(before)
     await other.getByTestId('editor').click()
+    await other.keyboard.press(`${mod}+End`)
     await other.keyboard.type(' Chapter two.')
-    await page.getByTestId('draft-conflict').waitFor({ timeout: 10_000 })
+    await expect.poll(() => documentText(page), { timeout: 10_000 }).toBe(`${before} Chapter two.`)
     await snapshot(page, 'rewrite-5-two-tabs')
     await other.close()
+    await page.getByTestId('editor').click()
+    await page.keyboard.press(`${mod}+End`)
   })
 
   it('explains in the card body when the selection is too long for the model', async () => {

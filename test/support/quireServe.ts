@@ -11,21 +11,31 @@ export type ServeProcess = {
   url: string
   output: string[]
   dataDir: string
+  /** The documents folder this server uses (QUIRE_DOCS_DIR): a temp folder unless given. */
+  docsDir: string
   /** Resolves with the first output line (stdout or stderr) matching `pattern`, already printed or still to come. */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>
   stop(): Promise<void>
   child: ChildProcess
 }
 
-/** Starts the built `quire serve` on a free port, with its own data folder, and resolves with the URL it prints first. */
+/**
+ * Starts the built `quire serve` on a free port (a later `--port N` in `args` wins), with its own
+ * data and documents folders (never the real ~/Documents/Quire), and resolves with the URL it
+ * prints first.
+ */
 export function startQuireServe(
   args: string[] = [],
   dataDir = mkdtempSync(join(tmpdir(), 'quire-e2e-')),
+  docsDir = mkdtempSync(join(tmpdir(), 'quire-e2e-docs-')),
 ): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--port', '0', '--threads', '1', '--no-open', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, QUIRE_DATA_DIR: dataDir } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, QUIRE_DATA_DIR: dataDir, QUIRE_DOCS_DIR: docsDir },
+    },
   )
   const output: string[] = []
   const watchers = new Set<(line: string) => void>()
@@ -68,7 +78,8 @@ export function startQuireServe(
       if (first) {
         first = false
         const match = /^Quire is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/.exec(line)
-        if (match?.[1]) resolve({ url: match[1], output, dataDir, waitForLine, stop, child })
+        if (match?.[1])
+          resolve({ url: match[1], output, dataDir, docsDir, waitForLine, stop, child })
         else reject(new Error(`quire serve printed an unexpected first line: ${line}`))
       }
     })

@@ -5,9 +5,11 @@ import { hostPaths } from '../hostPaths'
 import { intOption } from '../options'
 import { startService } from '../startService'
 
-export const serveUsage = `quire serve [--model FILE] [--port N] [--threads N] [--no-open]
+export const serveUsage = `quire serve [--model FILE] [--docs DIR] [--port N] [--threads N] [--no-open]
 
   --model FILE   GGUF model to load at start
+  --docs DIR     documents folder for this run (default: QUIRE_DOCS_DIR, then Settings,
+                 then ~/Documents/Quire)
   --port N       port on 127.0.0.1 (default: 5917; 0 picks a free one)
   --threads N    CPU threads (default: one per physical core)
   --no-open      do not open the browser`
@@ -19,6 +21,7 @@ export async function runServe(args: string[]): Promise<void> {
     strict: true,
     options: {
       model: { type: 'string' },
+      docs: { type: 'string' },
       port: { type: 'string', default: '5917' },
       threads: { type: 'string' },
       open: { type: 'boolean', default: true },
@@ -27,7 +30,14 @@ export async function runServe(args: string[]): Promise<void> {
   })
   const port = intOption('port', values.port, { max: 65_535 }) ?? 5917
   const threads = intOption('threads', values.threads, { min: 1, max: 256 })
-  const service = await startService({ threads })
+  const service = await startService({ threads, docs: values.docs })
+  // The documents folder exists and is watched before the first page asks for it.
+  await service.documents.ready().catch(async (error: unknown) => {
+    await service.dispose()
+    throw new Error(
+      `Quire cannot use the documents folder ${service.documents.store.folder}: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  })
   const server = await startWebServer({
     service,
     rendererDir: hostPaths.rendererDir,
@@ -43,6 +53,7 @@ export async function runServe(args: string[]): Promise<void> {
     throw error
   })
   process.stdout.write(`Quire is running at ${server.url}\n`)
+  process.stdout.write(`Documents: ${service.documents.store.folder}\n`)
 
   const stop = async (): Promise<void> => {
     await server.close()

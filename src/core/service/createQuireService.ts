@@ -16,6 +16,8 @@ import type { SecretStore } from '../secrets/secretStore'
 import { SettingsStore } from '../settings/settingsStore'
 import { BackendSwitch } from './backendSwitch'
 import { EventHub } from './eventHub'
+import { openDocuments, type Documents } from '../documents/documents'
+import { createDocumentHandlers } from './documentHandlers'
 import { createLibraryHandlers } from './libraryHandlers'
 import { createModelHandlers } from './modelHandlers'
 
@@ -30,12 +32,19 @@ export type QuireServiceOptions = {
   engineOverrides?: Partial<EngineSettings>
   /** Whether a loaded model becomes the one opened next time (not for one-off CLI runs). */
   rememberModel?: boolean
+  /** `--docs DIR` or QUIRE_DOCS_DIR: the documents folder for this run, whatever Settings say. */
+  documentsFolder?: string | undefined
+  /** The default documents folder (Electron: app.getPath('documents')/Quire). */
+  defaultDocumentsFolder?: string | undefined
+  /** How a deleted document leaves its folder (Electron: the OS trash). */
+  removeDocumentFile?: (file: string) => Promise<void>
 }
 
 export type RunningQuireService = QuireService & {
   library: LibraryStore
   models: ModelStore
   settings: SettingsStore
+  documents: Documents
   /** The backend in use now (it changes when the settings switch between local and remote). */
   backend(): InferenceBackend
   /** Every raw backend event, for the OpenAI-compatible endpoint of `quire serve`. */
@@ -55,6 +64,14 @@ export async function createQuireService(
     dataDir: options.dataDir,
   })
   library.onChanged(() => events.emit({ type: 'library-changed' }))
+  const documents = openDocuments({
+    dataDir: options.dataDir,
+    setting: loadedSettings.settings.documentsFolder,
+    override: options.documentsFolder,
+    defaultFolder: options.defaultDocumentsFolder,
+    emit: (event) => events.emit(event),
+    removeFile: options.removeDocumentFile,
+  })
 
   const backendListeners = new Set<(event: BackendEvent) => void>()
   const tracker: GenerationTracker = new GenerationTracker(
@@ -120,6 +137,7 @@ export async function createQuireService(
     library,
     models,
     settings,
+    documents,
     backend: () => backends.get(),
     onBackendEvent: (listener) => {
       backendListeners.add(listener)
@@ -127,6 +145,7 @@ export async function createQuireService(
     },
     onEvent: (listener) => events.subscribe(listener),
     ...modelHandlers,
+    ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
@@ -172,8 +191,13 @@ export async function createQuireService(
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
       const previous = settings.get()
+      // A folder Quire cannot create or write to is refused before anything is saved.
+      if (patch.documentsFolder !== undefined && patch.documentsFolder !== previous.documentsFolder)
+        await documents.checkSetting(patch.documentsFolder)
       const next = await settings.update(patch)
       await backends.apply(previous, next)
+      if (previous.documentsFolder !== next.documentsFolder)
+        await documents.applySetting(next.documentsFolder)
       // Back on this computer: bring back the model the writer last used.
       const backToLocal = previous.engine.backend === 'remote' && next.engine.backend === 'local'
       if (backToLocal && next.lastModelPath) {
@@ -192,6 +216,7 @@ export async function createQuireService(
     dispose: async () => {
       modelHandlers.dispose()
       await library.dispose()
+      await documents.dispose()
       await backends.dispose()
     },
   }

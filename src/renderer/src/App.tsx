@@ -1,8 +1,14 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TextCounts } from '@shared/documents'
 import type { HostApi } from './api'
+import { DocumentBars } from './documents/DocumentBars'
+import { DocumentList } from './documents/DocumentList'
+import { ExportMenu } from './documents/ExportMenu'
+import { StatusBar } from './documents/StatusBar'
+import { useDesktopFiles } from './documents/useDesktopFiles'
+import { useDocumentSession } from './documents/useDocumentSession'
 import { Editor } from './editor/Editor'
-import { EngineStatusBar } from './engine/EngineStatusBar'
 import { useEngine } from './engine/useEngine'
 import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
 import { ModelsPanel } from './models/ModelsPanel'
@@ -10,21 +16,60 @@ import { SettingsPanel } from './settings/SettingsPanel'
 
 type PanelName = 'library' | 'models' | 'settings'
 
-/** The window: a slim header with the engine's state and the panels, and the document. */
+const LIST_KEY = 'quire.documentListOpen'
+const NO_COUNTS: TextCounts = { words: 0, chars: 0 }
+
+/** The window: a header, the document list beside the page, and the status bar under it. */
 export function App({ host }: { host: HostApi }) {
   const { t, i18n } = useTranslation()
   const { status, prompts, connectionError } = useEngine(host.api)
+  const documents = useDocumentSession(host.api)
+  useDesktopFiles(host.files, documents.session)
   const uiLanguage = i18n.language.startsWith('zh') ? 'zh' : 'en'
   const [panel, setPanel] = useState<PanelName | null>(null)
   const [editorControls, setEditorControls] = useState<EditorControls | null>(null)
+  const [listOpen, setListOpen] = useState(() => window.localStorage.getItem(LIST_KEY) !== 'closed')
+  const [counts, setCounts] = useState<{ all: TextCounts; selection: TextCounts | null }>({
+    all: NO_COUNTS,
+    selection: null,
+  })
+  const onCounts = useCallback(
+    (all: TextCounts, selection: TextCounts | null) => setCounts({ all, selection }),
+    [],
+  )
   const close = useCallback(() => setPanel(null), [])
   const toggle = (name: PanelName) => setPanel((open) => (open === name ? null : name))
+  const toggleList = (): void =>
+    setListOpen((open) => {
+      window.localStorage.setItem(LIST_KEY, open ? 'closed' : 'open')
+      return !open
+    })
+  const { view } = documents
+  // Another document starts at its top, not where the last one was scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0)
+  }, [view.path])
+  const title = view.title || (view.path ? view.path.split('/').pop() : '') || t('app.untitled')
 
   return (
     <div className="app">
       <header className="app-header">
+        <button
+          type="button"
+          className="button subtle list-toggle"
+          data-testid="toggle-doc-list"
+          aria-pressed={listOpen}
+          aria-label={t('documents.toggle')}
+          title={t('documents.toggle')}
+          onClick={toggleList}
+        >
+          ☰
+        </button>
         <h1 className="app-name">{t('app.title')}</h1>
-        <EngineStatusBar status={status} connectionError={connectionError} />
+        <span className="doc-title" data-testid="doc-title" title={view.path ?? undefined}>
+          {title}
+        </span>
+        <ExportMenu api={host.api} session={documents.session} path={view.path} />
         <nav className="app-nav">
           {(['library', 'models', 'settings'] as const).map((name) => (
             <button
@@ -40,15 +85,32 @@ export function App({ host }: { host: HostApi }) {
           ))}
         </nav>
       </header>
-      <main className="page">
-        <Editor
-          api={host.api}
-          prompts={prompts}
-          status={status}
-          uiLanguage={uiLanguage}
-          onControls={setEditorControls}
-        />
-      </main>
+      <div className="desk">
+        {listOpen && (
+          <DocumentList api={host.api} session={documents.session} currentPath={view.path} />
+        )}
+        <main className="page">
+          <div className="page-column">
+            <DocumentBars view={view} session={documents.session} />
+            <Editor
+              api={host.api}
+              prompts={prompts}
+              status={status}
+              uiLanguage={uiLanguage}
+              onControls={setEditorControls}
+              connection={documents.connection}
+              onCounts={onCounts}
+            />
+          </div>
+        </main>
+      </div>
+      <StatusBar
+        counts={counts.all}
+        selection={counts.selection}
+        saveState={view.saveState}
+        status={status}
+        connectionError={connectionError}
+      />
       {panel === 'library' && (
         <LibraryPanel api={host.api} editor={editorControls} onClose={close} />
       )}

@@ -10,6 +10,7 @@ import './styles/panels.css'
 import './styles/library.css'
 import './styles/settings.css'
 import './styles/models.css'
+import './styles/documents.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')

@@ -15,6 +15,13 @@ export const errorCodes = [
   'lora-failed',
   'unknown-request',
   'unauthorized',
+  'document-not-found',
+  'document-exists',
+  'document-invalid-name',
+  'document-outside-folder',
+  'document-too-large',
+  'document-unreadable',
+  'document-write-failed',
   'internal',
 ] as const
 

@@ -31,6 +31,17 @@ export const methodNames = [
   'applyPackImport',
   'setRemoteApiKey',
   'getRemoteKeyStatus',
+  'listDocuments',
+  'openDocument',
+  'createDocument',
+  'saveDocument',
+  'backupDocument',
+  'discardBackup',
+  'renameDocument',
+  'deleteDocument',
+  'restoreDocument',
+  'exportDocument',
+  'getDocumentsFolder',
 ] as const
 
 /** The IPC channel of a method, and the one channel events travel on. */

@@ -23,6 +23,7 @@ import {
   packImportRequestSchema,
 } from '../stylepack/packContract'
 import { stylePackPlanSchema } from '../stylepack/planImport'
+import { documentMethods } from './documentMethods'
 
 const remoteKeyStatusSchema = z.object({
   hasKey: z.boolean(),
@@ -101,6 +102,7 @@ export const contractMethods = {
   },
   getRemoteKeyStatus: { input: z.undefined(), output: remoteKeyStatusSchema },
   updateSettings: { input: settingsPatchSchema, output: settingsSchema },
+  ...documentMethods,
 } as const
 
 export type ContractMethods = typeof contractMethods

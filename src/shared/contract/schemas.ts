@@ -2,6 +2,12 @@ import { z } from 'zod'
 import { errorCodeSchema } from './errors'
 import { stepIds, stepSpecListSchema } from '../postprocess/stepSpec'
 import { downloadProgressSchema } from './models'
+import {
+  documentChangedEventSchema,
+  documentRemovedEventSchema,
+  documentRenamedEventSchema,
+  documentsChangedEventSchema,
+} from '../documents/schemas'
 
 export const languageSchema = z.enum(['zh', 'en'])
 export type Language = z.infer<typeof languageSchema>
@@ -190,11 +196,20 @@ export const quireEventSchema = z.discriminatedUnion('type', [
   downloadEndEventSchema,
   errorEventSchema,
   statusEventSchema,
+  documentChangedEventSchema,
+  documentRemovedEventSchema,
+  documentRenamedEventSchema,
+  documentsChangedEventSchema,
 ])
 export type QuireEvent = z.infer<typeof quireEventSchema>
 export type DeltaEvent = z.infer<typeof deltaEventSchema>
 export type DoneEvent = z.infer<typeof doneEventSchema>
 export type ErrorEvent = z.infer<typeof errorEventSchema>
+/** The events about the writer's documents, broadcast to every client. */
+export type DocumentEvent = Extract<
+  QuireEvent,
+  { type: 'document-changed' | 'document-removed' | 'document-renamed' | 'documents-changed' }
+>
 
 /** The events that belong to one generation request. */
 export type GenerationEvent = Extract<QuireEvent, { type: 'delta' | 'done' | 'retry' | 'error' }>

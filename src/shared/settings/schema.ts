@@ -27,6 +27,16 @@ export const remoteSettingsSchema = z.object({
   timeoutMs: z.number().int().min(1_000).max(600_000).default(60_000),
 })
 
+/** An absolute folder, or empty for the default; `~` is the writer's home. */
+export const documentsFolderSettingSchema = z
+  .string()
+  .trim()
+  .max(4_096)
+  .refine(
+    (value) => value === '' || value.startsWith('~') || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value),
+    'Choose a full folder path (starting with / or a drive letter), or leave it empty for the default.',
+  )
+
 export const settingsSchema = z.object({
   engine: engineSettingsSchema.default(engineSettingsSchema.parse({})),
   remote: remoteSettingsSchema.default(remoteSettingsSchema.parse({})),
@@ -42,6 +52,8 @@ export const settingsSchema = z.object({
       en: phrasePairsSchema.nullable().default(null),
     })
     .default({ zh: null, en: null }),
+  /** The documents folder; empty means the default (Documents/Quire in the writer's home). */
+  documentsFolder: documentsFolderSettingSchema.default(''),
 })
 export type Settings = z.output<typeof settingsSchema>
 
@@ -59,6 +71,7 @@ export const settingsPatchSchema = z
         en: phrasePairsSchema.nullable().optional(),
       })
       .optional(),
+    documentsFolder: documentsFolderSettingSchema.optional(),
   })
   .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -78,6 +91,7 @@ export function applySettingsPatch(
       promptLanguage: patch.promptLanguage,
       lastModelPath: patch.lastModelPath,
       userPresets: patch.userPresets,
+      documentsFolder: patch.documentsFolder,
     }),
     engine: { ...settings.engine, ...defined(patch.engine) },
     remote: { ...settings.remote, ...defined(patch.remote) },

@@ -45,3 +45,20 @@ export async function waitForEngineReady(page: Page): Promise<void> {
 }
 
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
+
+/**
+ * Starts a new, empty document and puts the caret in it. Quire reopens the newest document of
+ * the folder, so a test that types on a shared server starts its own document first.
+ */
+export async function newDocument(page: Page): Promise<void> {
+  await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor({ timeout: 30_000 })
+  const current = page.locator('[data-testid="doc-item"][data-current]')
+  const before = (await current.count()) > 0 ? await current.getAttribute('data-path') : null
+  await page.getByTestId('doc-new').click()
+  await page
+    .locator('[data-testid="doc-item"][data-current]')
+    .and(page.locator(before ? `:not([data-path="${before}"])` : '*'))
+    .waitFor()
+  await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
+  await focusEditor(page)
+}

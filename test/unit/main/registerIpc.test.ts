@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ipcChannel, type QuireService } from '@shared/contract'
 import { settingsSchema } from '@shared/settings/schema'
+import { OPEN_DROPPED_FILE_CHANNEL } from '@shared/contract/hostChannels'
 
 /** ipcMain as registerIpc sees it: the handlers it registers, callable with a made-up sender. */
 const handlers = new Map<string, (event: unknown, params?: unknown) => Promise<unknown>>()
@@ -9,6 +10,8 @@ vi.mock('electron', () => ({
     handle: (channel: string, handler: (event: unknown, params?: unknown) => Promise<unknown>) =>
       void handlers.set(channel, handler),
     removeHandler: (channel: string) => void handlers.delete(channel),
+    on: () => undefined,
+    removeListener: () => undefined,
   },
   BrowserWindow: { getAllWindows: () => [], fromWebContents: () => null },
   dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
@@ -29,7 +32,10 @@ const callFrom = (url: string) =>
 describe('registerIpc', () => {
   beforeEach(() => {
     handlers.clear()
-    registerIpc(service, (url) => isAppUrl(url, APP_URL))
+    registerIpc(service, (url) => isAppUrl(url, APP_URL), {
+      allowDroppedFile: (path) => Promise.resolve(path),
+      openPathReady: () => undefined,
+    })
   })
 
   it('answers the app’s own page', async () => {
@@ -45,4 +51,11 @@ describe('registerIpc', () => {
       })
     },
   )
+
+  it('lets only the app’s own page allow a dropped file outside the documents folder', async () => {
+    const drop = (url: string) =>
+      handlers.get(OPEN_DROPPED_FILE_CHANNEL)?.({ senderFrame: { url }, sender: {} }, '/tmp/a.md')
+    await expect(drop('quire://app/index.html')).resolves.toBe('/tmp/a.md')
+    await expect(drop('data:text/html,<p>hi</p>')).resolves.toBeNull()
+  })
 })

@@ -8,6 +8,10 @@ export type QuireBridge = { [M in MethodName]: (input?: unknown) => Promise<Enve
   onEvent(listener: (event: QuireEvent) => void): () => void
   /** Electron only: the native file dialog for choosing a GGUF model; null when cancelled. */
   pickModelFile(): Promise<string | null>
+  /** A .md/.txt file dropped on the window: the path to open it by, or null for other files. */
+  openDroppedFile?(file: File): Promise<string | null>
+  /** File › Open, Open Recent and files opened from the OS, as paths to open. */
+  onOpenPath?(listener: (path: string) => void): () => void
 }
 
 declare global {

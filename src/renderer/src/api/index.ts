@@ -6,6 +6,14 @@ export type HostApi = {
   api: QuireApi
   /** The native model file dialog, when the host has one (Electron). */
   pickModelFile: (() => Promise<string | null>) | null
+  /** Files the desktop app asks to open (menu, recent files, drag and drop); null in a browser. */
+  files: DesktopFiles | null
+}
+
+/** The desktop app's ways of opening a document from anywhere on disk. */
+export type DesktopFiles = {
+  openDroppedFile(file: File): Promise<string | null>
+  onOpenPath(listener: (path: string) => void): () => void
 }
 
 /** The token `quire serve` put in the address; kept in a cookie, so it is dropped from the bar. */
@@ -23,7 +31,16 @@ function socketUrl(): string {
 /** Picks the transport: the preload bridge in Electron, the WebSocket client in a browser. */
 export function connectToHost(): HostApi {
   const bridge = window.quire
-  if (bridge)
-    return { api: createBridgeClient(bridge), pickModelFile: () => bridge.pickModelFile() }
-  return { api: createSocketClient(socketUrl()), pickModelFile: null }
+  if (bridge) {
+    const { openDroppedFile, onOpenPath } = bridge
+    return {
+      api: createBridgeClient(bridge),
+      pickModelFile: () => bridge.pickModelFile(),
+      files:
+        openDroppedFile && onOpenPath
+          ? { openDroppedFile: (file) => openDroppedFile(file), onOpenPath: (l) => onOpenPath(l) }
+          : null,
+    }
+  }
+  return { api: createSocketClient(socketUrl()), pickModelFile: null, files: null }
 }

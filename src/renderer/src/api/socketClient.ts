@@ -9,6 +9,7 @@ import {
   type QuireApi,
   type WireCall,
 } from '@shared/contract'
+import { MAX_WIRE_BYTES } from '@shared/documents'
 
 type Pending = {
   method: MethodName
@@ -17,6 +18,12 @@ type Pending = {
 }
 
 const RECONNECT_MS = 1_000
+
+/** UTF-8 size of a message, measured only when it could be near the limit (15 MB drafts). */
+function tooLarge(json: string): boolean {
+  if (json.length * 3 <= MAX_WIRE_BYTES) return false
+  return new TextEncoder().encode(json).length > MAX_WIRE_BYTES
+}
 
 /**
  * The contract over WebSocket, for the browser mode (`quire serve`). Reconnects when the server
@@ -72,9 +79,16 @@ export function createSocketClient(url: string): QuireApi {
     const ready = await opened
     const id = nextId++
     const message: WireCall = { kind: 'call', id, method, params }
+    const json = JSON.stringify(message)
+    // The server would close the connection on a message past its limit: refuse it here, whole.
+    if (tooLarge(json))
+      throw new QuireError(
+        'document-too-large',
+        `This is more than Quire can send at once (${Math.round(MAX_WIRE_BYTES / 1024 / 1024)} MB).`,
+      )
     return new Promise<unknown>((resolve, reject) => {
       pending.set(id, { method, resolve, reject })
-      ready.send(JSON.stringify(message))
+      ready.send(json)
     })
   }
   const methods = Object.fromEntries(

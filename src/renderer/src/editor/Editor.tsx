@@ -8,19 +8,18 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
-import { HeadingNode, QuoteNode } from '@lexical/rich-text'
-import { ListItemNode, ListNode } from '@lexical/list'
-import { AutoLinkNode, LinkNode } from '@lexical/link'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
+import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
-import { AutosavePlugin, loadSavedDraft } from './plugins/Autosave'
+import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
+import { WordCountPlugin } from './plugins/WordCount'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
-import { proseTransformers } from './transformers'
+import { markdownNodes, markdownTransformers } from './markdown/transformers'
 
 const STYLE_KEY = 'quire.rewriteStyle'
 
@@ -30,10 +29,21 @@ type Props = {
   prompts: readonly PromptSummary[]
   status: EngineStatus | null
   uiLanguage: 'zh' | 'en'
+  /** The window's document session: the editor's text is the open document. */
+  connection: DocumentConnection
+  onCounts(counts: TextCounts, selection: TextCounts | null): void
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
-export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) {
+export function Editor({
+  api,
+  prompts,
+  status,
+  uiLanguage,
+  onControls,
+  connection,
+  onCounts,
+}: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
   const [suggestionActive, setSuggestionActive] = useState(false)
@@ -74,8 +84,10 @@ export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) 
     () => ({
       namespace: 'quire',
       theme: editorTheme,
-      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode],
-      editorState: loadSavedDraft(),
+      nodes: markdownNodes,
+      // Read-only until the session has put the document in (typing into a page that is about
+      // to be replaced would be lost).
+      editable: false,
       onError: (error) => console.error('quire editor:', error),
     }),
     [],
@@ -100,8 +112,9 @@ export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) 
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin />
-        <MarkdownShortcutPlugin transformers={proseTransformers} />
-        <AutosavePlugin />
+        <MarkdownShortcutPlugin transformers={markdownTransformers} />
+        <DocumentSyncPlugin connection={connection} />
+        <WordCountPlugin onCounts={onCounts} />
         <EditorBridgePlugin onControls={onControls} />
         <AiToolbarPlugin
           anchor={anchor}

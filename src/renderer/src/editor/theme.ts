@@ -7,6 +7,7 @@ export const editorTheme: EditorThemeClasses = {
   heading: { h1: 'doc-h1', h2: 'doc-h2', h3: 'doc-h3' },
   list: { ul: 'doc-ul', ol: 'doc-ol', listitem: 'doc-li', nested: { listitem: 'doc-li-nested' } },
   link: 'doc-link',
+  code: 'doc-codeblock',
   text: {
     bold: 'doc-bold',
     italic: 'doc-italic',

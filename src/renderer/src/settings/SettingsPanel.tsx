@@ -2,6 +2,7 @@ import { useEffect, useRef, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
+import { DocumentsSection } from './DocumentsSection'
 import { EngineSection } from './EngineSection'
 import { ReplacementsSection } from './ReplacementsSection'
 import { SaveBar } from './SaveBar'
@@ -46,6 +47,7 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
       {draft && (
         <form ref={form} className="settings-form" onSubmit={submit} noValidate>
           <WritingSection draft={draft} errors={errors} edit={edit} />
+          <DocumentsSection api={api} draft={draft} errors={errors} edit={edit} />
           <EngineSection
             api={api}
             draft={draft}

@@ -25,6 +25,8 @@ export type SettingsDraft = {
   replacements: Record<Language, PhraseDraft>
   /** A new API key to store; never filled from the host. */
   apiKey: string
+  /** Empty means the default folder (Documents/Quire). */
+  documentsFolder: string
 }
 
 export type NumberField = 'threads' | 'contextSize' | 'gpuLayers' | 'sequences' | 'timeoutSeconds'
@@ -68,6 +70,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     timeoutSeconds: String(remote.timeoutMs / 1000),
     replacements: { zh: phrases('zh'), en: phrases('en') },
     apiKey: '',
+    documentsFolder: settings.documentsFolder,
   }
 }
 
@@ -144,6 +147,8 @@ export function changesOf(saved: Settings, draft: SettingsDraft): Changes {
     return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined
   }
   if (draft.promptLanguage !== saved.promptLanguage) patch.promptLanguage = draft.promptLanguage
+  if (draft.documentsFolder.trim() !== saved.documentsFolder)
+    patch.documentsFolder = draft.documentsFolder.trim()
   const engineChange = defined(engine)
   const remoteChange = defined(remote)
   const replacementChange = defined(replacements)
@@ -169,6 +174,7 @@ const fieldOfPath: Record<string, FieldKey> = {
   'remote.baseUrl': 'remoteUrl',
   'remote.model': 'remoteModel',
   'remote.timeoutMs': 'timeoutSeconds',
+  documentsFolder: 'documentsFolder',
 }
 
 export type HostProblems = { fields: FieldErrors; general: string[] }

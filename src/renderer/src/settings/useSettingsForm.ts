@@ -194,6 +194,7 @@ export function useSettingsForm(api: QuireApi) {
     }
     if (typeof problem === 'string') return t('settings.errors.invalid')
     if (field === 'remoteUrl') return t('settings.errors.url')
+    if (field === 'documentsFolder') return t('settings.documents.folderInvalid')
     const phrase = state.draft ? phraseRowProblem(state.draft, field) : null
     return phrase ? t(`settings.errors.phrase-${phrase}`) : problem.host
   }

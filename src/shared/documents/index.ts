@@ -1,0 +1,5 @@
+export * from './schemas'
+export * from './limits'
+export * from './markdownText'
+export * from './fileNames'
+export { countText, type TextCounts } from '../text/countWords'

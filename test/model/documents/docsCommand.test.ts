@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const CLI = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url))
+
+function quire(args: string[], env: Record<string, string>) {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, ...env },
+  })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describe('quire docs (the built CLI)', () => {
+  it('lists the folder named by QUIRE_DOCS_DIR and exports a document', () => {
+    const docs = mkdtempSync(join(tmpdir(), 'quire-docs-bin-'))
+    const data = mkdtempSync(join(tmpdir(), 'quire-data-bin-'))
+    writeFileSync(join(docs, 'poem.md'), '# 夜雨\n\n窗外的雨一直下。\n')
+    const env = { QUIRE_DOCS_DIR: docs, QUIRE_DATA_DIR: data }
+
+    const listed = quire(['docs', 'list', '--json'], env)
+    expect(listed.code, listed.stderr).toBe(0)
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      folder: docs,
+      documents: [{ path: 'poem.md', title: '夜雨', words: 9, hasBackup: false }],
+    })
+
+    const out = join(data, 'poem.html')
+    const exported = quire(['docs', 'export', 'poem.md', '--to', 'html', '--out', out], env)
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(readFileSync(out, 'utf8')).toContain('<h1>夜雨</h1>')
+
+    const wrong = quire(['docs', 'export', 'poem.md', '--to', 'pdf'], env)
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--to takes html or docx.')
+    expect(quire(['help', 'docs'], env).stdout).toContain('quire docs export FILE --to html|docx')
+  })
+})
