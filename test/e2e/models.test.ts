@@ -203,10 +203,15 @@ describe('the Models panel against quire serve started without a model', () => {
     await snapshot(page, 'models-5-added')
 
     await page.getByTestId(`use-${id}`).click()
+    // A model load can take seconds on a busy machine: wait as long as waitForEngineReady does.
+    const load = { timeout: 30_000 }
     await expect
-      .poll(() => page.getByTestId('loaded-model').locator('[title]').first().getAttribute('title'))
+      .poll(
+        () => page.getByTestId('loaded-model').locator('[title]').first().getAttribute('title'),
+        load,
+      )
       .toBe(TINY_MODEL_PATH)
-    await expect.poll(() => added.innerText()).toMatch(/In use/)
+    await expect.poll(() => added.innerText(), load).toMatch(/In use/)
     const downloaded = row(page, 'tiny-qwen3')
     expect(await downloaded.getAttribute('data-source')).toBe('downloaded')
     expect(await downloaded.innerText()).not.toMatch(/In use/)
@@ -217,7 +222,7 @@ describe('the Models panel against quire serve started without a model', () => {
     expect(await remove.getAttribute('title')).toBe('This model is in use. Load another one first.')
 
     await page.getByTestId('use-tiny-qwen3').click()
-    await expect.poll(() => downloaded.innerText()).toMatch(/In use/)
+    await expect.poll(() => downloaded.innerText(), load).toMatch(/In use/)
     await waitForEngineReady(page)
     expect(await added.innerText()).not.toMatch(/In use/)
     await remove.click()
