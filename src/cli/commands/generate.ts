@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import {
@@ -80,6 +81,7 @@ export async function runGenerate(args: string[]): Promise<void> {
       client.onEvent(handle)
       client
         .generate({
+          requestId: randomUUID(),
           promptId: values.prompt ?? '',
           selection,
           language: values.lang as 'auto',

@@ -52,6 +52,8 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     requestId: z.string(),
     seq: z.number().int(),
     text: z.string(),
+    /** Tokens generated so far. */
+    tokens: z.number().int(),
   }),
   z.object({
     type: z.literal('done'),

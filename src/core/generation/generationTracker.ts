@@ -60,6 +60,7 @@ export class GenerationTracker {
           requestId: attempt.requestId,
           seq: attempt.seq++,
           text: event.text,
+          tokens: event.tokens,
         })
         break
       case 'error':

@@ -31,7 +31,7 @@ const remoteKeyStatusSchema = z.object({
 })
 import {
   engineStatusSchema,
-  generateRequestSchema,
+  generateCallSchema,
   loadModelRequestSchema,
   promptSummarySchema,
   requestIdSchema,
@@ -43,7 +43,9 @@ export const contractMethods = {
   getStatus: { input: z.undefined(), output: engineStatusSchema },
   loadModel: { input: loadModelRequestSchema, output: engineStatusSchema },
   listPrompts: { input: z.undefined(), output: z.array(promptSummarySchema) },
-  generate: { input: generateRequestSchema, output: z.object({ requestId: requestIdSchema }) },
+  /** Starts a request under the client's id; its events go to this client only. */
+  generate: { input: generateCallSchema, output: z.object({ requestId: requestIdSchema }) },
+  /** Stops a request at any moment, even before `generate` for it has arrived. */
   cancel: {
     input: z.object({ requestId: requestIdSchema }),
     output: z.object({ cancelled: z.boolean() }),

@@ -29,6 +29,7 @@ function fakeBackend(options: { loaded?: boolean } = {}) {
     model: options.loaded === false ? null : model,
     loadingPath: null,
     notice: null,
+    loadProgress: null,
   }
   const backend: InferenceBackend = {
     getStatus: () => status,
@@ -98,9 +99,9 @@ describe('the OpenAI-compatible handler', () => {
       new AbortController().signal,
     )
     const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId: 'someone-else', seq: 0, text: 'Not mine' })
-    emit({ type: 'delta', requestId, seq: 0, text: 'Hi ' })
-    emit({ type: 'delta', requestId, seq: 1, text: 'there' })
+    emit({ type: 'delta', requestId: 'someone-else', seq: 0, text: 'Not mine', tokens: 0 + 1 })
+    emit({ type: 'delta', requestId, seq: 0, text: 'Hi ', tokens: 0 + 1 })
+    emit({ type: 'delta', requestId, seq: 1, text: 'there', tokens: 1 + 1 })
     emit({ type: 'done', requestId, text: 'Hi there', stats: stats({ stopReason: 'max-tokens' }) })
     await done
     expect(sent.ended).toBe(true)
@@ -133,7 +134,7 @@ describe('the OpenAI-compatible handler', () => {
     const { reply, sent } = recorder()
     const done = handler.chatCompletions(body(), reply, new AbortController().signal)
     const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Whole' })
+    emit({ type: 'delta', requestId, seq: 0, text: 'Whole', tokens: 0 + 1 })
     emit({ type: 'done', requestId, text: 'Whole', stats: stats() })
     await done
     expect(sent.events).toEqual([])
@@ -153,7 +154,7 @@ describe('the OpenAI-compatible handler', () => {
     const client = new AbortController()
     const done = handler.chatCompletions(body({ stream: true }), reply, client.signal)
     const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Partial' })
+    emit({ type: 'delta', requestId, seq: 0, text: 'Partial', tokens: 0 + 1 })
     client.abort()
     expect(cancelled).toEqual([requestId])
     emit({ type: 'done', requestId, text: 'Partial', stats: stats({ stopReason: 'abort' }) })
@@ -170,10 +171,10 @@ describe('the OpenAI-compatible handler', () => {
       new AbortController().signal,
     )
     const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Line one#' })
-    emit({ type: 'delta', requestId, seq: 1, text: '## Line two' })
+    emit({ type: 'delta', requestId, seq: 0, text: 'Line one#', tokens: 0 + 1 })
+    emit({ type: 'delta', requestId, seq: 1, text: '## Line two', tokens: 1 + 1 })
     expect(cancelled).toEqual([requestId])
-    emit({ type: 'delta', requestId, seq: 2, text: ' late' })
+    emit({ type: 'delta', requestId, seq: 2, text: ' late', tokens: 2 + 1 })
     emit({ type: 'done', requestId, text: 'x', stats: stats({ stopReason: 'abort' }) })
     await done
     expect(sent.json?.body).toMatchObject({
@@ -215,7 +216,7 @@ describe('the OpenAI-compatible handler', () => {
       new AbortController().signal,
     )
     const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Half' })
+    emit({ type: 'delta', requestId, seq: 0, text: 'Half', tokens: 0 + 1 })
     emit({ type: 'error', requestId, code: 'engine-stopped', message: 'The engine stopped.' })
     await done
     expect(sent.events.at(-1)).toMatchObject({ error: { message: 'The engine stopped.' } })

@@ -60,7 +60,13 @@ const RECENT_LOG_LINES = 40
 export class EngineHost implements InferenceBackend {
   private channel: EngineChannel | null = null
   private ready: Promise<void> = Promise.resolve()
-  private status: EngineStatus = { state: 'starting', model: null, loadingPath: null, notice: null }
+  private status: EngineStatus = {
+    state: 'starting',
+    model: null,
+    loadingPath: null,
+    loadProgress: null,
+    notice: null,
+  }
   private readonly pendingLoads = new Map<number, PendingLoad>()
   private readonly pendingMeasures = new Map<number, PendingMeasure>()
   private readonly activeRequests = new Set<string>()
@@ -117,7 +123,7 @@ export class EngineHost implements InferenceBackend {
     if (!channel) throw new QuireError('engine-stopped', 'The engine is not running.')
     const callId = this.nextCallId++
     const previous = this.status
-    this.setStatus({ ...previous, state: 'loading', loadingPath: path, notice })
+    this.setStatus({ ...previous, state: 'loading', loadingPath: path, loadProgress: null, notice })
     return new Promise<EngineStatus>((resolve, reject) => {
       this.pendingLoads.set(callId, { path, resolve, reject })
       channel.send({
@@ -186,6 +192,7 @@ export class EngineHost implements InferenceBackend {
           state: 'ready',
           model: message.model,
           loadingPath: null,
+          loadProgress: null,
           notice: this.status.notice,
         })
         pending?.resolve(this.status)
@@ -198,6 +205,7 @@ export class EngineHost implements InferenceBackend {
           state: this.status.model ? 'ready' : 'idle',
           model: this.status.model,
           loadingPath: null,
+          loadProgress: null,
           notice: message.message,
         })
         pending?.reject(new QuireError(message.code, message.message))
@@ -209,6 +217,7 @@ export class EngineHost implements InferenceBackend {
           requestId: message.requestId,
           seq: message.seq,
           text: message.text,
+          tokens: message.tokens,
         })
         break
       case 'done':
@@ -296,6 +305,7 @@ export class EngineHost implements InferenceBackend {
         state: 'idle',
         model: null,
         loadingPath: null,
+        loadProgress: null,
         notice: `${notice} It keeps stopping, so Quire will not restart it again; restart Quire to try once more.`,
       })
       return
@@ -305,7 +315,13 @@ export class EngineHost implements InferenceBackend {
     // Reload the last model that worked, unless it is the one that just brought the engine down.
     const reload = this.lastGoodModelPath !== crashedPath ? this.lastGoodModelPath : null
     if (!reload) this.lastGoodModelPath = null
-    this.setStatus({ state: 'restarting', model: null, loadingPath: null, notice })
+    this.setStatus({
+      state: 'restarting',
+      model: null,
+      loadingPath: null,
+      loadProgress: null,
+      notice,
+    })
     void this.start().then(async () => {
       if (!reload) return
       await this.loadModel(reload, notice).catch(() => {})

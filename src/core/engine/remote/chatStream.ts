@@ -115,7 +115,14 @@ export class ChatStreamReader {
     if (content === '') return null
     this.firstTokenAt ??= this.now()
     this.text += content
-    return { type: 'delta', requestId: this.options.requestId, seq: this.seq++, text: content }
+    // A server sends about one token per chunk; its usage, when it reports one, comes at the end.
+    return {
+      type: 'delta',
+      requestId: this.options.requestId,
+      seq: this.seq,
+      text: content,
+      tokens: ++this.seq,
+    }
   }
 
   /** The `done` event: `stopReason` overrides the server's (a cancel, a deadline). */

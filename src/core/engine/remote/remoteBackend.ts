@@ -42,7 +42,13 @@ type Run = { controller: AbortController; cause: AbortCause | null }
  * what is loaded, and the model to ask for is the `model` setting.
  */
 export class RemoteBackend implements InferenceBackend {
-  private status: EngineStatus = { state: 'starting', model: null, loadingPath: null, notice: null }
+  private status: EngineStatus = {
+    state: 'starting',
+    model: null,
+    loadingPath: null,
+    loadProgress: null,
+    notice: null,
+  }
   private offer: ServerOffer | null = null
   private readonly runs = new Map<string, Run>()
   private checks = 0
@@ -167,6 +173,7 @@ export class RemoteBackend implements InferenceBackend {
             performance.now() - startedAt,
           ),
           loadingPath: null,
+          loadProgress: null,
           notice: unlistedModelNotice(target.base, this.options.model, offer),
         })
       }
@@ -181,7 +188,13 @@ export class RemoteBackend implements InferenceBackend {
               ? networkError(error, target, 'check')
               : new QuireError('model-load-failed', String(error))
       if (current())
-        this.setStatus({ state: 'idle', model: null, loadingPath: null, notice: failure.message })
+        this.setStatus({
+          state: 'idle',
+          model: null,
+          loadingPath: null,
+          loadProgress: null,
+          notice: failure.message,
+        })
       throw failure
     } finally {
       clearTimeout(timer)
@@ -267,7 +280,13 @@ export class RemoteBackend implements InferenceBackend {
       run.cause === null &&
       this.status.state === 'ready'
     )
-      this.setStatus({ state: 'idle', model: null, loadingPath: null, notice: failure.message })
+      this.setStatus({
+        state: 'idle',
+        model: null,
+        loadingPath: null,
+        loadProgress: null,
+        notice: failure.message,
+      })
     this.emit({ type: 'error', requestId, code: failure.code, message: failure.message })
   }
 }

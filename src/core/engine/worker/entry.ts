@@ -49,7 +49,9 @@ onMessage((raw) => {
       let seq = 0
       const { requestId } = message
       engine
-        .generate(message, (text) => post({ type: 'delta', requestId, seq: seq++, text }))
+        .generate(message, (text, tokens) =>
+          post({ type: 'delta', requestId, seq: seq++, text, tokens }),
+        )
         .then(
           (result) => post({ type: 'done', requestId, ...result }),
           (error: unknown) => {

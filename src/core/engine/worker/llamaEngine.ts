@@ -156,7 +156,10 @@ export class LlamaEngine {
   }
 
   /** Runs a job on the best free sequence of its adapter set's context, or after the others. */
-  async generate(job: GenerationJob, onDelta: (text: string) => void): Promise<GenerationResult> {
+  async generate(
+    job: GenerationJob,
+    onDelta: (text: string, tokens: number) => void,
+  ): Promise<GenerationResult> {
     const startedAt = performance.now()
     const entry = { controller: new AbortController(), reason: 'abort' as StopReason }
     this.controllers.set(job.requestId, entry)

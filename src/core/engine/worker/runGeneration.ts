@@ -55,7 +55,8 @@ type Run = {
   /** Why the signal aborted, when it did: the writer's Stop or the request's deadline. */
   abortReason: () => StopReason
   startedAt: number
-  onDelta: (text: string) => void
+  /** A piece of the answer, with the tokens generated so far. */
+  onDelta: (text: string, tokens: number) => void
 }
 
 /** Runs one generation on a sequence it holds, streaming text and measuring what it cost. */
@@ -70,6 +71,7 @@ export async function runGeneration(run: Run): Promise<GenerationResult> {
   const contextBefore = sequence.contextTokens.length
   let firstTokenAt: number | null = null
   let text = ''
+  let tokens = 0
   const measure = (stopReason: StopReason, responseText: string): GenerationResult => {
     const finished = performance.now()
     // The meter counts what llama.cpp evaluated: the prompt tokens not already in the
@@ -114,11 +116,14 @@ export async function runGeneration(run: Run): Promise<GenerationResult> {
         lastTokens: 64,
       },
       ...(sampling.dryStrength > 0 ? { dryRepeatPenalty: { strength: sampling.dryStrength } } : {}),
+      onToken: (generated) => {
+        tokens += generated.length
+      },
       onTextChunk: (chunk) => {
         if (chunk === '') return
         firstTokenAt ??= performance.now()
         text += chunk
-        run.onDelta(chunk)
+        run.onDelta(chunk, tokens)
       },
     })
     const stopReason =

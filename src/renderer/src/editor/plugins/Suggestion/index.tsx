@@ -63,6 +63,7 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
       stream.expect()
       try {
         const { requestId } = await api.generate({
+          requestId: crypto.randomUUID(),
           promptId: prompt.id,
           selection: target.text,
           before: target.before,

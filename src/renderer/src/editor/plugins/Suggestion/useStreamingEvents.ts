@@ -32,6 +32,8 @@ export function useStreamingEvents(api: QuireApi, dispatch: (action: SuggestionA
         frame.current ??= requestAnimationFrame(flush)
         return
       }
+      // The card does not show these yet (issue 9, renderer side).
+      if (event.type === 'waiting' || event.type === 'started') return
       flush()
       if (event.type === 'retry') return dispatch({ type: 'retry', requestId: event.requestId })
       active.current = null
