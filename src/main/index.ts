@@ -55,8 +55,7 @@ async function start(): Promise<void> {
   registerIpc(service, trustedOrigins)
   createMainWindow(join(here, '../preload/index.cjs'), appUrl)
   const model = options.model ?? service.settings.get().lastModelPath
-  if (model)
-    service.loadModel({ path: model }).catch((error: unknown) => console.error('quire:', error))
+  if (model) service.loadModel(model).catch((error: unknown) => console.error('quire:', error))
 }
 
 app.on('second-instance', () => {

@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws'
 import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
 import type { OpenAiDeps } from '@core/openai/openAiHandler'
-import { createOpenAiRoutes } from './openAiRoutes'
+import { createHealthRoute, createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
 import { createToken, isAuthorized, TOKEN_COOKIE } from './token'
 
@@ -16,7 +16,7 @@ export type WebServerOptions = {
   rendererDir: string
   port: number
   host?: string
-  /** Also answer OpenAI-compatible requests (`/v1/…`, Bearer token only) with this backend. */
+  /** Also answer OpenAI-compatible requests (`/v1/…`, Bearer token only) and `GET /health`. */
   openAi?: OpenAiDeps
 }
 
@@ -55,7 +55,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   })
 
   const openAi = options.openAi ? createOpenAiRoutes(options.openAi, token) : null
+  const readiness = options.openAi?.readiness
+  const health = readiness ? createHealthRoute(() => readiness.state()) : null
   const server = createServer((request, response) => {
+    if (health?.(request, response)) return
     if (openAi?.(request, response)) return
     if (!isAuthorized(request, token))
       return refuse(

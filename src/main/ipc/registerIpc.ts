@@ -1,6 +1,7 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import {
   dispatchCall,
+  type ClientConnection,
   IPC_EVENT_CHANNEL,
   ipcChannel,
   methodNames,
@@ -27,14 +28,29 @@ const untrusted = {
 
 /**
  * The only place that touches ipcMain: checks the sender, validates the payload (in
- * dispatchCall), calls core, and returns errors as values. Returns a disposer.
+ * dispatchCall), calls core, and returns errors as values. Each window is one client of the
+ * service: its requests' events go to it alone, and closing it cancels them. Returns a disposer.
  */
 export function registerIpc(service: QuireService, trustedOrigins: readonly string[]): () => void {
+  const clients = new Map<number, ClientConnection>()
+  const clientOf = (contents: WebContents): ClientConnection => {
+    const known = clients.get(contents.id)
+    if (known) return known
+    const connection = service.connect((event) => {
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event)
+    })
+    clients.set(contents.id, connection)
+    contents.once('destroyed', () => {
+      clients.delete(contents.id)
+      connection.close()
+    })
+    return connection
+  }
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), async (event, params: unknown) => {
       if (!isTrustedSender(event, trustedOrigins)) return untrusted
       try {
-        return { ok: true, value: await dispatchCall(service, method, params) }
+        return { ok: true, value: await dispatchCall(clientOf(event.sender), method, params) }
       } catch (error) {
         return { ok: false, error: toErrorPayload(error) }
       }
@@ -53,13 +69,9 @@ export function registerIpc(service: QuireService, trustedOrigins: readonly stri
       : await dialog.showOpenDialog(options)
     return result.canceled ? null : (result.filePaths[0] ?? null)
   })
-  const unsubscribe = service.onEvent((event) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event)
-    }
-  })
   return () => {
-    unsubscribe()
+    for (const connection of clients.values()) connection.close()
+    clients.clear()
     for (const method of methodNames) ipcMain.removeHandler(ipcChannel(method))
     ipcMain.removeHandler(PICK_MODEL_CHANNEL)
   }

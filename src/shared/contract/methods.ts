@@ -130,8 +130,18 @@ export type ContractHandlers = {
   [M in MethodName]: (input: ParsedMethodInput<M>) => Promise<MethodOutput<M>>
 }
 
-/** A host-side service: the handlers plus the event stream. */
-export type QuireService = ContractHandlers & { onEvent(listener: EventListener): Unsubscribe }
+/**
+ * One client's session with the host (a window, a browser tab, the CLI): the handlers, bound
+ * to this client. Its generation requests' events go to this client's listener alone;
+ * status, library and download events go to every client.
+ */
+export type ClientConnection = ContractHandlers & {
+  /** The client went away: its requests are cancelled and it gets no more events. */
+  close(): void
+}
+
+/** A host-side service: every transport connects each of its clients. */
+export type QuireService = { connect(listener: EventListener): ClientConnection }
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contractMethods, name)

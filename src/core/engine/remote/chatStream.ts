@@ -1,11 +1,16 @@
 import { z } from 'zod'
-import { emptyStats, QuireError, type DeltaEvent, type StopReason } from '@shared/contract'
-import type { BackendEvent } from '../backend'
+import {
+  emptyStats,
+  QuireError,
+  type DeltaEvent,
+  type GenerationStats,
+  type StopReason,
+} from '@shared/contract'
 import { estimateTokens } from './estimateTokens'
 import { malformedError, serverMessage, type RemoteTarget } from './remoteErrors'
 
 /** A backend's end of a request: the raw text and its stats. */
-export type RawDoneEvent = Extract<BackendEvent, { type: 'done' }>
+export type RawDoneEvent = { type: 'done'; requestId: string; text: string; stats: GenerationStats }
 
 const usageSchema = z.object({
   prompt_tokens: z.number().int().nonnegative().nullish(),

@@ -54,6 +54,7 @@ export class LlamaRuntime {
     path: string,
     gpuLayers: GpuLayers,
     probeContext: (model: LlamaModel) => Promise<LlamaContext>,
+    onProgress?: (progress: number) => void,
   ): Promise<LoadedModel & { context: LlamaContext }> {
     const attempts: GpuLayers[] = llama.gpu === false ? [0] : [gpuLayers]
     let lastReason = ''
@@ -62,7 +63,11 @@ export class LlamaRuntime {
       const mark = this.log.mark()
       let model: LlamaModel | null = null
       try {
-        model = await llama.loadModel({ modelPath: path, gpuLayers: layers })
+        model = await llama.loadModel({
+          modelPath: path,
+          gpuLayers: layers,
+          ...(onProgress ? { onLoadProgress: onProgress } : {}),
+        })
         const context = await probeContext(model)
         const fallback =
           i === 0

@@ -6,6 +6,7 @@ import {
 } from 'node-llama-cpp'
 import { emptyStats, QuireError, type GenerationStats, type StopReason } from '@shared/contract'
 import type { SamplingValues } from '@shared/presets/schema'
+import type { ChatTurn } from '../backend'
 
 export type GenerationResult = { text: string; stats: GenerationStats }
 
@@ -17,9 +18,6 @@ const stopReasons: Record<string, StopReason> = {
   maxTokens: 'max-tokens',
   abort: 'abort',
 }
-
-/** Earlier turns of a conversation, for clients of the OpenAI-compatible endpoint. */
-export type ChatTurn = { role: 'user' | 'assistant'; content: string }
 
 /** The chat a job sends: the persona as the system message, earlier turns, then the rendered prompt. */
 export function chatHistory(

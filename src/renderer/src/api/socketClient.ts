@@ -1,17 +1,13 @@
 import {
-  contractMethods,
+  createProxy,
   fromErrorPayload,
-  parseOutput,
   QuireError,
   wireServerMessageSchema,
-  type EventListener,
-  type MethodName,
   type QuireApi,
   type WireCall,
 } from '@shared/contract'
 
 type Pending = {
-  method: MethodName
   resolve: (value: unknown) => void
   reject: (error: Error) => void
 }
@@ -19,11 +15,12 @@ type Pending = {
 const RECONNECT_MS = 1_000
 
 /**
- * The contract over WebSocket, for the browser mode (`quire serve`). Reconnects when the server
- * restarts; calls made while disconnected wait for the connection.
+ * The contract over WebSocket, for the browser mode (`quire serve`): the generic proxy on a
+ * socket. Reconnects when the server restarts; calls made while disconnected wait for the
+ * connection.
  */
 export function createSocketClient(url: string): QuireApi {
-  const listeners = new Set<EventListener>()
+  const listeners = new Set<(raw: unknown) => void>()
   const pending = new Map<number, Pending>()
   let nextId = 1
   let socket: WebSocket
@@ -47,11 +44,7 @@ export function createSocketClient(url: string): QuireApi {
       if (!call) return
       pending.delete(data.id)
       if (!data.ok) return call.reject(fromErrorPayload(data.error))
-      try {
-        call.resolve(parseOutput(call.method, data.value))
-      } catch (error) {
-        call.reject(error as Error)
-      }
+      call.resolve(data.value)
     })
     current.addEventListener('close', () => {
       for (const [id, call] of pending) {
@@ -68,23 +61,19 @@ export function createSocketClient(url: string): QuireApi {
   }
   connect()
 
-  const call = (method: MethodName) => async (params?: unknown) => {
-    const ready = await opened
-    const id = nextId++
-    const message: WireCall = { kind: 'call', id, method, params }
-    return new Promise<unknown>((resolve, reject) => {
-      pending.set(id, { method, resolve, reject })
-      ready.send(JSON.stringify(message))
-    })
-  }
-  const methods = Object.fromEntries(
-    Object.keys(contractMethods).map((name) => [name, call(name as MethodName)]),
-  )
-  return {
-    ...(methods as Omit<QuireApi, 'onEvent'>),
+  return createProxy({
+    call: async (method, params) => {
+      const ready = await opened
+      const id = nextId++
+      const message: WireCall = { kind: 'call', id, method, params }
+      return new Promise<unknown>((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        ready.send(JSON.stringify(message))
+      })
+    },
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-  }
+  })
 }
