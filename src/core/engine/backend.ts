@@ -7,18 +7,14 @@ import type {
   StopReason,
 } from '@shared/contract'
 import { samplingValuesSchema } from '@shared/presets/schema'
+import {
+  engineSettingsSchema as settingsEngineSchema,
+  type remoteSettingsSchema,
+} from '@shared/settings/schema'
 
-/** Settings of the local engine process. */
-export const engineSettingsSchema = z.object({
-  /** 0: one per physical core. */
-  threads: z.number().int().nonnegative(),
-  contextSize: z.number().int().positive(),
-  gpu: z.enum(['auto', 'off']),
-  gpuLayers: z.union([z.literal('auto'), z.number().int().nonnegative()]),
-  /** Sequences per context: parallel A/B candidates and a continuation. */
-  sequences: z.number().int().min(1).max(8),
-})
-export type EngineSettings = z.infer<typeof engineSettingsSchema>
+/** Settings of the local engine process: the Settings' engine group without the backend choice. */
+export const engineSettingsSchema = settingsEngineSchema.omit({ backend: true })
+export type EngineSettings = z.output<typeof engineSettingsSchema>
 
 /** Earlier turns of a conversation, for clients of the OpenAI-compatible endpoint. */
 export const chatTurnSchema = z.object({
@@ -83,17 +79,8 @@ export type RunSink = {
   error(code: ErrorCode, message: string): void
 }
 
-/** The remote server's settings (the API key is read from the secret store when needed). */
-export type RemoteSettings = {
-  /** With or without a trailing `/v1`. */
-  baseUrl: string
-  /** The model to ask for; empty means the first one the server lists. */
-  model: string
-  /** How long to wait for an answer, and for each part of a streamed one. */
-  timeoutMs: number
-  /** The context the server's model has; Quire cannot ask for it, so it is configured. */
-  contextSize: number
-}
+/** The remote server's settings, and the context its model has (Quire cannot ask for it). */
+export type RemoteSettings = z.output<typeof remoteSettingsSchema> & { contextSize: number }
 
 /** Everything a backend may be configured with; each takes the part that concerns it. */
 export type BackendConfig = { local: EngineSettings; remote: RemoteSettings }

@@ -2,26 +2,21 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { resolveChatWrapper, type ChatWrapper, type LlamaModel } from 'node-llama-cpp'
 import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
-import type { ChatTurn, FittedPrompt, ParsedEngineJob } from '../backend'
+import type { ChatTurn, EngineSettings, FittedPrompt, ParsedEngineJob } from '../backend'
 import { fitPrompt } from '../fit/fitPrompt'
-import { LlamaRuntime, type GpuChoice, type GpuLayers } from './llamaRuntime'
+import { LlamaRuntime } from './llamaRuntime'
 import { chatHistory, emptyResult, runGeneration, type GenerationResult } from './runGeneration'
 import { SequencePool } from './sequencePool'
 
 export type { GenerationResult } from './runGeneration'
 
-export type LoadOptions = {
-  path: string
-  /** 0 means one per physical core. */
-  threads: number
-  contextSize: number
-  gpu: GpuChoice
-  gpuLayers?: GpuLayers
-  /** Sequences per context: parallel A/B candidates and a continuation. */
-  sequences?: number
-  /** How far the model file has been read, 0..1. */
-  onProgress?: (progress: number) => void
-}
+/** What to load and how: the engine settings (GPU layers and sequences optional) and the file. */
+export type LoadOptions = Omit<EngineSettings, 'gpuLayers' | 'sequences'> &
+  Partial<Pick<EngineSettings, 'gpuLayers' | 'sequences'>> & {
+    path: string
+    /** How far the model file has been read, 0..1. */
+    onProgress?: (progress: number) => void
+  }
 
 export type LoraAdapter = { file: string; scale: number }
 

@@ -6,10 +6,11 @@ import {
   type LlamaModel,
 } from 'node-llama-cpp'
 import { QuireError } from '@shared/contract'
+import type { EngineSettings } from '../backend'
 import { explainLoadFailure, NativeLog, settleLogs } from './nativeLog'
 
-export type GpuChoice = 'auto' | 'off'
-export type GpuLayers = 'auto' | number
+type GpuChoice = EngineSettings['gpu']
+type GpuLayers = EngineSettings['gpuLayers']
 
 export type LoadedModel = {
   model: LlamaModel
