@@ -18,6 +18,7 @@ export function App({ host }: { host: HostApi }) {
   const [panel, setPanel] = useState<PanelName | null>(null)
   const [editorControls, setEditorControls] = useState<EditorControls | null>(null)
   const close = useCallback(() => setPanel(null), [])
+  const openModels = useCallback(() => setPanel('models'), [])
   const toggle = (name: PanelName) => setPanel((open) => (open === name ? null : name))
 
   return (
@@ -47,6 +48,7 @@ export function App({ host }: { host: HostApi }) {
           status={status}
           uiLanguage={uiLanguage}
           onControls={setEditorControls}
+          onOpenModels={openModels}
         />
       </main>
       {panel === 'library' && (

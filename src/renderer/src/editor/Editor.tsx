@@ -9,6 +9,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HeadingNode, QuoteNode } from '@lexical/rich-text'
+import { MarkNode } from '@lexical/mark'
 import { ListItemNode, ListNode } from '@lexical/list'
 import { AutoLinkNode, LinkNode } from '@lexical/link'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
@@ -30,10 +31,11 @@ type Props = {
   prompts: readonly PromptSummary[]
   status: EngineStatus | null
   uiLanguage: 'zh' | 'en'
+  onOpenModels(): void
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
-export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) {
+export function Editor({ api, prompts, status, uiLanguage, onControls, onOpenModels }: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
   const [suggestionActive, setSuggestionActive] = useState(false)
@@ -74,7 +76,7 @@ export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) 
     () => ({
       namespace: 'quire',
       theme: editorTheme,
-      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode],
+      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, MarkNode],
       editorState: loadSavedDraft(),
       onError: (error) => console.error('quire editor:', error),
     }),
@@ -111,14 +113,16 @@ export function Editor({ api, prompts, status, uiLanguage, onControls }: Props) 
           shortcutPrompts={shortcutPrompts}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
-          canRun={status?.state === 'ready'}
+          engineState={status?.state ?? null}
           hidden={suggestionActive}
         />
         <SuggestionPlugin
           api={api}
           prompts={allChoices}
           anchor={anchor}
+          loadProgress={status?.loadProgress ?? null}
           onActiveChange={setSuggestionActive}
+          onOpenModels={onOpenModels}
         />
       </div>
     </LexicalComposer>

@@ -7,6 +7,8 @@ export const editorTheme: EditorThemeClasses = {
   heading: { h1: 'doc-h1', h2: 'doc-h2', h3: 'doc-h3' },
   list: { ul: 'doc-ul', ol: 'doc-ol', listitem: 'doc-li', nested: { listitem: 'doc-li-nested' } },
   link: 'doc-link',
+  // The passage an open suggestion card rewrites (a @lexical/mark node, removed when the card closes).
+  mark: 'suggestion-target',
   text: {
     bold: 'doc-bold',
     italic: 'doc-italic',

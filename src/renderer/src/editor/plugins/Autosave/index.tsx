@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { withoutMarks } from './withoutMarks'
 
 const STORAGE_KEY = 'quire.draft.v1'
 const BROKEN_KEY = 'quire.draft.unreadable'
@@ -35,7 +36,10 @@ export function AutosavePlugin() {
     // Tabs of the same Quire tell each other when they save the shared draft.
     const channel = new BroadcastChannel('quire-draft')
     const save = (): void => {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(editor.getEditorState().toJSON()))
+      window.localStorage.setItem(
+        STORAGE_KEY,
+        JSON.stringify(withoutMarks(editor.getEditorState().toJSON())),
+      )
       channel.postMessage('saved')
     }
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
