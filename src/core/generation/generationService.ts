@@ -1,20 +1,12 @@
 import {
-  emptyStats,
   QuireError,
   type ErrorCode,
   type GenerationEvent,
   type GenerationStats,
-  type Language,
   type StartedEvent,
   type StopReason,
 } from '@shared/contract'
-import {
-  budgetReached,
-  hasBudget,
-  runPipeline,
-  type PhrasePair,
-  type StepSpec,
-} from '@shared/postprocess'
+import { budgetReached, hasBudget } from '@shared/postprocess'
 import type {
   EngineJob,
   FittedPrompt,
@@ -22,19 +14,14 @@ import type {
   ParsedEngineJob,
   RunSink,
 } from '../engine/backend'
-import { firmerLanguageInstruction } from './firmerInstruction'
+import { emptyAnswer, finishAnswer, type Finishing } from './finishAnswer'
 import type { ModelReadiness } from './modelReadiness'
 import { RememberedIds } from './rememberedIds'
 
+export type { Finishing } from './finishAnswer'
+
 /** A connected client (a window, a browser tab, the CLI, one HTTP request): its requests' events go to it alone. */
 export type GenerationClient = { readonly id: string; send(event: GenerationEvent): void }
-
-/** How a finished answer is cleaned: the prompt's steps in the request's language. */
-export type Finishing = {
-  steps: readonly StepSpec[]
-  language: Language
-  replacements?: readonly PhrasePair[] | undefined
-}
 
 /** A request ready to run: what the backend runs, and how the answer is finished. */
 export type PreparedRequest = {
@@ -71,7 +58,6 @@ export type GenerationServiceDeps = {
 }
 
 const NO_MODEL = 'No model is loaded. Open Models to download one or to choose a GGUF file.'
-const noFlags = { languageMismatch: false, keptRaw: false, truncated: false }
 
 /**
  * Owns every generation request from `generate` to its last event: the client it belongs to,
@@ -263,58 +249,24 @@ export class GenerationService {
     this.deps.backend().cancel(request.runId, reason)
   }
 
-  private finish(request: Request, raw: string, engineStats: GenerationStats): void {
-    const budgetStop = request.stopping === 'budget' && engineStats.stopReason === 'abort'
-    const stats = budgetStop ? { ...engineStats, stopReason: 'budget' as const } : engineStats
-    const finishing = request.prepared.finishing
-    if (!finishing)
-      return this.end(request, {
-        type: 'done',
-        requestId: request.id,
-        text: raw,
-        raw,
-        changes: [],
-        flags: noFlags,
-        retried: false,
-        stats,
-      })
-    const cleaned = runPipeline(raw, finishing.steps, {
-      language: finishing.language,
-      replacements: finishing.replacements,
-    })
-    const stoppedByWriter = stats.stopReason === 'abort' || stats.stopReason === 'deadline'
-    const sent = request.started
-    if (cleaned.flags.languageMismatch && request.attempt === 1 && !stoppedByWriter && sent) {
-      this.send(request, { type: 'retry', requestId: request.id, reason: 'language' })
-      const system = sent.messages.find((message) => message.role === 'system')?.content ?? ''
-      const user = sent.messages.findLast((message) => message.role === 'user')?.content ?? ''
-      const firmer = firmerLanguageInstruction(finishing.language)
-      return this.launch(request, { kind: 'messages', system, user: `${user}\n\n${firmer}` })
-    }
-    this.end(request, {
-      type: 'done',
-      requestId: request.id,
-      text: cleaned.text,
+  private finish(request: Request, raw: string, stats: GenerationStats): void {
+    const outcome = finishAnswer({
       raw,
-      changes: cleaned.changes,
-      flags: cleaned.flags,
-      retried: request.attempt > 1,
       stats,
+      finishing: request.prepared.finishing,
+      number: request.attempt,
+      stopping: request.stopping,
+      sent: request.started,
     })
+    if (outcome.kind === 'done')
+      return this.end(request, { type: 'done', requestId: request.id, ...outcome.answer })
+    this.send(request, { type: 'retry', requestId: request.id, reason: 'language' })
+    this.launch(request, outcome.prompt)
   }
 
   /** Ends a request that produced nothing: cancelled or out of time before it ran. */
   private endEmpty(request: Request, reason: StopReason): void {
-    this.end(request, {
-      type: 'done',
-      requestId: request.id,
-      text: '',
-      raw: '',
-      changes: [],
-      flags: noFlags,
-      retried: false,
-      stats: emptyStats(reason),
-    })
+    this.end(request, { type: 'done', requestId: request.id, ...emptyAnswer(reason) })
   }
 
   private end(request: Request, last: Extract<GenerationEvent, { type: 'done' | 'error' }>): void {
