@@ -18,7 +18,9 @@ import { startQuireServe, type ServeProcess } from '../support/quireServe'
 import { TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
 
 // The tiny model with Qwen's real vocabulary: its answers run long enough to watch and stop.
-const SENTENCE = 'My grandmother walked home slowly.'
+// Chinese passages, because it answers in Chinese (no language retry to wait for).
+const LEAD = '秋天的风吹过老街。'
+const SENTENCE = '她总在黄昏时坐在门口剥豆子。'
 const REWRITE = `${mod}+Alt+KeyR`
 
 const card = (page: Page) => page.getByTestId('suggestion')
@@ -47,20 +49,21 @@ async function cardCoversPassage(page: Page): Promise<boolean> {
   })
 }
 
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(() => browser?.close())
+
 describe('one generation request from the card', () => {
   let serve: ServeProcess
-  let browser: Browser
   let context: BrowserContext
   let page: Page
 
   beforeAll(async () => {
     serve = await startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH])
-    browser = await launchChromium()
   })
-  afterAll(async () => {
-    await browser?.close()
-    await serve?.stop()
-  })
+  afterAll(() => serve?.stop())
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 900, height: 700 } })
     page = await context.newPage()
@@ -71,8 +74,8 @@ describe('one generation request from the card', () => {
   afterEach(() => context?.close())
 
   it('sends a poem’s typed theme, shows it in the sent prompt, and Retry keeps it', async () => {
-    await page.keyboard.insertText(`秋天的风吹过老街。${'她总在黄昏时坐在门口剥豆子。'}`)
-    await selectText(page, '她总在黄昏时坐在门口剥豆子。')
+    await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
+    await selectText(page, SENTENCE)
     await page.getByTestId('menu-poem').click()
     await page.getByTestId('prompt-poem.free-verse').click()
     await page.getByTestId('prompt-var-theme').fill('秋夜离别')
@@ -89,7 +92,7 @@ describe('one generation request from the card', () => {
   })
 
   it('Rewrite pressed twice 20 ms apart gives one card that reaches done', async () => {
-    await page.keyboard.type(`The lamps came on along the river. ${SENTENCE}`)
+    await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
     await selectText(page, SENTENCE)
     await pressQuickly(page, [REWRITE_KEY, REWRITE_KEY], 20)
     await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done')
@@ -101,24 +104,24 @@ describe('one generation request from the card', () => {
     await page.keyboard.press('Escape')
     await card(page).waitFor({ state: 'detached' })
     expect(await page.locator('mark').count()).toBe(0)
-    expect(await documentText(page)).toBe(`The lamps came on along the river. ${SENTENCE}`)
+    expect(await documentText(page)).toBe(`${LEAD}${SENTENCE}`)
   })
 
   it('Esc 5 ms after the shortcut stops that request, and the text is untouched', async () => {
-    await page.keyboard.type(`The lamps came on along the river. ${SENTENCE}`)
+    await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
     await selectText(page, SENTENCE)
     await pressQuickly(page, [REWRITE_KEY, ESCAPE_KEY], 5)
     await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('done')
     expect(await page.getByTestId('suggestion-status').innerText()).toMatch(/Stopped/)
     await page.keyboard.press('Escape')
     await card(page).waitFor({ state: 'detached' })
-    expect(await documentText(page)).toBe(`The lamps came on along the river. ${SENTENCE}`)
+    expect(await documentText(page)).toBe(`${LEAD}${SENTENCE}`)
   })
 
   it('keeps the card inside the window and off a selection taller than the window', async () => {
-    const lines = Array.from({ length: 24 }, (_, i) => `Line ${i + 1} of the long passage.`)
+    const lines = Array.from({ length: 24 }, (_, i) => `第${i + 1}行：河水在桥下缓缓流过。`)
     await page.keyboard.insertText(lines.join('\n'))
-    await selectBetween(page, 'Line 1 ', 'Line 24 of the long passage.')
+    await selectBetween(page, '第1行', '第24行：河水在桥下缓缓流过。')
     await page.keyboard.press(REWRITE)
     await card(page).and(page.locator('[data-side]')).waitFor()
     const view = page.viewportSize()!
@@ -134,10 +137,11 @@ describe('one generation request from the card', () => {
   })
 
   it('rewriting a heading with its paragraph puts no paragraph text into the heading', async () => {
-    await page.keyboard.type('# Chapter One')
+    await page.keyboard.type('# ')
+    await page.keyboard.insertText('第一章')
     await page.keyboard.press('Enter')
-    await page.keyboard.type(SENTENCE)
-    await selectBetween(page, 'Chapter One', SENTENCE)
+    await page.keyboard.insertText(SENTENCE)
+    await selectBetween(page, '第一章', SENTENCE)
     await page.keyboard.press(REWRITE)
     await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done')
     const answer = (await page.getByTestId('suggestion-text').innerText())
@@ -150,7 +154,7 @@ describe('one generation request from the card', () => {
     const headings = await editor(page).locator('h1').allInnerTexts()
     expect(headings).toHaveLength(1)
     // One answer paragraph per block: the heading takes the first. Otherwise it stays as it was.
-    expect(headings[0]).toBe(answer.length === 2 ? answer[0] : 'Chapter One')
+    expect(headings[0]).toBe(answer.length === 2 ? answer[0] : '第一章')
     const text = await documentText(page)
     expect(text.split('\n')[0]).toBe(headings[0])
     expect(text).not.toContain(SENTENCE)
@@ -163,12 +167,11 @@ describe('an action while the model is still loading', () => {
     process.env.QUIRE_TEST_LOAD_DELAY_MS = '4000'
     const serve = await startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH])
     delete process.env.QUIRE_TEST_LOAD_DELAY_MS
-    const browser = await launchChromium()
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } })
     try {
-      const page = await browser.newPage({ viewport: { width: 900, height: 700 } })
       await page.goto(serve.url)
       await focusEditor(page)
-      await page.keyboard.type(SENTENCE)
+      await page.keyboard.insertText(SENTENCE)
       await selectText(page, SENTENCE)
       await page.locator('[data-testid="engine-status"][data-state="loading"]').waitFor()
       const phases = await recordPhases(page)
@@ -183,7 +186,32 @@ describe('an action while the model is still loading', () => {
       expect(streamed).toBeGreaterThan(waited)
       expect((await page.getByTestId('suggestion-text').innerText()).trim()).not.toBe('')
     } finally {
-      await browser.close()
+      await page.close()
+      await serve.stop()
+    }
+  })
+})
+
+describe('an action with no model at all', () => {
+  it('says in the card how to get one, and its button opens Models', async () => {
+    const serve = await startQuireServe()
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } })
+    try {
+      await page.goto(serve.url)
+      await page.locator('[data-testid="engine-status"][data-state="idle"]').waitFor()
+      await focusEditor(page)
+      await page.keyboard.insertText(SENTENCE)
+      await selectText(page, SENTENCE)
+      await page.getByTestId('action-rewrite').click()
+      await expect.poll(() => phase(page)).toBe('error')
+      expect(await page.getByTestId('suggestion-error').innerText()).toMatch(/Open Models/)
+      await snapshot(page, 'generation-no-model')
+      await page.getByTestId('suggestion-open-models').click()
+      await card(page).waitFor({ state: 'detached' })
+      await page.getByTestId('models-panel').waitFor()
+      expect(await page.locator('mark').count()).toBe(0)
+    } finally {
+      await page.close()
       await serve.stop()
     }
   })

@@ -40,8 +40,12 @@ export function SuggestionCard({
   const notes = [
     state.retrying ? t('suggestion.retriedLanguage') : null,
     done?.result.flags.languageMismatch ? t('suggestion.languageMismatch') : null,
-    done?.result.stats.stopReason === 'budget' ? t('suggestion.budget') : null,
-    done?.result.flags.truncated ? t('suggestion.truncated') : null,
+    // Cut by the prompt's length limit, or stopped at a sentence end once it reached it.
+    done?.result.flags.truncated
+      ? t('suggestion.truncated')
+      : done?.result.stats.stopReason === 'budget'
+        ? t('suggestion.budget')
+        : null,
     done?.result.flags.keptRaw ? t('suggestion.keptRaw') : null,
     empty ? t('suggestion.empty') : null,
   ].filter((note) => note !== null)
@@ -80,7 +84,10 @@ export function SuggestionCard({
             )}
           </div>
         )}
-        {state.phase !== 'error' && (
+        {state.phase === 'waiting' && state.reason === 'model-loading' && (
+          <p className="suggestion-note">{t('suggestion.waitingHint')}</p>
+        )}
+        {state.phase !== 'error' && state.phase !== 'waiting' && (
           <div className="suggestion-text" data-testid="suggestion-text" aria-live="polite">
             {text}
             {running && state.phase === 'streaming' && (
