@@ -3,16 +3,14 @@ import {
   engineJobSchema,
   type BackendConfig,
   type EngineJob,
-  type FittedPrompt,
   type InferenceBackend,
   type ParsedEngineJob,
   type RemoteSettings,
   type RunSink,
 } from '../backend'
-import { fitPrompt } from '../fit/fitPrompt'
 import { chatMessages, chatRequestBody } from './chatRequestBody'
 import { ChatStreamReader, emptyDone } from './chatStream'
-import { estimateChatTokens } from './estimateTokens'
+import { fitByEstimate } from './fitByEstimate'
 import { readChatResponse } from './readChatResponse'
 import { networkError, timeoutError, type RemoteTarget } from './remoteErrors'
 import { resolveTarget, sendRemote, type KeyedTarget } from './remoteHttp'
@@ -190,27 +188,6 @@ export class RemoteBackend implements InferenceBackend {
     }
   }
 
-  /** The messages of a run: fitted to the configured context by estimate (no tokenizer here). */
-  private fit(job: ParsedEngineJob): FittedPrompt {
-    const { prompt } = job
-    const count = (system: string, user: string) =>
-      estimateChatTokens([...(system ? [{ content: system }] : []), { content: user }])
-    if (prompt.kind === 'fit')
-      return fitPrompt(prompt, count, this.options.contextSize, job.sampling.maxTokens)
-    return {
-      messages: [
-        ...(prompt.system ? [{ role: 'system' as const, content: prompt.system }] : []),
-        { role: 'user' as const, content: prompt.user },
-      ],
-      trimmedBefore: false,
-      promptTokens: estimateChatTokens([
-        ...(prompt.system ? [{ content: prompt.system }] : []),
-        ...prompt.turns,
-        { content: prompt.user },
-      ]),
-    }
-  }
-
   private async execute(job: ParsedEngineJob, run: Run, sink: RunSink): Promise<void> {
     const startedAt = performance.now()
     const requestId = job.runId
@@ -229,7 +206,7 @@ export class RemoteBackend implements InferenceBackend {
       // With no model named, the server's list says which one to ask for.
       if (!this.options.model && !this.offer) await this.check()
       target = await this.target()
-      const fitted = this.fit(job)
+      const fitted = fitByEstimate(job, this.options.contextSize)
       const messages = chatMessages(fitted, job.prompt.kind === 'messages' ? job.prompt.turns : [])
       reader = new ChatStreamReader({
         requestId,
