@@ -22,6 +22,16 @@ const RECONNECT_MS = 1_000
 export function createSocketClient(url: string): QuireApi {
   const listeners = new Set<(raw: unknown) => void>()
   const pending = new Map<number, Pending>()
+  /** Generation requests not yet ended: the server cancels them when the socket closes. */
+  const running = new Set<string>()
+  const lost = () =>
+    new QuireError(
+      'engine-stopped',
+      'Lost the connection to Quire. Is `quire serve` still running?',
+    )
+  const emit = (event: unknown) => {
+    for (const listener of listeners) listener(event)
+  }
   let nextId = 1
   let socket: WebSocket
   let opened: Promise<WebSocket>
@@ -37,7 +47,9 @@ export function createSocketClient(url: string): QuireApi {
       if (!parsed.success) return
       const data = parsed.data
       if (data.kind === 'event') {
-        for (const listener of listeners) listener(data.event)
+        const event = data.event
+        if (event.type === 'done' || event.type === 'error') running.delete(event.requestId)
+        emit(event)
         return
       }
       const call = pending.get(data.id)
@@ -49,13 +61,14 @@ export function createSocketClient(url: string): QuireApi {
     current.addEventListener('close', () => {
       for (const [id, call] of pending) {
         pending.delete(id)
-        call.reject(
-          new QuireError(
-            'engine-stopped',
-            'Lost the connection to Quire. Is `quire serve` still running?',
-          ),
-        )
+        call.reject(lost())
       }
+      // The server stopped this connection's requests: end each one for whoever follows it.
+      for (const requestId of running) {
+        const { code, message } = lost()
+        emit({ type: 'error', requestId, code, message })
+      }
+      running.clear()
       setTimeout(connect, RECONNECT_MS)
     })
   }
@@ -63,13 +76,19 @@ export function createSocketClient(url: string): QuireApi {
 
   return createProxy({
     call: async (method, params) => {
+      const requestId =
+        method === 'generate' ? (params as { requestId?: unknown } | undefined)?.requestId : null
+      if (typeof requestId === 'string') running.add(requestId)
       const ready = await opened
       const id = nextId++
       const message: WireCall = { kind: 'call', id, method, params }
-      return new Promise<unknown>((resolve, reject) => {
+      const answer = new Promise<unknown>((resolve, reject) => {
         pending.set(id, { resolve, reject })
         ready.send(JSON.stringify(message))
       })
+      // A refused request never ran: nothing to end for it later.
+      if (typeof requestId === 'string') answer.catch(() => running.delete(requestId))
+      return answer
     },
     onEvent: (listener) => {
       listeners.add(listener)
