@@ -101,10 +101,18 @@ describe('one generation request from the card', () => {
     expect(await page.getByTestId('suggestion-status').innerText()).not.toMatch(/Stopped/)
     // The passage is marked once, by the card that is open.
     expect(await page.locator('mark.suggestion-target').count()).toBe(1)
+    // Lines added above the passage move it down; the card moves with it and stays off it.
+    await editor(page)
+      .locator('p')
+      .first()
+      .click({ position: { x: 2, y: 10 } })
+    await page.keyboard.press('Home')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter')
+    expect(await cardCoversPassage(page)).toBe(false)
     await page.keyboard.press('Escape')
     await card(page).waitFor({ state: 'detached' })
     expect(await page.locator('mark').count()).toBe(0)
-    expect(await documentText(page)).toBe(`${LEAD}${SENTENCE}`)
+    expect((await documentText(page)).trim()).toBe(`${LEAD}${SENTENCE}`)
   })
 
   it('Esc 5 ms after the shortcut stops that request, and the text is untouched', async () => {

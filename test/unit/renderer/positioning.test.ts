@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  followPassage,
   placeCard,
   placeToolbar,
   type Box,
@@ -35,7 +36,7 @@ describe('placeCard', () => {
     const passage = { top: 200, bottom: 230, left: 150, right: 600 }
     const placed = placeCard(passage, column(), card, view)
     expect(placed.side).toBe('below')
-    expect(placed.scroll).toBe(false)
+    expect(placed.scrollBy).toBe(0)
     const shown = cardBox(column(), placed, Math.min(card.height, placed.maxHeight))
     expect(overlaps(shown, passage)).toBe(false)
     expect(shown.bottom).toBeLessThanOrEqual(view.height)
@@ -67,10 +68,13 @@ describe('placeCard', () => {
   it('puts it under a passage taller than a narrow window and asks to scroll there', () => {
     const passage = { top: -446, bottom: 1250, left: 100, right: 800 }
     const placed = placeCard(passage, column(), card, view)
-    expect(placed).toMatchObject({ side: 'below', scroll: true })
+    expect(placed.side).toBe('below')
     expect(placed.top).toBe(1250 + 10 - column().top)
-    // Scrolled into view, it fits in the window below the header.
-    expect(placed.maxHeight).toBeLessThanOrEqual(view.height - view.topInset)
+    // Scrolled by that much, the card starts under the header with the passage's end above it,
+    // and however tall it grows it ends inside the window.
+    const top = 1250 + 10 - placed.scrollBy
+    expect(top).toBeGreaterThan(view.topInset)
+    expect(top + placed.maxHeight).toBeLessThanOrEqual(view.height)
   })
 
   it('keeps the card inside a window narrower than the column', () => {
@@ -116,5 +120,20 @@ describe('placeToolbar', () => {
       view,
     )
     expect(column().top + placed.top).toBe(110)
+  })
+})
+
+describe('followPassage', () => {
+  it('moves a card below or above along with its passage, and keeps its side', () => {
+    const passage = { top: 200, bottom: 230, left: 150, right: 600 }
+    const below = placeCard(passage, column(), card, view)
+    const moved = { ...passage, top: 290, bottom: 320 }
+    const followed = followPassage(below, moved, column())
+    expect(followed.side).toBe('below')
+    expect(column().top + (followed.top ?? 0)).toBe(330)
+    const low = { top: 600, bottom: 640, left: 150, right: 600 }
+    const above = placeCard(low, column(), card, view)
+    const up = followPassage(above, { ...low, top: 630, bottom: 670 }, column())
+    expect(column().bottom - (up.bottom ?? 0)).toBe(620)
   })
 })

@@ -20,13 +20,16 @@ export type CardPlacement = {
   width: number | null
   /** The card scrolls inside itself beyond this height, so it stays within the window. */
   maxHeight: number
-  scroll: boolean
+  /** How far to scroll the page down to show the card (0: it is in view where it is). */
+  scrollBy: number
 }
 
 const GAP = 10
 const MARGIN = 8
 /** The narrowest card worth putting beside the text on a wide window. */
 const MIN_BESIDE_WIDTH = 340
+/** The passage's last lines left in sight above a card the page scrolled to. */
+const CONTEXT = 64
 
 const clamp = (value: number, min: number, max: number): number =>
   Math.max(min, Math.min(value, max))
@@ -41,7 +44,8 @@ function clampedLeft(left: number, width: number, container: Box, view: View): n
 /**
  * Places the suggestion card so it is in the window and never covers the passage: below it
  * when the card fits there, above it when it fits there, beside it on a window wide enough,
- * and otherwise below it with the page scrolled to show it.
+ * and otherwise below it with the page scrolled to show it (a passage taller than the window,
+ * or one out of sight).
  */
 export function placeCard(
   passage: Box,
@@ -54,7 +58,7 @@ export function placeCard(
   const left = clampedLeft(passage.left, card.width, container, view)
   const roomBelow = visibleBottom - (passage.bottom + GAP)
   if (roomBelow >= card.height && passage.bottom + GAP >= visibleTop)
-    return below(passage, container, left, roomBelow, false)
+    return below(passage, container, left, roomBelow, 0)
   const roomAbove = passage.top - GAP - visibleTop
   if (roomAbove >= card.height && passage.top - GAP <= visibleBottom)
     return {
@@ -64,7 +68,7 @@ export function placeCard(
       left,
       width: null,
       maxHeight: roomAbove,
-      scroll: false,
+      scrollBy: 0,
     }
   const besideRoom = view.width - MARGIN - (container.right + GAP)
   if (besideRoom >= MIN_BESIDE_WIDTH) {
@@ -77,10 +81,12 @@ export function placeCard(
       left: container.right + GAP - container.left,
       width,
       maxHeight: visibleBottom - top,
-      scroll: false,
+      scrollBy: 0,
     }
   }
-  return below(passage, container, left, visibleBottom - visibleTop, true)
+  // Scrolled so the card starts a little under the top, below the passage's last lines.
+  const scrollBy = passage.bottom + GAP - (visibleTop + CONTEXT)
+  return below(passage, container, left, visibleBottom - visibleTop - CONTEXT, scrollBy)
 }
 
 function below(
@@ -88,7 +94,7 @@ function below(
   container: Box,
   left: number,
   maxHeight: number,
-  scroll: boolean,
+  scrollBy: number,
 ): CardPlacement {
   return {
     side: 'below',
@@ -97,7 +103,7 @@ function below(
     left,
     width: null,
     maxHeight,
-    scroll,
+    scrollBy,
   }
 }
 
@@ -161,5 +167,26 @@ export function currentView(): View {
     width: window.innerWidth,
     height: window.innerHeight,
     topInset: header ? Math.max(0, header.getBoundingClientRect().bottom) : 0,
+  }
+}
+
+/**
+ * The same placement moved along with its passage (text typed or removed above it): the card
+ * keeps its side, so it does not jump while the writer works, and stays off the passage.
+ */
+export function followPassage(
+  placement: CardPlacement,
+  passage: Box,
+  container: Box,
+): CardPlacement {
+  switch (placement.side) {
+    case 'below':
+      return { ...placement, top: passage.bottom + GAP - container.top }
+    case 'above':
+      return { ...placement, bottom: container.bottom - (passage.top - GAP) }
+    case 'beside':
+      return placement
+    default:
+      return placement.side satisfies never
   }
 }

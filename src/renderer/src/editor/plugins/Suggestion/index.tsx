@@ -57,7 +57,7 @@ export function SuggestionPlugin({
   const { state, read, start, stop, dispatch } = useSuggestion(api)
   const [notice, setNotice] = useState<string | null>(null)
   const card = useRef<HTMLDivElement | null>(null)
-  useCardPlacement(anchor, card, state)
+  useCardPlacement(editor, anchor, card, state)
 
   useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
   useEffect(

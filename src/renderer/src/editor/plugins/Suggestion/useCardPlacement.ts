@@ -1,9 +1,12 @@
 import { useLayoutEffect, type RefObject } from 'react'
+import type { LexicalEditor } from 'lexical'
 import {
   currentView,
+  followPassage,
   placeCard,
   selectionBox,
   unionBox,
+  type Box,
   type CardPlacement,
 } from '../../positioning'
 import type { SuggestionState } from './suggestionState'
@@ -21,6 +24,11 @@ function apply(element: HTMLElement, placement: CardPlacement): void {
   element.style.left = px(placement.left)
   element.style.width = px(placement.width)
   element.style.maxHeight = px(placement.maxHeight)
+  // Room kept under a card that grows downwards, so the page can scroll to all of it.
+  element.style.setProperty(
+    '--reserve',
+    placement.side === 'below' ? px(placement.maxHeight) : '0px',
+  )
   element.dataset.side = placement.side
 }
 
@@ -33,9 +41,11 @@ function outOfSight(element: HTMLElement): boolean {
 /**
  * Places the card for the current request, beside the passage (its marks, or the selection)
  * and inside the window: when the request starts and when the window is resized. The card is
- * then scrolled into view, and again when it ends if it grew out of sight meanwhile.
+ * then scrolled into view, and again when it ends if it grew out of sight meanwhile. Edits
+ * around the passage move the card with it, on the same side.
  */
 export function useCardPlacement(
+  editor: LexicalEditor,
   anchor: RefObject<HTMLDivElement | null>,
   card: RefObject<HTMLDivElement | null>,
   state: SuggestionState,
@@ -45,26 +55,40 @@ export function useCardPlacement(
 
   useLayoutEffect(() => {
     if (requestId === null) return
+    let placed: CardPlacement | null = null
+    const marksBox = (container: HTMLElement): Box | null =>
+      unionBox(container.querySelectorAll('mark.suggestion-target'))
     const place = (): void => {
       const container = anchor.current
       const element = card.current
       if (!container || !element) return
-      const passage =
-        unionBox(container.querySelectorAll('mark.suggestion-target')) ?? selectionBox()
       const box = container.getBoundingClientRect()
       const size = {
         width: Math.min(CARD_WIDTH, box.width),
         height: Math.max(MIN_CARD_HEIGHT, element.offsetHeight),
       }
-      const placement = placeCard(passage ?? { ...box, bottom: box.top }, box, size, currentView())
-      apply(element, placement)
-      if (placement.scroll || outOfSight(element))
-        element.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      const passage = marksBox(container) ?? selectionBox() ?? { ...box, bottom: box.top }
+      placed = placeCard(passage, box, size, currentView())
+      apply(element, placed)
+      if (placed.scrollBy !== 0) window.scrollBy({ top: placed.scrollBy })
+      else if (outOfSight(element)) element.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    }
+    const follow = (): void => {
+      const container = anchor.current
+      const element = card.current
+      const passage = container && marksBox(container)
+      if (!placed || !element || !container || !passage) return
+      placed = followPassage(placed, passage, container.getBoundingClientRect())
+      apply(element, placed)
     }
     place()
     window.addEventListener('resize', place)
-    return () => window.removeEventListener('resize', place)
-  }, [anchor, card, requestId])
+    const unregister = editor.registerUpdateListener(follow)
+    return () => {
+      window.removeEventListener('resize', place)
+      unregister()
+    }
+  }, [anchor, card, editor, requestId])
 
   useLayoutEffect(() => {
     const element = card.current
