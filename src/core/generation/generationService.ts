@@ -101,7 +101,7 @@ export class GenerationService {
     const own = this.byClient.get(client.id) ?? new Set()
     own.add(request)
     this.byClient.set(client.id, own)
-    // The answer to `generate` goes out before the request's first event.
+    // The request begins a microtask later, once `generate` has returned to its caller.
     queueMicrotask(() => this.begin(request))
   }
 

@@ -12,13 +12,20 @@ export class ModelReadiness {
   private pendingLoads = 0
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly status: () => EngineStatus) {}
+  /**
+   * `remote`: whether the backend is a server, which decides itself what it runs; a failed
+   * check of it does not stop a request from trying (the server may be back).
+   */
+  constructor(
+    private readonly status: () => EngineStatus,
+    private readonly remote: () => boolean = () => false,
+  ) {}
 
   state(): Readiness {
     const { state, model } = this.status()
     if (state === 'loading' || state === 'starting' || state === 'restarting') return 'loading'
     if (this.pendingLoads > 0) return 'loading'
-    return model ? 'ready' : 'none'
+    return model || this.remote() ? 'ready' : 'none'
   }
 
   /** Counts `load` as loading from now until it settles. */

@@ -67,7 +67,10 @@ export async function createQuireService(
   library.onChanged(() => broadcast.emit({ type: 'library-changed' }))
 
   let switched = false
-  const readiness: ModelReadiness = new ModelReadiness(() => backends.get().getStatus())
+  const readiness: ModelReadiness = new ModelReadiness(
+    () => backends.get().getStatus(),
+    () => backends.isRemote,
+  )
   const generation = new GenerationService({ backend: () => backends.get(), readiness })
   const backends: BackendSwitch = await BackendSwitch.create(loadedSettings.settings, {
     launchEngine: options.launchEngine,

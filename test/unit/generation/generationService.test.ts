@@ -318,3 +318,23 @@ describe('GenerationService', () => {
     ])
   })
 })
+
+describe('ModelReadiness', () => {
+  it('lets a request try a remote server whose last check failed (it may be back)', () => {
+    const backend = new FakeBackend(false)
+    expect(new ModelReadiness(() => backend.getStatus()).state()).toBe('none')
+    expect(
+      new ModelReadiness(
+        () => backend.getStatus(),
+        () => true,
+      ).state(),
+    ).toBe('ready')
+    backend.setStatus({ state: 'loading' })
+    expect(
+      new ModelReadiness(
+        () => backend.getStatus(),
+        () => true,
+      ).state(),
+    ).toBe('loading')
+  })
+})
