@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { EngineStatus, ErrorCode, GenerationStats } from '@shared/contract'
 import type { EngineJob, FittedPrompt } from '@core/engine/backend'
 import { EngineHost } from '@core/engine/host/engineHost'
-import type { EngineLauncher, HostToEngine } from '@core/engine/protocol'
+import type { EngineLauncher } from '@core/engine/protocol'
 import { sourceEngineLauncher } from '../support/engineLauncher'
 import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH } from '../fixtures/paths'
 
@@ -172,54 +172,6 @@ describe('the supervised engine process', () => {
       message: expect.stringMatching(/not within the file bounds/),
     })
     expect(host.getStatus()).toMatchObject({ state: 'ready', model: { path: TINY_MODEL_PATH } })
-  })
-
-  it('fits a prompt in one message to the engine process, however much it has to trim', async () => {
-    const events: QuireEvent[] = []
-    const sent: HostToEngine[] = []
-    const received: string[] = []
-    const launch = sourceEngineLauncher()
-    host = startHost(events, () => {
-      const channel = launch()
-      channel.onMessage((message) => received.push((message as { type: string }).type))
-      return {
-        ...channel,
-        send: (message) => {
-          sent.push(message)
-          channel.send(message)
-        },
-      }
-    })
-    await host.start()
-    await host.loadModel(TINY_MODEL_PATH)
-    sent.length = 0
-    received.length = 0
-    const marker = '\u{F0000}before\u{F0001}'
-    const before = Array.from({ length: 500 }, (_, i) => `Line ${i} of the story so far.`).join(' ')
-    generate(
-      host,
-      events,
-      { requestId: 'fit', system: '', user: '', seed: 1, sampling },
-      {
-        kind: 'fit',
-        system: 'You are a writer.',
-        user: `Story so far: ${marker}\n\nContinue: the rain.`,
-        marker,
-        before,
-        bareUser: 'Continue: the rain.',
-        selection: 'the rain.',
-      },
-    )
-    await waitFor(events, (e) => (e.type === 'done' && e.requestId === 'fit' ? e : undefined))
-    const started = events.find((e) => e.type === 'started' && e.requestId === 'fit')
-    expect(started?.type === 'started' && started.prompt.trimmedBefore).toBe(true)
-    // One message went to the engine for the whole request; it answered with `started`, its
-    // text and `done`: no tokenize round trips.
-    expect(sent.map((message) => message.type)).toEqual(['generate'])
-    expect(received.filter((type) => type !== 'delta' && type !== 'log')).toEqual([
-      'started',
-      'done',
-    ])
   })
 
   it('fails a generation in flight with a clear error when the engine dies', async () => {

@@ -75,6 +75,8 @@ describe('the GenerationService on the tiny model (one engine process, one seque
   let service: RunningQuireService
   /** Every message the host sent the engine process. */
   const sent: HostToEngine[] = []
+  /** The type of every message the engine process sent the host. */
+  const received: string[] = []
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'quire-generation-'))
@@ -89,6 +91,7 @@ describe('the GenerationService on the tiny model (one engine process, one seque
       engineOverrides: { threads: 1, contextSize: 2048, sequences: 1, gpu: 'off' },
       launchEngine: () => {
         const channel = launch()
+        channel.onMessage((message) => received.push((message as { type: string }).type))
         return {
           ...channel,
           send: (message) => {
@@ -144,6 +147,7 @@ describe('the GenerationService on the tiny model (one engine process, one seque
     const before = Array.from({ length: 300 }, (_, i) => `Sentence ${i} of the story.`).join(' ')
     const requestId = crypto.randomUUID()
     const from = sent.length
+    const fromReceived = received.length
     await client.generate(rewrite(requestId, { promptId: 'continue.sentence', before }))
     const events = await finished(client, requestId)
     const started = events.find((event) => event.type === 'started')
@@ -151,6 +155,11 @@ describe('the GenerationService on the tiny model (one engine process, one seque
     const done = doneOf(events)
     // One message to the engine for the whole request, however much fitting it took.
     expect(sent.slice(from).map((message) => message.type)).toEqual(['generate'])
+    // …and the engine answered with where it started, its text and its end: no tokenize round trips.
+    const answers = received
+      .slice(fromReceived)
+      .filter((type) => type !== 'delta' && type !== 'log')
+    expect(answers).toEqual(['started', 'done'])
     expect(started.trimmedBefore).toBe(true)
     const user = started.messages.at(-1)?.content ?? ''
     expect(user).toContain('Sentence 299 of the story.')
