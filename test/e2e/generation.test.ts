@@ -24,7 +24,9 @@ const SENTENCE = '她总在黄昏时坐在门口剥豆子。'
 const REWRITE = `${mod}+Alt+KeyR`
 
 const card = (page: Page) => page.getByTestId('suggestion')
-const phase = (page: Page) => card(page).getAttribute('data-phase')
+/** The editor has taken the selection: its toolbar shows (an action before that finds none). */
+const toolbarShown = (page: Page) => page.getByTestId('ai-toolbar').waitFor()
+const phase = (page: Page) => card(page).getAttribute('data-phase', { timeout: 2_000 })
 const box = async (page: Page, testId: string) => {
   const found = await page.getByTestId(testId).boundingBox()
   if (!found) throw new Error(`${testId} is not shown`)
@@ -76,6 +78,7 @@ describe('one generation request from the card', () => {
   it('sends a poem’s typed theme, shows it in the sent prompt, and Retry keeps it', async () => {
     await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
     await selectText(page, SENTENCE)
+    await toolbarShown(page)
     await page.getByTestId('menu-poem').click()
     await page.getByTestId('prompt-poem.free-verse').click()
     await page.getByTestId('prompt-var-theme').fill('秋夜离别')
@@ -94,6 +97,7 @@ describe('one generation request from the card', () => {
   it('Rewrite pressed twice 20 ms apart gives one card that reaches done', async () => {
     await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
     await selectText(page, SENTENCE)
+    await toolbarShown(page)
     await pressQuickly(page, [REWRITE_KEY, REWRITE_KEY], 20)
     await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done')
     expect(await card(page).count()).toBe(1)
@@ -118,6 +122,7 @@ describe('one generation request from the card', () => {
   it('Esc 5 ms after the shortcut stops that request, and the text is untouched', async () => {
     await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
     await selectText(page, SENTENCE)
+    await toolbarShown(page)
     await pressQuickly(page, [REWRITE_KEY, ESCAPE_KEY], 5)
     await expect.poll(() => phase(page), { timeout: 15_000 }).toBe('done')
     expect(await page.getByTestId('suggestion-status').innerText()).toMatch(/Stopped/)
@@ -130,6 +135,7 @@ describe('one generation request from the card', () => {
     const lines = Array.from({ length: 24 }, (_, i) => `第${i + 1}行：河水在桥下缓缓流过。`)
     await page.keyboard.insertText(lines.join('\n'))
     await selectBetween(page, '第1行', '第24行：河水在桥下缓缓流过。')
+    await toolbarShown(page)
     await page.keyboard.press(REWRITE)
     await card(page).and(page.locator('[data-side]')).waitFor()
     const view = page.viewportSize()!
@@ -150,6 +156,7 @@ describe('one generation request from the card', () => {
     await page.keyboard.press('Enter')
     await page.keyboard.insertText(SENTENCE)
     await selectBetween(page, '第一章', SENTENCE)
+    await toolbarShown(page)
     await page.keyboard.press(REWRITE)
     await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done')
     const answer = (await page.getByTestId('suggestion-text').innerText())
@@ -181,6 +188,7 @@ describe('an action while the model is still loading', () => {
       await focusEditor(page)
       await page.keyboard.insertText(SENTENCE)
       await selectText(page, SENTENCE)
+      await toolbarShown(page)
       await page.locator('[data-testid="engine-status"][data-state="loading"]').waitFor()
       const phases = await recordPhases(page)
       await page.keyboard.press(REWRITE)
@@ -210,6 +218,7 @@ describe('an action with no model at all', () => {
       await focusEditor(page)
       await page.keyboard.insertText(SENTENCE)
       await selectText(page, SENTENCE)
+      await toolbarShown(page)
       await page.getByTestId('action-rewrite').click()
       await expect.poll(() => phase(page)).toBe('error')
       expect(await page.getByTestId('suggestion-error').innerText()).toMatch(/Open Models/)
