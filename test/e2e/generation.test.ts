@@ -136,9 +136,17 @@ describe('one generation request from the card', () => {
     await page.keyboard.insertText(lines.join('\n'))
     await selectBetween(page, '第1行', '第24行：河水在桥下缓缓流过。')
     await toolbarShown(page)
+    const view = page.viewportSize()!
+    // The selection starts above the window; its toolbar is still in sight.
+    const selectionTop = await page.evaluate(
+      () => window.getSelection()!.getRangeAt(0).getBoundingClientRect().top,
+    )
+    expect(selectionTop).toBeLessThan(0)
+    const toolbar = await box(page, 'ai-toolbar')
+    expect(toolbar.y).toBeGreaterThanOrEqual(0)
+    expect(toolbar.y + toolbar.height).toBeLessThanOrEqual(view.height)
     await page.keyboard.press(REWRITE)
     await card(page).and(page.locator('[data-side]')).waitFor()
-    const view = page.viewportSize()!
     const placed = await box(page, 'suggestion')
     expect(placed.y).toBeGreaterThanOrEqual(0)
     expect(placed.y + placed.height).toBeLessThanOrEqual(view.height)
