@@ -197,6 +197,18 @@ describe('one card, one request', () => {
     })
   })
 
+  it('a refused Accept keeps the answer on the card, and Retry starts clean', () => {
+    const { store, run, emit } = setUp()
+    const id = run({ theme: '秋夜离别' })
+    emit(done(id, '秋夜'))
+    store.dispatch({ type: 'refused' })
+    expect(store.get()).toMatchObject({ phase: 'done', refused: true })
+    expect(visibleText(store.get())).toBe('秋夜')
+    const again = run({ theme: '秋夜离别' })
+    expect(store.get()).toMatchObject({ phase: 'waiting', requestId: again })
+    expect('refused' in store.get()).toBe(false)
+  })
+
   it('dispose cancels a running request and stops listening', () => {
     const { run, client, cancelled, listeners } = setUp()
     const id = run()

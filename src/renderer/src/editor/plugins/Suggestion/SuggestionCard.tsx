@@ -8,7 +8,6 @@ type Props = {
   state: ActiveSuggestion
   /** How far the model load has come (0..1), while the card waits for it. */
   loadProgress: number | null
-  notice: string | null
   ref: Ref<HTMLDivElement>
   onAccept(): void
   onReject(): void
@@ -22,7 +21,6 @@ type Props = {
 export function SuggestionCard({
   state,
   loadProgress,
-  notice,
   ref,
   onAccept,
   onReject,
@@ -100,9 +98,9 @@ export function SuggestionCard({
             {note}
           </p>
         ))}
-        {notice && (
+        {done?.refused && (
           <p className="suggestion-notice" role="alert" data-testid="suggestion-notice">
-            {notice}
+            {t('suggestion.changed')}
           </p>
         )}
         <ShowPrompt sent={state.sent} />
@@ -118,7 +116,7 @@ export function SuggestionCard({
               type="button"
               className="button primary"
               data-testid="suggestion-accept"
-              disabled={!done || text.trim() === '' || notice !== null}
+              disabled={!done || text.trim() === '' || done.refused}
               onClick={onAccept}
             >
               {t(`suggestion.accept.${state.prompt.apply}`)}

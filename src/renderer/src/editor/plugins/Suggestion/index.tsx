@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
-import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import {
   $addUpdateTag,
@@ -53,9 +52,7 @@ export function SuggestionPlugin({
   onOpenModels,
 }: Props) {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
   const { state, read, start, stop, dispatch } = useSuggestion(api)
-  const [notice, setNotice] = useState<string | null>(null)
   const card = useRef<HTMLDivElement | null>(null)
   useCardPlacement(editor, anchor, card, state)
 
@@ -90,7 +87,6 @@ export function SuggestionPlugin({
       if (previous.phase !== 'idle') $unmarkTarget(previous.target.markId)
       const target = $markTarget(crypto.randomUUID())
       if (!target) return false
-      setNotice(null)
       start(prompt, target, fieldValues(prompt, given))
       return true
     },
@@ -100,7 +96,6 @@ export function SuggestionPlugin({
   const close = useCallback(() => {
     const open = read()
     stop()
-    setNotice(null)
     if (open.phase !== 'idle') unmark(open.target)
     dispatch({ type: 'close' })
     editor.focus()
@@ -117,15 +112,14 @@ export function SuggestionPlugin({
       },
       { discrete: true, tag: HISTORY_PUSH_TAG },
     )
-    if (!applied) return setNotice(t('suggestion.changed'))
+    if (!applied) return dispatch({ type: 'refused' })
     dispatch({ type: 'close' })
     editor.focus()
-  }, [read, dispatch, editor, t])
+  }, [read, dispatch, editor])
 
   const retry = useCallback(() => {
     const last = read()
     if (last.phase === 'idle') return
-    setNotice(null)
     start(last.prompt, last.target, last.variables)
   }, [read, start])
 
@@ -175,7 +169,6 @@ export function SuggestionPlugin({
       ref={card}
       state={state}
       loadProgress={loadProgress}
-      notice={notice}
       onAccept={accept}
       onReject={close}
       onStop={stop}

@@ -36,7 +36,13 @@ export type SuggestionState =
   | { phase: 'idle' }
   | (Common & { phase: 'waiting'; reason: WaitReason })
   | (Common & { phase: 'streaming' })
-  | (Common & { phase: 'done'; result: DoneEvent; showRaw: boolean })
+  | (Common & {
+      phase: 'done'
+      result: DoneEvent
+      showRaw: boolean
+      /** Accept found the passage edited since the action ran, and changed nothing. */
+      refused: boolean
+    })
   | (Common & { phase: 'error'; code: ErrorCode; message: string })
 
 export type ActiveSuggestion = Exclude<SuggestionState, { phase: 'idle' }>
@@ -55,6 +61,7 @@ export type SuggestionAction =
   /** The `generate` call itself failed (the host refused the request). */
   | { type: 'failed'; requestId: string; code: ErrorCode; message: string }
   | { type: 'toggle-raw' }
+  | { type: 'refused' }
   | { type: 'close' }
 
 export const idleSuggestion: SuggestionState = { phase: 'idle' }
@@ -79,7 +86,14 @@ function onEvent(
     case 'retry':
       return { ...state, phase: 'streaming', raw: '', tokens: 0, retrying: true }
     case 'done':
-      return { ...state, phase: 'done', raw: event.raw, result: event, showRaw: false }
+      return {
+        ...state,
+        phase: 'done',
+        raw: event.raw,
+        result: event,
+        showRaw: false,
+        refused: false,
+      }
     case 'error':
       return { ...state, phase: 'error', code: event.code, message: event.message }
     default:
@@ -119,6 +133,8 @@ export function suggestionReducer(
         : state
     case 'toggle-raw':
       return state.phase === 'done' ? { ...state, showRaw: !state.showRaw } : state
+    case 'refused':
+      return state.phase === 'done' ? { ...state, refused: true } : state
     case 'close':
       return idleSuggestion
     default:
