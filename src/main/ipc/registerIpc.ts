@@ -33,6 +33,11 @@ const untrusted = {
  */
 export function registerIpc(service: QuireService, trustedOrigins: readonly string[]): () => void {
   const clients = new Map<number, ClientConnection>()
+  const drop = (id: number) => {
+    clients.get(id)?.close()
+    clients.delete(id)
+  }
+  const watched = new WeakSet<WebContents>()
   const clientOf = (contents: WebContents): ClientConnection => {
     const known = clients.get(contents.id)
     if (known) return known
@@ -40,10 +45,15 @@ export function registerIpc(service: QuireService, trustedOrigins: readonly stri
       if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event)
     })
     clients.set(contents.id, connection)
-    contents.once('destroyed', () => {
-      clients.delete(contents.id)
-      connection.close()
-    })
+    if (!watched.has(contents)) {
+      watched.add(contents)
+      const id = contents.id
+      contents.once('destroyed', () => drop(id))
+      // A reload is a new page: the old page's requests stop, and its next call connects afresh.
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) drop(id)
+      })
+    }
     return connection
   }
   for (const method of methodNames) {
