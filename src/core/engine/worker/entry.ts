@@ -26,13 +26,19 @@ function onMessage(listener: (message: unknown) => void): void {
 
 const engine = new LlamaEngine((level, message) => post({ type: 'log', level, message }))
 
-/** Load progress arrives often; the host needs a few steps of it, not every callback. */
+/**
+ * Load progress arrives on every tensor; the host needs a few steps a second, not every
+ * callback, and a load that ends quickly needs none (each step is a status event for every
+ * window).
+ */
 function throttledProgress(callId: number): (progress: number) => void {
-  let last = -1
+  const every = 250
+  let last = performance.now()
   return (progress) => {
-    if (progress < 1 && progress - last < 0.05) return
-    last = progress
-    post({ type: 'load-progress', callId, progress: Math.min(1, Math.max(0, progress)) })
+    const now = performance.now()
+    if (progress >= 1 || now - last < every) return
+    last = now
+    post({ type: 'load-progress', callId, progress: Math.max(0, progress) })
   }
 }
 
