@@ -16,6 +16,7 @@ import { SuggestionCard } from './SuggestionCard'
 import { visibleText } from './suggestionState'
 import { $applySuggestion } from './applySuggestion'
 import {
+  $adoptScreenSelection,
   $hasPassageSelected,
   $markTarget,
   $unmarkTarget,
@@ -79,6 +80,7 @@ export function SuggestionPlugin({
   const $run = useCallback(
     (promptId: string, given: Record<string, string> = {}): boolean => {
       const prompt = prompts.find((p) => p.id === promptId)
+      $adoptScreenSelection(editor)
       if (!prompt || !$hasPassageSelected()) return false
       // The marks are the card's, not the writer's: merged into the current undo step.
       $addUpdateTag(HISTORY_MERGE_TAG)
@@ -90,7 +92,7 @@ export function SuggestionPlugin({
       start(prompt, target, fieldValues(prompt, given))
       return true
     },
-    [read, prompts, start],
+    [editor, read, prompts, start],
   )
 
   const close = useCallback(() => {

@@ -1,5 +1,6 @@
 import {
   $createRangeSelection,
+  $createRangeSelectionFromDom,
   $getRoot,
   $getSelection,
   $isElementNode,
@@ -73,6 +74,18 @@ const edgeOf = (point: PointType): Edge => ({
   offset: point.offset,
   type: point.type,
 })
+
+/**
+ * Takes the selection the writer sees when it is in the editor: a shortcut pressed right after
+ * selecting can arrive before the editor has read the new selection.
+ */
+export function $adoptScreenSelection(editor: LexicalEditor): void {
+  const root = editor.getRootElement()
+  const screen = window.getSelection()
+  if (!root || !screen || screen.isCollapsed || !root.contains(screen.anchorNode)) return
+  const selection = $createRangeSelectionFromDom(screen, editor)
+  if (selection) $setSelection(selection)
+}
 
 /** Whether the selection holds text an action can run on. */
 export function $hasPassageSelected(): boolean {
