@@ -6,6 +6,7 @@ import {
   editor,
   ESCAPE_KEY,
   focusEditor,
+  newDocument,
   mod,
   pressQuickly,
   recordPhases,
@@ -71,7 +72,8 @@ describe('one generation request from the card', () => {
     page = await context.newPage()
     await page.goto(serve.url)
     await waitForEngineReady(page)
-    await focusEditor(page)
+    // Quire reopens the newest document: each test writes in a new one of its own.
+    await newDocument(page)
   })
   afterEach(() => context?.close())
 
