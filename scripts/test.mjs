@@ -27,6 +27,10 @@ function check(name, command, args) {
 check('typecheck (tsc -b)', 'npx', ['tsc', '-b'])
 check('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings=0'])
 check('format (prettier --check)', 'npx', ['prettier', '--check', '.', '--log-level=warn'])
+check('Electron checklist (electronegativity over src/)', 'npx', [
+  'tsx',
+  'scripts/electronegativity/run.ts',
+])
 const built = step('build (electron-vite build)', 'npx', ['electron-vite', 'build'])
 const fixtures = step('fixtures (npm run fixtures)', 'npx', ['tsx', 'test/fixtures/generate.ts'])
 // Packs against a stub Electron and checks the layout; it needs the build and the tiny model.
