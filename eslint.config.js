@@ -3,16 +3,39 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import layering from './eslint/layering.js'
 
-/** Import bans that keep the layers flowing one way: renderer → shared; main/web/cli → core → shared. */
-const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto', 'url', 'events']
-const ui = ['react', 'react-dom', 'react/*', 'lexical', '@lexical/*']
-const layer = (/** @type {string} */ name) => [`@${name}/*`, `**/${name}/**`, `**/${name}`]
-
-/** @param {string[]} patterns @param {string} why */
-const forbid = (patterns, why) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
-})
+/**
+ * The layers and what each MAY import (everything else is refused, dynamic `import()` and
+ * `require()` included). Imports flow one way: renderer → shared; main/web/cli → core → shared.
+ * Kinds of packages: `pure` (zod, yaml, mustache, diff: run anywhere), `ui` (React, Lexical,
+ * i18n), `node` (built-ins and Node-only packages), `electron`, `node-llama-cpp`, `npm` (others),
+ * `project-files` (package.json, resources/: files outside src).
+ */
+const layers = [
+  { name: 'shared', dir: 'src/shared', may: ['pure'] },
+  { name: 'renderer', dir: 'src/renderer', may: ['shared', 'pure', 'ui', 'npm', 'project-files'] },
+  { name: 'preload', dir: 'src/preload', may: ['shared', 'electron'] },
+  // node-llama-cpp lives only in the engine; the engine needs nothing from the rest of core.
+  {
+    name: 'engine',
+    dir: 'src/core/engine',
+    may: ['shared', 'pure', 'npm', 'node', 'node-llama-cpp'],
+  },
+  { name: 'core', dir: 'src/core', may: ['engine', 'shared', 'pure', 'npm', 'node'] },
+  {
+    name: 'main',
+    dir: 'src/main',
+    may: ['core', 'engine', 'shared', 'pure', 'npm', 'node', 'electron'],
+  },
+  { name: 'web', dir: 'src/web', may: ['core', 'engine', 'shared', 'pure', 'npm', 'node'] },
+  {
+    name: 'cli',
+    dir: 'src/cli',
+    may: ['web', 'core', 'engine', 'shared', 'pure', 'npm', 'node', 'project-files'],
+  },
+]
+const aliases = { '@shared/': 'src/shared/', '@core/': 'src/core/' }
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/.cache/**', 'test/.artifacts/**'] },
@@ -35,121 +58,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(
-        [
-          ...layer('core'),
-          ...layer('main'),
-          ...layer('web'),
-          ...layer('cli'),
-          ...layer('preload'),
-          'electron',
-          'node-llama-cpp',
-          ...node,
-        ],
-        'The renderer reaches the host only through src/renderer/src/api and may import only src/shared.',
-      ),
     },
   },
   {
-    files: ['src/shared/**/*.ts'],
-    rules: forbid(
-      [
-        ...layer('core'),
-        ...layer('main'),
-        ...layer('web'),
-        ...layer('cli'),
-        ...layer('preload'),
-        ...layer('renderer'),
-        'electron',
-        'node-llama-cpp',
-        ...node,
-        ...ui,
-      ],
-      'src/shared is pure TypeScript: it imports nothing from the project outside shared, and nothing from node, electron, the DOM, React or Lexical.',
-    ),
-  },
-  {
-    files: ['src/core/**/*.ts'],
-    ignores: ['src/core/engine/**'],
-    rules: forbid(
-      [
-        ...layer('main'),
-        ...layer('web'),
-        ...layer('cli'),
-        ...layer('preload'),
-        ...layer('renderer'),
-        'electron',
-        'node-llama-cpp',
-        ...ui,
-      ],
-      'src/core never imports electron, the UI or the hosts; node-llama-cpp only under src/core/engine.',
-    ),
-  },
-  {
-    files: ['src/core/engine/**/*.ts'],
-    rules: forbid(
-      [
-        ...layer('main'),
-        ...layer('web'),
-        ...layer('cli'),
-        ...layer('preload'),
-        ...layer('renderer'),
-        'electron',
-        ...ui,
-      ],
-      'src/core never imports electron, the UI or the hosts.',
-    ),
-  },
-  {
-    files: ['src/main/**/*.ts'],
-    rules: forbid(
-      [...layer('renderer'), ...layer('web'), ...layer('cli'), 'node-llama-cpp', ...ui],
-      'src/main uses core and shared; node-llama-cpp lives only in src/core/engine.',
-    ),
-  },
-  {
-    files: ['src/preload/**/*.ts'],
-    rules: forbid(
-      [
-        ...layer('core'),
-        ...layer('renderer'),
-        ...layer('main'),
-        ...layer('web'),
-        ...layer('cli'),
-        'node-llama-cpp',
-        ...node,
-        ...ui,
-      ],
-      'The preload imports only electron and src/shared.',
-    ),
-  },
-  {
-    files: ['src/web/**/*.ts'],
-    rules: forbid(
-      [
-        ...layer('renderer'),
-        ...layer('main'),
-        ...layer('preload'),
-        ...layer('cli'),
-        'electron',
-        'node-llama-cpp',
-        ...ui,
-      ],
-      'src/web uses core and shared; never electron; node-llama-cpp lives only in src/core/engine.',
-    ),
-  },
-  {
-    files: ['src/cli/**/*.ts'],
-    rules: forbid(
-      [
-        ...layer('renderer'),
-        ...layer('main'),
-        ...layer('preload'),
-        'electron',
-        'node-llama-cpp',
-        ...ui,
-      ],
-      'src/cli uses core, web and shared; never electron; node-llama-cpp lives only in src/core/engine.',
-    ),
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layering },
+    rules: { 'layering/allowed-imports': ['error', { layers, aliases }] },
   },
 )

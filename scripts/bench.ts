@@ -1,7 +1,8 @@
 // `npm run bench`: speed measured as ratios of runs side by side on this machine, never as
 // absolute targets. Uses the generated test models (run `npm run fixtures` first).
 import { performance } from 'node:perf_hooks'
-import { LlamaEngine, type GenerationJob } from '../src/core/engine/worker/llamaEngine'
+import { engineJobSchema, type ParsedEngineJob } from '../src/core/engine/backend'
+import { LlamaEngine, type RunListener } from '../src/core/engine/worker/llamaEngine'
 import { runPipeline } from '../src/shared/postprocess'
 import { samplingValuesSchema } from '../src/shared/presets/schema'
 import { TINY_QWEN_VOCAB_MODEL_PATH } from '../test/fixtures/paths'
@@ -14,14 +15,15 @@ const sampling = samplingValuesSchema.parse({
   maxTokens: 64,
 })
 const persona = 'You are Quire, a thoughtful writing companion. '.repeat(40)
-const job = (user: string, overrides: Partial<GenerationJob> = {}): GenerationJob => ({
-  requestId: crypto.randomUUID(),
-  system: persona,
-  user,
-  sampling,
-  seed: 1,
-  ...overrides,
-})
+type JobOverrides = { system?: string; sampling?: typeof sampling; seed?: number }
+const job = (user: string, overrides: JobOverrides = {}): ParsedEngineJob =>
+  engineJobSchema.parse({
+    runId: crypto.randomUUID(),
+    prompt: { kind: 'messages', system: overrides.system ?? persona, user },
+    sampling: overrides.sampling ?? sampling,
+    seed: overrides.seed ?? 1,
+  })
+const quiet: RunListener = { queued: () => {}, started: () => {}, delta: () => {} }
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -35,7 +37,7 @@ async function timeToFirstToken(
 ): Promise<number> {
   const result = await engine.generate(
     job(user, { system, sampling: { ...sampling, maxTokens: 4 } }),
-    () => {},
+    quiet,
   )
   return result.stats.timeToFirstTokenMs ?? 0
 }
@@ -53,15 +55,11 @@ async function prefixReuse(): Promise<string[]> {
   const warm: number[] = []
   for (let i = 0; i < 5; i++) {
     // A persona that differs from its first word: nothing to reuse.
-    const coldEngineJob = job(`Rewrite: passage ${i}.`, { system: `(${i}) ${persona}` })
-    cold.push(
-      (
-        await engine.generate(
-          { ...coldEngineJob, sampling: { ...sampling, maxTokens: 4 } },
-          () => {},
-        )
-      ).stats.timeToFirstTokenMs ?? 0,
-    )
+    const coldEngineJob = job(`Rewrite: passage ${i}.`, {
+      system: `(${i}) ${persona}`,
+      sampling: { ...sampling, maxTokens: 4 },
+    })
+    cold.push((await engine.generate(coldEngineJob, quiet)).stats.timeToFirstTokenMs ?? 0)
     // The same persona again: only the new request is evaluated.
     warm.push(await timeToFirstToken(engine, `Rewrite: another passage ${i}.`, `(${i}) ${persona}`))
   }
@@ -87,7 +85,7 @@ async function threads(): Promise<string[]> {
         (
           await engine.generate(
             job('Continue the story.', { seed: i, sampling: { ...sampling, maxTokens: 128 } }),
-            () => {},
+            quiet,
           )
         ).stats.tokensPerSecond,
       )

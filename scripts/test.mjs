@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, format check, build, fixtures, then every vitest project (unit,
-// model, e2e). Ends with one line `N passed, N failed` that counts every check and test run.
+// `npm test`: typecheck, lint, format check, the Electron checklist gate, build, fixtures, the
+// packaging layout test, then every vitest project (unit, model, e2e). Ends with one line
+// `N passed, N failed` that counts every check and test run.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { findChromium, CHROMIUM_HINT } from './chromium.mjs'
@@ -26,8 +27,19 @@ function check(name, command, args) {
 check('typecheck (tsc -b)', 'npx', ['tsc', '-b'])
 check('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings=0'])
 check('format (prettier --check)', 'npx', ['prettier', '--check', '.', '--log-level=warn'])
+check('Electron checklist (electronegativity over src/)', 'npx', [
+  'tsx',
+  'scripts/electronegativity/run.ts',
+])
 const built = step('build (electron-vite build)', 'npx', ['electron-vite', 'build'])
 const fixtures = step('fixtures (npm run fixtures)', 'npx', ['tsx', 'test/fixtures/generate.ts'])
+// Packs against a stub Electron and checks the layout; it needs the build and the tiny model.
+if (built && fixtures) {
+  check('package layout (electron-builder --dir)', 'npx', ['tsx', 'scripts/packageLayout/run.ts'])
+} else {
+  results.failed++
+  failures.push('package layout (not run: the build or the fixtures failed)')
+}
 
 const chromium = findChromium()
 if (!chromium) process.stdout.write(`\n${CHROMIUM_HINT}\n`)

@@ -104,8 +104,7 @@ async function start(): Promise<void> {
   const window = createMainWindow(join(here, '../preload/index.cjs'), appUrl)
   for (const file of filesToOpen.splice(0)) void files.open(file, window)
   const model = options.model ?? service.settings.get().lastModelPath
-  if (model)
-    service.loadModel({ path: model }).catch((error: unknown) => console.error('quire:', error))
+  if (model) service.loadModel(model).catch((error: unknown) => console.error('quire:', error))
 }
 
 app.on('second-instance', (_event, argv) => {

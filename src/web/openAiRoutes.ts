@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createOpenAiHandler, type OpenAiDeps, type OpenAiReply } from '@core/openai/openAiHandler'
 import { OpenAiError } from '@core/openai/openAiError'
+import type { Readiness } from '@core/generation/modelReadiness'
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -64,7 +65,7 @@ function replyTo(response: ServerResponse): OpenAiReply {
     if (!response.headersSent) response.writeHead(200, SSE_HEADERS)
   }
   return {
-    json: (status, body) => sendJson(response, status, body),
+    json: (status, body, headers = {}) => sendJson(response, status, body, headers),
     event: (data) => {
       if (!open()) return
       startStream()
@@ -89,6 +90,31 @@ async function chat(
     if (!response.writableFinished) disconnected.abort()
   })
   await handler.chatCompletions(body, replyTo(response), disconnected.signal)
+}
+
+/**
+ * `GET /health`, as llama.cpp's server answers it, for scripts that wait for `quire serve`:
+ * 200 `{"status":"ok"}` once a model is ready, 503 `{"status":"loading"}` while one loads, and
+ * 503 `{"status":"no model"}` when none is loaded or loading. It tells nothing else, so it needs
+ * no token. Returns false for every other path.
+ */
+export function createHealthRoute(
+  readiness: () => Readiness,
+): (request: IncomingMessage, response: ServerResponse) => boolean {
+  return (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (path !== '/health') return false
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, { error: 'Use GET /health.' }, { Allow: 'GET, HEAD' })
+      return true
+    }
+    const state = readiness()
+    if (state === 'ready') sendJson(response, 200, { status: 'ok' })
+    else if (state === 'loading')
+      sendJson(response, 503, { status: 'loading' }, { 'Retry-After': '1' })
+    else sendJson(response, 503, { status: 'no model' })
+    return true
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
 import { MAX_WIRE_BYTES } from '@shared/documents/limits'
 import type { OpenAiDeps } from '@core/openai/openAiHandler'
-import { createOpenAiRoutes } from './openAiRoutes'
+import { createHealthRoute, createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
 import { createToken, isAuthorized, TOKEN_COOKIE } from './token'
 
@@ -17,7 +17,7 @@ export type WebServerOptions = {
   rendererDir: string
   port: number
   host?: string
-  /** Also answer OpenAI-compatible requests (`/v1/…`, Bearer token only) with this backend. */
+  /** Also answer OpenAI-compatible requests (`/v1/…`, Bearer token only) and `GET /health`. */
   openAi?: OpenAiDeps
 }
 
@@ -56,7 +56,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   })
 
   const openAi = options.openAi ? createOpenAiRoutes(options.openAi, token) : null
+  const readiness = options.openAi?.readiness
+  const health = readiness ? createHealthRoute(() => readiness.state()) : null
   const server = createServer((request, response) => {
+    if (health?.(request, response)) return
     if (openAi?.(request, response)) return
     if (!isAuthorized(request, token))
       return refuse(

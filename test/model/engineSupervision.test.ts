@@ -1,23 +1,60 @@
 import { testSampling } from '../support/sampling'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EngineStatus } from '@shared/contract'
-import type { BackendEvent as QuireEvent } from '@core/engine/backend'
+import type { EngineStatus, ErrorCode, GenerationStats } from '@shared/contract'
+import type { EngineJob, FittedPrompt } from '@core/engine/backend'
 import { EngineHost } from '@core/engine/host/engineHost'
+import type { EngineLauncher } from '@core/engine/protocol'
 import { sourceEngineLauncher } from '../support/engineLauncher'
 import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH } from '../fixtures/paths'
 
 const sampling = testSampling({ temperature: 0.8, topP: 0.9, repeatPenalty: 1.1, maxTokens: 24 })
 
-function startHost(events: QuireEvent[]): EngineHost {
+/** What the host reported: its status changes and every run's events, in order. */
+type QuireEvent =
+  | { type: 'status'; status: EngineStatus }
+  | { type: 'started'; requestId: string; prompt: FittedPrompt }
+  | { type: 'delta'; requestId: string; text: string }
+  | { type: 'done'; requestId: string; text: string; stats: GenerationStats }
+  | { type: 'error'; requestId: string; code: ErrorCode; message: string }
+
+function startHost(
+  events: QuireEvent[],
+  launch: EngineLauncher = sourceEngineLauncher(),
+): EngineHost {
   return new EngineHost({
-    launch: sourceEngineLauncher(),
+    launch,
     threads: 1,
     contextSize: 2048,
     gpu: 'off',
     gpuLayers: 0,
     sequences: 2,
-    onEvent: (event) => events.push(event),
+    onStatus: (status) => events.push({ type: 'status', status }),
   })
+}
+
+/** Runs a job with ready messages on the host, logging its events under its run id. */
+function generate(
+  host: EngineHost,
+  events: QuireEvent[],
+  job: { requestId: string; system: string; user: string; seed: number; sampling: typeof sampling },
+  prompt?: EngineJob['prompt'],
+): void {
+  const requestId = job.requestId
+  host.run(
+    {
+      runId: requestId,
+      prompt: prompt ?? { kind: 'messages', system: job.system, user: job.user },
+      sampling: job.sampling,
+      seed: job.seed,
+    },
+    {
+      queued: () => {},
+      started: (fitted) => events.push({ type: 'started', requestId, prompt: fitted }),
+      delta: (text) => events.push({ type: 'delta', requestId, text }),
+      done: (text, stats) => events.push({ type: 'done', requestId, text, stats }),
+      error: (code, message) => events.push({ type: 'error', requestId, code, message }),
+    },
+  )
 }
 
 function waitFor<T>(
@@ -56,7 +93,7 @@ describe('the supervised engine process', () => {
     host = startHost(events)
     await host.start()
     await host.loadModel(TINY_MODEL_PATH)
-    host.generate({
+    generate(host, events, {
       requestId: 'r1',
       system: 'You are a writer.',
       user: 'Rewrite: the rain on the roof.',
@@ -111,7 +148,7 @@ describe('the supervised engine process', () => {
         /stopped while loading .*restarted it; your document is untouched/,
       )
 
-      host.generate({
+      generate(host, events, {
         requestId: 'after',
         system: 'You are a writer.',
         user: 'Rewrite: a quiet harbour.',
@@ -142,7 +179,7 @@ describe('the supervised engine process', () => {
     host = startHost(events)
     await host.start()
     await host.loadModel(TINY_MODEL_PATH)
-    host.generate({
+    generate(host, events, {
       requestId: 'doomed',
       system: 'You are a writer.',
       user: 'Go on.',

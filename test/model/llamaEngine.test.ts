@@ -1,17 +1,18 @@
 import { testSampling } from '../support/sampling'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LlamaEngine, type GenerationJob } from '@core/engine/worker/llamaEngine'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { LlamaEngine } from '@core/engine/worker/llamaEngine'
 import { TINY_MODEL_PATH } from '../fixtures/paths'
+import { messagesJob, onDelta, quiet, type MessagesJobOptions } from '../support/engineJobs'
 
 const sampling = testSampling({ temperature: 0.85, topP: 0.92, repeatPenalty: 1.15, maxTokens: 64 })
-const job = (overrides: Partial<GenerationJob> = {}): GenerationJob => ({
-  requestId: crypto.randomUUID(),
-  system: 'You are Quire, a thoughtful writing companion.',
-  user: 'Rewrite the passage below.\n\nThe cat sat on the mat.',
-  sampling,
-  seed: 7,
-  ...overrides,
-})
+const job = (overrides: Partial<MessagesJobOptions> = {}) =>
+  messagesJob({
+    system: 'You are Quire, a thoughtful writing companion.',
+    user: 'Rewrite the passage below.\n\nThe cat sat on the mat.',
+    sampling,
+    seed: 7,
+    ...overrides,
+  })
 
 describe('LlamaEngine on the tiny model', () => {
   const engine = new LlamaEngine()
@@ -33,7 +34,10 @@ describe('LlamaEngine on the tiny model', () => {
 
   it('streams real tokens whose pieces add up to the final text', async () => {
     const deltas: string[] = []
-    const result = await engine.generate(job(), (text) => deltas.push(text))
+    const result = await engine.generate(
+      job(),
+      onDelta((text) => deltas.push(text)),
+    )
     expect(deltas.filter((d) => d !== '').length).toBeGreaterThan(1)
     expect(deltas.join('')).toBe(result.text)
     expect(result.text.trim().length).toBeGreaterThan(0)
@@ -45,15 +49,15 @@ describe('LlamaEngine on the tiny model', () => {
   })
 
   it('gives the same text for the same seed, and other text for another seed', async () => {
-    const first = await engine.generate(job({ seed: 11 }), () => {})
-    const again = await engine.generate(job({ seed: 11 }), () => {})
-    const other = await engine.generate(job({ seed: 12 }), () => {})
+    const first = await engine.generate(job({ seed: 11 }), quiet)
+    const again = await engine.generate(job({ seed: 11 }), quiet)
+    const other = await engine.generate(job({ seed: 12 }), quiet)
     expect(again.text).toBe(first.text)
     expect(other.text).not.toBe(first.text)
   })
 
   it('stops at the token budget', async () => {
-    const result = await engine.generate(job({ sampling: { ...sampling, maxTokens: 5 } }), () => {})
+    const result = await engine.generate(job({ sampling: { ...sampling, maxTokens: 5 } }), quiet)
     expect(result.stats.generatedTokens).toBeLessThanOrEqual(5)
     expect(result.stats.stopReason).toBe('max-tokens')
   })
@@ -61,10 +65,13 @@ describe('LlamaEngine on the tiny model', () => {
   it('stops mid-stream on cancel and keeps the partial text', async () => {
     const request = job({ seed: 3, sampling: { ...sampling, maxTokens: 2000, temperature: 0 } })
     const deltas: string[] = []
-    const running = engine.generate(request, (text) => {
-      deltas.push(text)
-      if (deltas.length === 3) engine.cancel(request.requestId)
-    })
+    const running = engine.generate(
+      request,
+      onDelta((text) => {
+        deltas.push(text)
+        if (deltas.length === 3) engine.stop(request.runId)
+      }),
+    )
     const result = await running
     expect(result.stats.stopReason).toBe('abort')
     expect(result.text.length).toBeGreaterThan(0)
@@ -75,18 +82,18 @@ describe('LlamaEngine on the tiny model', () => {
   it('evaluates every prompt token on a cold context, and only the new ones once the persona prefix is in it', async () => {
     const cold = new LlamaEngine()
     await cold.load({ path: TINY_MODEL_PATH, threads: 1, contextSize: 2048, gpu: 'off' })
-    const first = await cold.generate(job(), () => {})
+    const first = await cold.generate(job(), quiet)
     await cold.dispose()
     expect(first.stats.reusedTokens).toBe(0)
     expect(first.stats.evaluatedTokens).toBe(first.stats.promptTokens)
 
     await engine.generate(
       job({ user: 'Rewrite the passage below.\n\nA heron stood in the reeds.' }),
-      () => {},
+      quiet,
     )
     const second = await engine.generate(
       job({ user: 'Make this warmer.\n\nThe kettle sang on the stove.' }),
-      () => {},
+      quiet,
     )
     expect(second.stats.reusedTokens).toBeGreaterThan(5)
     expect(second.stats.evaluatedTokens).toBe(second.stats.promptTokens - second.stats.reusedTokens)
@@ -104,24 +111,30 @@ describe('LlamaEngine on the tiny model', () => {
 
   it('passes the preset to the sampler: top-k 1 is greedy whatever the seed', async () => {
     const greedy = testSampling({ topK: 1, maxTokens: 100, repeatPenalty: 1 })
-    const a = await engine.generate(job({ seed: 1, sampling: greedy }), () => {})
-    const b = await engine.generate(job({ seed: 99, sampling: greedy }), () => {})
+    const a = await engine.generate(job({ seed: 1, sampling: greedy }), quiet)
+    const b = await engine.generate(job({ seed: 99, sampling: greedy }), quiet)
     expect(b.text).toBe(a.text)
     // Greedy decoding of the tiny model loops; a repetition penalty breaks the loop.
     const penalised = await engine.generate(
       job({ seed: 1, sampling: { ...greedy, repeatPenalty: 1.8 } }),
-      () => {},
+      quiet,
     )
     expect(penalised.text).not.toBe(a.text)
   })
 
   it('runs two requests at once on two sequences', async () => {
     const started: string[] = []
-    const first = job({ requestId: 'par-1', seed: 4 })
-    const second = job({ requestId: 'par-2', seed: 5 })
+    const first = job({ runId: 'par-1', seed: 4 })
+    const second = job({ runId: 'par-2', seed: 5 })
     const results = await Promise.all([
-      engine.generate(first, () => started.push('par-1')),
-      engine.generate(second, () => started.push('par-2')),
+      engine.generate(
+        first,
+        onDelta(() => started.push('par-1')),
+      ),
+      engine.generate(
+        second,
+        onDelta(() => started.push('par-2')),
+      ),
     ])
     expect(results.every((r) => r.text.length > 0)).toBe(true)
     // Interleaved deltas show both were generating at the same time.
@@ -135,23 +148,53 @@ describe('LlamaEngine on the tiny model', () => {
         deadlineAt: Date.now() + 30,
         sampling: { ...sampling, maxTokens: 5000, temperature: 0 },
       }),
-      () => {},
+      quiet,
     )
     expect(result.stats.stopReason).toBe('deadline')
     expect(result.stats.generatedTokens).toBeLessThan(5000)
   })
 
-  it('counts a prompt the way the chat template formats it', () => {
-    const short = engine.measure('You are kind.', 'Hi.')
-    const long = engine.measure('You are kind.', 'Hi. '.repeat(50))
-    expect(short.contextSize).toBe(2048)
-    expect(long.promptTokens).toBeGreaterThan(short.promptTokens + 40)
+  it('fits a prompt to the context itself: the text before the selection is cut from its start', async () => {
+    const before = Array.from({ length: 400 }, (_, i) => `Line ${i} of the story so far.`).join(' ')
+    const marker = '\u{F0000}before\u{F0001}'
+    const fitted: { trimmedBefore: boolean; user: string; promptTokens: number }[] = []
+    const result = await engine.generate(
+      {
+        ...job({ sampling: { ...sampling, maxTokens: 8 } }),
+        prompt: {
+          kind: 'fit',
+          system: 'You are kind.',
+          user: `Context: ${marker}\n\nRewrite: The cat sat on the mat.`,
+          marker,
+          before,
+          bareUser: 'Rewrite: The cat sat on the mat.',
+          selection: 'The cat sat on the mat.',
+        },
+      },
+      {
+        ...quiet,
+        started: (prompt) =>
+          fitted.push({
+            trimmedBefore: prompt.trimmedBefore,
+            user: prompt.messages.at(-1)?.content ?? '',
+            promptTokens: prompt.promptTokens,
+          }),
+      },
+    )
+    const sent = fitted[0]
+    expect(sent?.trimmedBefore).toBe(true)
+    // The end of `before` is kept, its start dropped, and the whole prompt leaves room for the answer.
+    expect(sent?.user).toContain('Line 399 of the story so far.')
+    expect(sent?.user).not.toContain('Line 0 of')
+    expect(sent?.user.endsWith('Rewrite: The cat sat on the mat.')).toBe(true)
+    expect((sent?.promptTokens ?? Infinity) + 8).toBeLessThanOrEqual(2048)
+    expect(result.stats.promptTokens).toBe(sent?.promptTokens)
   })
 
   it('refuses a prompt longer than the context', async () => {
-    await expect(
-      engine.generate(job({ user: 'word '.repeat(3000) }), () => {}),
-    ).rejects.toMatchObject({ code: 'context-overflow' })
+    await expect(engine.generate(job({ user: 'word '.repeat(3000) }), quiet)).rejects.toMatchObject(
+      { code: 'context-overflow' },
+    )
   })
 })
 
@@ -164,13 +207,20 @@ describe('a context with one sequence', () => {
 
   it('queues a second request and cancels it before it starts, without touching the first', async () => {
     const first = job({
-      requestId: 'q-1',
+      runId: 'q-1',
       sampling: { ...sampling, maxTokens: 200, temperature: 0 },
     })
-    const queued = job({ requestId: 'q-2' })
-    const running = engine.generate(first, () => {})
-    const waiting = engine.generate(queued, () => {})
-    expect(engine.cancel('q-2')).toBe(true)
+    const queued = job({ runId: 'q-2' })
+    const events: string[] = []
+    const running = engine.generate(first, quiet)
+    const waiting = engine.generate(queued, {
+      queued: () => events.push('queued'),
+      started: () => events.push('started'),
+      delta: () => events.push('delta'),
+    })
+    // The engine says the second one waits for the only sequence, then it is cancelled there.
+    await vi.waitFor(() => expect(events).toEqual(['queued']))
+    expect(engine.stop('q-2')).toBe(true)
     const cancelled = await waiting
     expect(cancelled).toMatchObject({
       text: '',

@@ -1,12 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import {
-  createLocalClient,
-  isGenerationEvent,
-  QuireError,
-  type DoneEvent,
-  type QuireEvent,
-} from '@shared/contract'
+import { createLocalClient, isGenerationEvent, QuireError, type DoneEvent } from '@shared/contract'
 import { intOption, variableOptions } from '../options'
 import { startService } from '../startService'
 import { UsageError } from '../usageError'
@@ -65,21 +60,18 @@ export async function runGenerate(args: string[]): Promise<void> {
     const model = values.model
     const path = existsSync(model) ? model : await service.models.pathOf(model).catch(() => model)
     await client.loadModel({ path })
+    const requestId = randomUUID()
     const done = new Promise<DoneEvent>((resolve, reject) => {
-      let requestId: string | null = null
-      const early: QuireEvent[] = []
-      const handle = (event: QuireEvent): void => {
-        if (!isGenerationEvent(event)) return
-        if (requestId === null) return void early.push(event)
-        if (event.requestId !== requestId) return
+      client.onEvent((event) => {
+        if (!isGenerationEvent(event) || event.requestId !== requestId) return
         if (event.type === 'retry' && !values.json)
           process.stderr.write('quire: the answer was in the wrong language; asking once more.\n')
         if (event.type === 'done') resolve(event)
         if (event.type === 'error') reject(new QuireError(event.code, event.message))
-      }
-      client.onEvent(handle)
+      })
       client
         .generate({
+          requestId,
           promptId: values.prompt ?? '',
           selection,
           language: values.lang as 'auto',
@@ -87,10 +79,7 @@ export async function runGenerate(args: string[]): Promise<void> {
           seed,
           maxTokens,
         })
-        .then(({ requestId: id }) => {
-          requestId = id
-          early.splice(0).forEach(handle)
-        }, reject)
+        .catch(reject)
     })
     const result = await done
     if (values.json)
@@ -105,6 +94,7 @@ export async function runGenerate(args: string[]): Promise<void> {
         )
     }
   } finally {
+    client.close()
     await service.dispose()
   }
 }

@@ -43,8 +43,9 @@ export async function runServe(args: string[]): Promise<void> {
     rendererDir: hostPaths.rendererDir,
     port,
     openAi: {
-      backend: () => service.backend(),
-      subscribe: (listener) => service.onBackendEvent(listener),
+      generation: service.generation,
+      readiness: service.readiness,
+      model: () => service.backend().getStatus().model,
     },
   }).catch(async (error: unknown) => {
     await service.dispose()
@@ -52,6 +53,15 @@ export async function runServe(args: string[]): Promise<void> {
       throw new Error(`Port ${port} is in use; pass --port N (or --port 0 for any free port).`)
     throw error
   })
+  // The load begins before the address is printed, so `/health` and `/v1` called right after
+  // it see a model loading (and wait) rather than none.
+  if (values.model) {
+    service.loadModel(values.model).then(
+      (status) => process.stdout.write(`Model loaded: ${status.model?.name ?? values.model}\n`),
+      (error: unknown) =>
+        process.stderr.write(`quire: ${error instanceof Error ? error.message : String(error)}\n`),
+    )
+  }
   process.stdout.write(`Quire is running at ${server.url}\n`)
   process.stdout.write(`Documents: ${service.documents.store.folder}\n`)
 
@@ -63,12 +73,5 @@ export async function runServe(args: string[]): Promise<void> {
   process.once('SIGINT', () => void stop())
   process.once('SIGTERM', () => void stop())
 
-  if (values.model) {
-    service.loadModel({ path: values.model }).then(
-      (status) => process.stdout.write(`Model loaded: ${status.model?.name ?? values.model}\n`),
-      (error: unknown) =>
-        process.stderr.write(`quire: ${error instanceof Error ? error.message : String(error)}\n`),
-    )
-  }
   if (values.open && !values['no-open']) void open(server.url).catch(() => {})
 }

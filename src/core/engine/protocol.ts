@@ -1,38 +1,26 @@
 import { z } from 'zod'
-import { errorCodeSchema, generationStatsSchema, modelInfoSchema } from '@shared/contract'
-import { samplingValuesSchema } from '@shared/presets/schema'
+import {
+  chatMessageSchema,
+  errorCodeSchema,
+  generationStatsSchema,
+  modelInfoSchema,
+  stopReasonSchema,
+} from '@shared/contract'
+import { engineJobSchema, engineSettingsSchema } from './backend'
 
 /** Messages from the host to the engine process. */
 export const hostToEngineSchema = z.discriminatedUnion('type', [
-  z.object({
+  engineSettingsSchema.extend({
     type: z.literal('load'),
     callId: z.number().int(),
     path: z.string(),
-    threads: z.number().int().nonnegative(),
-    contextSize: z.number().int().positive(),
-    gpu: z.enum(['auto', 'off']),
-    gpuLayers: z.union([z.literal('auto'), z.number().int().nonnegative()]),
-    sequences: z.number().int().min(1).max(8),
   }),
+  /** One message per run: the engine fits the prompt to its context itself. */
+  engineJobSchema.extend({ type: z.literal('generate') }),
   z.object({
-    type: z.literal('generate'),
-    requestId: z.string(),
-    system: z.string(),
-    user: z.string(),
-    sampling: samplingValuesSchema,
-    seed: z.number().int().nonnegative().optional(),
-    turns: z
-      .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() }))
-      .default([]),
-    lora: z.array(z.object({ file: z.string(), scale: z.number() })).default([]),
-    deadlineAt: z.number().optional(),
-  }),
-  z.object({ type: z.literal('cancel'), requestId: z.string() }),
-  z.object({
-    type: z.literal('measure'),
-    callId: z.number().int(),
-    system: z.string(),
-    user: z.string(),
+    type: z.literal('cancel'),
+    runId: z.string(),
+    reason: stopReasonSchema.default('abort'),
   }),
 ])
 export type HostToEngine = z.input<typeof hostToEngineSchema>
@@ -40,6 +28,11 @@ export type HostToEngine = z.input<typeof hostToEngineSchema>
 /** Messages from the engine process to the host. */
 export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number().int() }),
+  z.object({
+    type: z.literal('load-progress'),
+    callId: z.number().int(),
+    progress: z.number().min(0).max(1),
+  }),
   z.object({ type: z.literal('loaded'), callId: z.number().int(), model: modelInfoSchema }),
   z.object({
     type: z.literal('load-failed'),
@@ -47,37 +40,36 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     code: errorCodeSchema,
     message: z.string(),
   }),
+  /** Every sequence is busy; the run waits. */
+  z.object({ type: z.literal('queued'), runId: z.string() }),
+  /** The prompt fits and is being evaluated: these are the messages. */
+  z.object({
+    type: z.literal('started'),
+    runId: z.string(),
+    messages: z.array(chatMessageSchema),
+    trimmedBefore: z.boolean(),
+    promptTokens: z.number().int().nonnegative(),
+  }),
   z.object({
     type: z.literal('delta'),
-    requestId: z.string(),
-    seq: z.number().int(),
+    runId: z.string(),
     text: z.string(),
+    /** Tokens generated so far. */
+    tokens: z.number().int(),
   }),
   z.object({
     type: z.literal('done'),
-    requestId: z.string(),
+    runId: z.string(),
     text: z.string(),
     stats: generationStatsSchema,
   }),
   z.object({
     type: z.literal('failed'),
-    requestId: z.string(),
+    runId: z.string(),
     code: errorCodeSchema,
     message: z.string(),
   }),
   z.object({ type: z.literal('log'), level: z.string(), message: z.string() }),
-  z.object({
-    type: z.literal('measured'),
-    callId: z.number().int(),
-    promptTokens: z.number().int(),
-    contextSize: z.number().int(),
-  }),
-  z.object({
-    type: z.literal('measure-failed'),
-    callId: z.number().int(),
-    code: errorCodeSchema,
-    message: z.string(),
-  }),
 ])
 export type EngineToHost = z.infer<typeof engineToHostSchema>
 

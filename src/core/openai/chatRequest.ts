@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { SamplingValues } from '@shared/presets/schema'
-import type { EngineJob } from '../engine/host/engineHost'
+import type { PreparedRequest } from '../generation/generationService'
 import { OpenAiError } from './openAiError'
 
 /** Sampling when a request leaves a value out: Quire's `balanced` preset. */
@@ -80,7 +80,7 @@ export type ChatRequest = z.output<typeof chatRequestSchema>
 
 /** What a chat request asks of the engine, and how the answer is to be sent. */
 export type ChatPlan = {
-  job: Omit<EngineJob, 'requestId'>
+  job: PreparedRequest['job']
   stream: boolean
   includeUsage: boolean
   stop: string[]
@@ -164,11 +164,15 @@ export function readChatRequest(body: unknown): ChatPlan {
   const stop = request.stop ?? []
   return {
     job: {
-      system: system.join('\n\n'),
-      turns: conversation.slice(0, -1),
-      user: last.content,
+      prompt: {
+        kind: 'messages',
+        system: system.join('\n\n'),
+        turns: conversation.slice(0, -1),
+        user: last.content,
+      },
       sampling,
       seed: request.seed ?? undefined,
+      lora: [],
     },
     stream: request.stream ?? false,
     includeUsage: request.stream_options?.include_usage ?? false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { QuireError } from '@shared/contract'
-import type { BackendEvent, InferenceBackend } from '../engine/backend'
+import type { GenerationEvent, ModelInfo } from '@shared/contract'
+import type { GenerationClient, GenerationService } from '../generation/generationService'
+import type { ModelReadiness } from '../generation/modelReadiness'
 import { readChatRequest, type ChatPlan } from './chatRequest'
 import {
   chunkOf,
@@ -14,17 +15,20 @@ import {
 import { OpenAiError, openAiErrorOf } from './openAiError'
 import { StopMatcher } from './stopSequences'
 
-/** What the handler runs on: the current backend, and every event it emits (for all requests). */
+/** What the handler runs on: the service's requests, and whether a model is ready. */
 export type OpenAiDeps = {
-  /** A getter, so a backend swapped in by a settings change is used from then on. */
-  backend: () => InferenceBackend
-  subscribe: (listener: (event: BackendEvent) => void) => () => void
+  generation: GenerationService
+  readiness: ModelReadiness
+  /** The model in use now, if any. */
+  model: () => ModelInfo | null
+  /** How long a request made during a load waits for it before a 503 (default 30 s). */
+  loadWaitMs?: number
 }
 
 /** How an answer goes back to the client, whatever the transport. */
 export type OpenAiReply = {
   /** The whole answer, or an error before any streaming began. */
-  json(status: number, body: unknown): void
+  json(status: number, body: unknown, headers?: Record<string, string>): void
   /** One server-sent event; the first one starts the stream. */
   event(data: unknown): void
   /** `data: [DONE]`, and the end of the stream. */
@@ -38,11 +42,14 @@ export type OpenAiHandler = {
   chatCompletions(body: unknown, reply: OpenAiReply, signal: AbortSignal): Promise<void>
 }
 
-/** OpenAI's chat completion API on top of an inference backend. */
+/** Seconds a client is told to wait before asking again while a model loads. */
+export const LOADING_RETRY_AFTER_S = 5
+
+/** OpenAI's chat completion API on top of Quire's generation requests. */
 export function createOpenAiHandler(deps: OpenAiDeps): OpenAiHandler {
   const startedAt = Math.floor(Date.now() / 1000)
   return {
-    listModels: () => modelListOf(deps.backend().getStatus().model, startedAt),
+    listModels: () => modelListOf(deps.model(), startedAt),
     chatCompletions: async (body, reply, signal) => {
       let plan: ChatPlan
       try {
@@ -50,6 +57,19 @@ export function createOpenAiHandler(deps: OpenAiDeps): OpenAiHandler {
       } catch (error) {
         const failure = error instanceof OpenAiError ? error : new OpenAiError(400, String(error))
         return reply.json(failure.status, failure.body)
+      }
+      // A request made while a model loads waits for it, for a while.
+      const readiness = await deps.readiness.settled(deps.loadWaitMs ?? 30_000)
+      if (signal.aborted) return
+      if (readiness === 'loading') {
+        const failure = new OpenAiError(
+          503,
+          `The model is still loading; try again in ${LOADING_RETRY_AFTER_S} seconds.`,
+          'server_error',
+          null,
+          'model_loading',
+        )
+        return reply.json(503, failure.body, { 'Retry-After': String(LOADING_RETRY_AFTER_S) })
       }
       return runCompletion(deps, plan, reply, signal)
     },
@@ -62,12 +82,11 @@ function runCompletion(
   reply: OpenAiReply,
   signal: AbortSignal,
 ): Promise<void> {
-  const backend = deps.backend()
   const requestId = `chatcmpl-${randomUUID()}`
   const head: CompletionHead = {
     id: requestId,
     created: Math.floor(Date.now() / 1000),
-    model: backend.getStatus().model?.name ?? 'quire',
+    model: deps.model()?.name ?? 'quire',
   }
   const stop = new StopMatcher(plan.stop)
   let text = ''
@@ -93,15 +112,17 @@ function runCompletion(
   }
 
   return new Promise<void>((resolve) => {
-    const cancel = () => backend.cancel(requestId)
+    const cancel = () => deps.generation.cancel(client, requestId)
     const finish = () => {
-      unsubscribe()
       signal.removeEventListener('abort', cancel)
       resolve()
     }
-    const unsubscribe = deps.subscribe((event) => {
-      if (event.type === 'status' || event.requestId !== requestId) return
+    const handle = (event: GenerationEvent): void => {
       switch (event.type) {
+        case 'waiting':
+        case 'started':
+        case 'retry':
+          return
         case 'delta': {
           if (stopped) return
           const shown = stop.push(event.text)
@@ -134,18 +155,11 @@ function runCompletion(
         default:
           void (event satisfies never)
       }
-    })
-    signal.addEventListener('abort', cancel, { once: true })
-    try {
-      backend.generate({ ...plan.job, requestId })
-      if (signal.aborted) cancel()
-    } catch (error) {
-      fail(
-        error instanceof QuireError
-          ? openAiErrorOf(error.code, error.message)
-          : new OpenAiError(500, String(error), 'server_error'),
-      )
-      finish()
     }
+    // Each HTTP request is a client of its own: it sees its own events only.
+    const client: GenerationClient = { id: requestId, send: handle }
+    signal.addEventListener('abort', cancel, { once: true })
+    deps.generation.generate(client, requestId, { job: plan.job, finishing: null })
+    if (signal.aborted) cancel()
   })
 }

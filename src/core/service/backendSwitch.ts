@@ -1,6 +1,7 @@
+import type { EngineStatus } from '@shared/contract'
 import type { Settings } from '@shared/settings/schema'
-import type { BackendEvent, InferenceBackend } from '../engine/backend'
-import { EngineHost, type EngineSettings } from '../engine/host/engineHost'
+import type { BackendConfig, EngineSettings, InferenceBackend } from '../engine/backend'
+import { EngineHost } from '../engine/host/engineHost'
 import type { EngineLauncher } from '../engine/protocol'
 import { RemoteBackend } from '../engine/remote/remoteBackend'
 import type { SecretStore } from '../secrets/secretStore'
@@ -8,7 +9,7 @@ import type { SecretStore } from '../secrets/secretStore'
 type Deps = {
   launchEngine: EngineLauncher
   secrets: SecretStore
-  onEvent: (event: BackendEvent) => void
+  onStatus: (status: EngineStatus) => void
   /** Command-line values that win over the saved engine settings for this run. */
   engineOverrides: Partial<EngineSettings>
   /** Called before a backend is replaced, so requests in flight can be failed cleanly. */
@@ -30,45 +31,43 @@ export function engineSettings(
   }
 }
 
-const remoteOptions = (settings: Settings) => ({
-  ...settings.remote,
-  contextSize: settings.engine.contextSize,
-})
+/** What each kind of backend is configured with, from the settings. */
+function backendConfig(settings: Settings, overrides: Partial<EngineSettings>): BackendConfig {
+  return {
+    local: engineSettings(settings, overrides),
+    remote: { ...settings.remote, contextSize: settings.engine.contextSize },
+  }
+}
 
 /** Holds the backend the settings ask for (this machine or an OpenAI-compatible server) and swaps it when they change. */
 export class BackendSwitch {
-  private backend: InferenceBackend
-  private kind: Settings['engine']['backend']
-
   private constructor(
     private readonly deps: Deps,
-    initial: { backend: InferenceBackend; kind: Settings['engine']['backend'] },
-  ) {
-    this.backend = initial.backend
-    this.kind = initial.kind
-  }
+    private backend: InferenceBackend,
+  ) {}
 
   static async create(settings: Settings, deps: Deps): Promise<BackendSwitch> {
     return new BackendSwitch(deps, await BackendSwitch.build(settings, deps))
   }
 
-  private static async build(settings: Settings, deps: Deps) {
+  private static async build(settings: Settings, deps: Deps): Promise<InferenceBackend> {
+    const config = backendConfig(settings, deps.engineOverrides)
     if (settings.engine.backend === 'remote') {
       const backend = new RemoteBackend({
-        ...remoteOptions(settings),
+        ...config.remote,
         apiKey: () => deps.secrets.get('remote-api-key'),
-        onEvent: deps.onEvent,
+        onStatus: deps.onStatus,
       })
       await backend.start()
-      return { backend, kind: 'remote' as const }
+      return backend
     }
     const backend = new EngineHost({
-      ...engineSettings(settings, deps.engineOverrides),
+      ...config.local,
       launch: deps.launchEngine,
-      onEvent: deps.onEvent,
+      onStatus: deps.onStatus,
     })
     await backend.start()
-    return { backend, kind: 'local' as const }
+    return backend
   }
 
   get(): InferenceBackend {
@@ -76,33 +75,24 @@ export class BackendSwitch {
   }
 
   get isRemote(): boolean {
-    return this.kind === 'remote'
+    return this.backend.kind === 'remote'
   }
 
-  /** Applies changed settings: another backend is built; the same one is reconfigured. */
-  async apply(previous: Settings, next: Settings): Promise<void> {
-    if (next.engine.backend !== this.kind) {
+  /** Applies changed settings: another kind of backend is built; the same kind is reconfigured. */
+  async apply(next: Settings): Promise<void> {
+    if (next.engine.backend !== this.backend.kind) {
       this.deps.onReplace()
       const old = this.backend
-      const built = await BackendSwitch.build(next, this.deps)
-      this.backend = built.backend
-      this.kind = built.kind
+      this.backend = await BackendSwitch.build(next, this.deps)
       await old.dispose()
       return
     }
-    if (this.backend instanceof RemoteBackend) {
-      if (JSON.stringify(remoteOptions(previous)) !== JSON.stringify(remoteOptions(next)))
-        await this.backend.reconfigure(remoteOptions(next))
-      return
-    }
-    const before = engineSettings(previous, this.deps.engineOverrides)
-    const after = engineSettings(next, this.deps.engineOverrides)
-    if (JSON.stringify(before) !== JSON.stringify(after)) await this.backend.reconfigure(after)
+    await this.backend.configure(backendConfig(next, this.deps.engineOverrides))
   }
 
   /** The remote server is checked again, with a new API key say. */
-  async recheck(): Promise<void> {
-    if (this.backend instanceof RemoteBackend) await this.backend.reconfigure({})
+  recheck(): Promise<void> {
+    return this.backend.recheck()
   }
 
   dispose(): Promise<void> {

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import { isAbsolute, join, resolve } from 'node:path'
-import type { QuireService } from '@shared/contract'
+import type {
+  ClientConnection,
+  ContractHandlers,
+  EngineStatus,
+  EventListener,
+  QuireService,
+} from '@shared/contract'
 import { defaultReplacements } from '@shared/postprocess'
-import type { BackendEvent, InferenceBackend } from '../engine/backend'
-import type { EngineSettings } from '../engine/host/engineHost'
+import type { EngineSettings, InferenceBackend } from '../engine/backend'
 import type { EngineLauncher } from '../engine/protocol'
-import { GenerationTracker } from '../generation/generationTracker'
-import { fitToContext } from '../library/fitContext'
+import { GenerationService, type GenerationClient } from '../generation/generationService'
+import { ModelReadiness } from '../generation/modelReadiness'
+import { prepareRequest } from '../generation/prepareRequest'
 import { LibraryStore } from '../library/libraryStore'
-import { planGeneration } from '../library/prepareGeneration'
 import { loadCatalog } from '../models/catalog'
 import { ModelStore } from '../models/modelStore'
 import { validateModel } from '../models/validateModel'
@@ -47,8 +52,12 @@ export type RunningQuireService = QuireService & {
   documents: Documents
   /** The backend in use now (it changes when the settings switch between local and remote). */
   backend(): InferenceBackend
-  /** Every raw backend event, for the OpenAI-compatible endpoint of `quire serve`. */
-  onBackendEvent(listener: (event: BackendEvent) => void): () => void
+  /** Every request's life; the OpenAI-compatible endpoint of `quire serve` runs through it too. */
+  generation: GenerationService
+  /** Whether a model is ready, loading or missing. */
+  readiness: ModelReadiness
+  /** Loads a model for the host (a `--model` at start, the last one used). */
+  loadModel(path: string): Promise<EngineStatus>
   dispose(): Promise<void>
 }
 
@@ -56,75 +65,77 @@ export type RunningQuireService = QuireService & {
 export async function createQuireService(
   options: QuireServiceOptions,
 ): Promise<RunningQuireService> {
-  const events = new EventHub()
+  // Events for every client: status, library, downloads.
+  const broadcast = new EventHub()
   const settings = new SettingsStore(options.dataDir)
   const loadedSettings = await settings.load()
   const library = await LibraryStore.open({
     resourcesDir: options.resourcesDir,
     dataDir: options.dataDir,
   })
-  library.onChanged(() => events.emit({ type: 'library-changed' }))
+  library.onChanged(() => broadcast.emit({ type: 'library-changed' }))
   const documents = openDocuments({
     dataDir: options.dataDir,
     setting: loadedSettings.settings.documentsFolder,
     override: options.documentsFolder,
     defaultFolder: options.defaultDocumentsFolder,
-    emit: (event) => events.emit(event),
+    emit: (event) => broadcast.emit(event),
     removeFile: options.removeDocumentFile,
   })
 
-  const backendListeners = new Set<(event: BackendEvent) => void>()
-  const tracker: GenerationTracker = new GenerationTracker(
-    () => backends.get(),
-    (event) => events.emit(event),
+  let switched = false
+  const readiness: ModelReadiness = new ModelReadiness(
+    () => backends.get().getStatus(),
+    () => backends.isRemote,
   )
+  const generation = new GenerationService({ backend: () => backends.get(), readiness })
   const backends: BackendSwitch = await BackendSwitch.create(loadedSettings.settings, {
     launchEngine: options.launchEngine,
     secrets: options.secrets,
     engineOverrides: options.engineOverrides ?? {},
-    onEvent: (event) => {
-      tracker.handle(event)
-      for (const listener of backendListeners) listener(event)
+    onStatus: (status) => {
+      broadcast.emit({ type: 'status', status })
+      // The switch is not assigned yet while the first backend starts.
+      if (switched) readiness.changed()
     },
     onReplace: () =>
-      tracker.failAll(
+      generation.failAll(
         'engine-stopped',
         'The engine was switched in Settings while this was being written.',
       ),
   })
+  switched = true
   // Shown at start and again once the first model is loaded (loading replaces the notice).
   let startupNotice = loadedSettings.problem
   if (startupNotice) backends.get().notify(startupNotice)
 
-  // A new continuation replaces the one still running: the writer has moved on.
-  const continuations = new Set<string>()
-  events.subscribe((event) => {
-    if (event.type === 'done' || event.type === 'error') continuations.delete(event.requestId)
-  })
   const loraFile = (file: string) => (isAbsolute(file) ? file : join(options.dataDir, 'lora', file))
 
-  const loadModel = async (path: string) => {
-    if (backends.isRemote) return backends.get().loadModel(path)
-    // Check the file before llama.cpp sees it: a malformed GGUF can abort the engine process.
-    const file = resolve(path)
-    await validateModel(file)
-    const status = await backends.get().loadModel(file)
-    if (options.rememberModel !== false)
-      await settings.update({ lastModelPath: status.model?.path ?? null })
-    if (startupNotice) {
-      backends.get().notify(startupNotice)
-      startupNotice = null
-      return backends.get().getStatus()
-    }
-    return status
-  }
+  const loadModel = (path: string): Promise<EngineStatus> =>
+    readiness.track(
+      (async () => {
+        if (backends.isRemote) return backends.get().loadModel(path)
+        // Check the file before llama.cpp sees it: a malformed GGUF can abort the engine process.
+        const file = resolve(path)
+        await validateModel(file)
+        const status = await backends.get().loadModel(file)
+        if (options.rememberModel !== false)
+          await settings.update({ lastModelPath: status.model?.path ?? null })
+        if (startupNotice) {
+          backends.get().notify(startupNotice)
+          startupNotice = null
+          return backends.get().getStatus()
+        }
+        return status
+      })(),
+    )
   const models = new ModelStore(
     join(options.dataDir, 'models'),
     await loadCatalog(options.resourcesDir),
   )
   const modelHandlers = createModelHandlers({
     store: models,
-    emit: (event) => events.emit(event),
+    emit: (event) => broadcast.emit(event),
     loadIfIdle: async (path) => (backends.get().getStatus().model ? null : loadModel(path)),
     loadedPath: () => (backends.isRemote ? null : (backends.get().getStatus().model?.path ?? null)),
   })
@@ -133,61 +144,13 @@ export async function createQuireService(
     persistent: options.secrets.persistent,
   })
 
-  return {
-    library,
-    models,
-    settings,
-    documents,
-    backend: () => backends.get(),
-    onBackendEvent: (listener) => {
-      backendListeners.add(listener)
-      return () => backendListeners.delete(listener)
-    },
-    onEvent: (listener) => events.subscribe(listener),
+  /** The handlers every client shares; `generate` and `cancel` are bound per client below. */
+  const shared: Omit<ContractHandlers, 'generate' | 'cancel'> = {
     ...modelHandlers,
     ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
-    generate: async (request) => {
-      const plan = planGeneration(library.current, request, settings.get().promptLanguage)
-      const backend = backends.get()
-      const rendered = await fitToContext(
-        plan.render,
-        (system, user) => backend.measure(system, user),
-        request.before,
-        request.selection,
-      )
-      const requestId = randomUUID()
-      if (plan.prompt.kind === 'continue') {
-        for (const running of continuations) tracker.cancel(running)
-        continuations.add(requestId)
-      }
-      const language = rendered.language
-      tracker.start({
-        requestId,
-        job: {
-          system: rendered.system,
-          user: rendered.user,
-          sampling: rendered.sampling,
-          seed: request.seed,
-          lora: rendered.lora.map((adapter) => ({
-            file: loraFile(adapter.file),
-            scale: adapter.scale,
-          })),
-          deadlineAt: Date.now() + request.deadlineMs,
-        },
-        steps: plan.prompt.postprocess,
-        language,
-        // The writer's list from Settings (else Quire's defaults), then rules from style packs.
-        replacements: [
-          ...(settings.get().replacements[language] ?? defaultReplacements[language]),
-          ...library.current.replacements[language],
-        ],
-      })
-      return { requestId }
-    },
-    cancel: async ({ requestId }) => ({ cancelled: tracker.cancel(requestId) }),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => {
       const previous = settings.get()
@@ -195,7 +158,7 @@ export async function createQuireService(
       if (patch.documentsFolder !== undefined && patch.documentsFolder !== previous.documentsFolder)
         await documents.checkSetting(patch.documentsFolder)
       const next = await settings.update(patch)
-      await backends.apply(previous, next)
+      await backends.apply(next)
       if (previous.documentsFolder !== next.documentsFolder)
         await documents.applySetting(next.documentsFolder)
       // Back on this computer: bring back the model the writer last used.
@@ -213,6 +176,52 @@ export async function createQuireService(
       return remoteKeyStatus()
     },
     getRemoteKeyStatus: remoteKeyStatus,
+  }
+
+  const connect = (listener: EventListener): ClientConnection => {
+    let open = true
+    const client: GenerationClient = {
+      id: randomUUID(),
+      send: (event) => {
+        if (open) listener(event)
+      },
+    }
+    const unsubscribe = broadcast.subscribe(listener)
+    return {
+      ...shared,
+      generate: async (call) => {
+        const prepared = prepareRequest(library.current, call, {
+          languageSetting: settings.get().promptLanguage,
+          loraFile,
+          // The writer's list from Settings (else Quire's defaults), then rules from style packs.
+          replacements: (language) => [
+            ...(settings.get().replacements[language] ?? defaultReplacements[language]),
+            ...library.current.replacements[language],
+          ],
+        })
+        generation.generate(client, call.requestId, prepared)
+        return { requestId: call.requestId }
+      },
+      cancel: async ({ requestId }) => ({ cancelled: generation.cancel(client, requestId) }),
+      close: () => {
+        if (!open) return
+        open = false
+        unsubscribe()
+        generation.closeClient(client)
+      },
+    }
+  }
+
+  return {
+    library,
+    models,
+    settings,
+    documents,
+    generation,
+    readiness,
+    backend: () => backends.get(),
+    loadModel,
+    connect,
     dispose: async () => {
       modelHandlers.dispose()
       await library.dispose()

@@ -8,6 +8,7 @@ import {
 } from 'electron'
 import {
   dispatchCall,
+  type ClientConnection,
   IPC_EVENT_CHANNEL,
   ipcChannel,
   methodNames,
@@ -36,7 +37,8 @@ const untrusted = {
 
 /**
  * The only place that touches ipcMain: checks the sender, validates the payload (in
- * dispatchCall), calls core, and returns errors as values. Returns a disposer.
+ * dispatchCall), calls core, and returns errors as values. Each window is one client of the
+ * service: its requests' events go to it alone, and closing it cancels them. Returns a disposer.
  */
 export function registerIpc(
   service: QuireService,
@@ -48,11 +50,35 @@ export function registerIpc(
     openPathReady(contents: WebContents): void
   },
 ): () => void {
+  const clients = new Map<number, ClientConnection>()
+  const drop = (id: number) => {
+    clients.get(id)?.close()
+    clients.delete(id)
+  }
+  const watched = new WeakSet<WebContents>()
+  const clientOf = (contents: WebContents): ClientConnection => {
+    const known = clients.get(contents.id)
+    if (known) return known
+    const connection = service.connect((event) => {
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event)
+    })
+    clients.set(contents.id, connection)
+    if (!watched.has(contents)) {
+      watched.add(contents)
+      const id = contents.id
+      contents.once('destroyed', () => drop(id))
+      // A reload is a new page: the old page's requests stop, and its next call connects afresh.
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) drop(id)
+      })
+    }
+    return connection
+  }
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), async (event, params: unknown) => {
       if (!isTrustedSender(event, isAppUrl)) return untrusted
       try {
-        return { ok: true, value: await dispatchCall(service, method, params) }
+        return { ok: true, value: await dispatchCall(clientOf(event.sender), method, params) }
       } catch (error) {
         return { ok: false, error: toErrorPayload(error) }
       }
@@ -80,13 +106,9 @@ export function registerIpc(
     if (isTrustedSender(event, isAppUrl)) desktop.openPathReady(event.sender)
   }
   ipcMain.on(OPEN_PATH_READY_CHANNEL, openPathReady)
-  const unsubscribe = service.onEvent((event) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event)
-    }
-  })
   return () => {
-    unsubscribe()
+    for (const connection of clients.values()) connection.close()
+    clients.clear()
     for (const method of methodNames) ipcMain.removeHandler(ipcChannel(method))
     ipcMain.removeHandler(PICK_MODEL_CHANNEL)
     ipcMain.removeHandler(OPEN_DROPPED_FILE_CHANNEL)

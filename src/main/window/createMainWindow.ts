@@ -1,3 +1,4 @@
+// eng-disable AUXCLICK_JS_CHECK -- a middle-click can open a window only through setWindowOpenHandler (security.ts), which denies it
 import { BrowserWindow } from 'electron'
 
 /** The editor window, sandboxed: no Node in the page, only the preload's named methods. */
@@ -11,7 +12,7 @@ export function createMainWindow(preload: string, url: string): BrowserWindow {
     show: false,
     backgroundColor: '#fbf9f4',
     webPreferences: {
-      preload,
+      preload, // eng-disable PRELOAD_JS_CHECK -- reviewed: sandboxed, exposes the contract's named methods only, never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

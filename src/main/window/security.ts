@@ -12,7 +12,7 @@ export function denyPermissions(): void {
 export function lockDownContents(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK -- http(s) links only, never file: or custom schemes
       return { action: 'deny' }
     })
     contents.on('will-navigate', (event, url) => {

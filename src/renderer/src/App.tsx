@@ -38,6 +38,7 @@ export function App({ host }: { host: HostApi }) {
     [],
   )
   const close = useCallback(() => setPanel(null), [])
+  const openModels = useCallback(() => setPanel('models'), [])
   const toggle = (name: PanelName) => setPanel((open) => (open === name ? null : name))
   const toggleList = (): void =>
     setListOpen((open) => {
@@ -100,6 +101,7 @@ export function App({ host }: { host: HostApi }) {
               onControls={setEditorControls}
               connection={documents.connection}
               onCounts={onCounts}
+              onOpenModels={openModels}
             />
           </div>
         </main>

@@ -32,7 +32,7 @@ const remoteKeyStatusSchema = z.object({
 })
 import {
   engineStatusSchema,
-  generateRequestSchema,
+  generateCallSchema,
   loadModelRequestSchema,
   promptSummarySchema,
   requestIdSchema,
@@ -44,7 +44,9 @@ export const contractMethods = {
   getStatus: { input: z.undefined(), output: engineStatusSchema },
   loadModel: { input: loadModelRequestSchema, output: engineStatusSchema },
   listPrompts: { input: z.undefined(), output: z.array(promptSummarySchema) },
-  generate: { input: generateRequestSchema, output: z.object({ requestId: requestIdSchema }) },
+  /** Starts a request under the client's id; its events go to this client only. */
+  generate: { input: generateCallSchema, output: z.object({ requestId: requestIdSchema }) },
+  /** Stops a request at any moment, even before `generate` for it has arrived. */
   cancel: {
     input: z.object({ requestId: requestIdSchema }),
     output: z.object({ cancelled: z.boolean() }),
@@ -130,8 +132,18 @@ export type ContractHandlers = {
   [M in MethodName]: (input: ParsedMethodInput<M>) => Promise<MethodOutput<M>>
 }
 
-/** A host-side service: the handlers plus the event stream. */
-export type QuireService = ContractHandlers & { onEvent(listener: EventListener): Unsubscribe }
+/**
+ * One client's session with the host (a window, a browser tab, the CLI): the handlers, bound
+ * to this client. Its generation requests' events go to this client's listener alone;
+ * status, library and download events go to every client.
+ */
+export type ClientConnection = ContractHandlers & {
+  /** The client went away: its requests are cancelled and it gets no more events. */
+  close(): void
+}
+
+/** A host-side service: every transport connects each of its clients. */
+export type QuireService = { connect(listener: EventListener): ClientConnection }
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contractMethods, name)

@@ -8,6 +8,7 @@ import {
   documentRenamedEventSchema,
   documentsChangedEventSchema,
 } from '../documents/schemas'
+import { samplingValuesSchema } from '../presets/schema'
 
 export const languageSchema = z.enum(['zh', 'en'])
 export type Language = z.infer<typeof languageSchema>
@@ -49,6 +50,8 @@ export const engineStatusSchema = z.object({
   loadingPath: z.string().nullable(),
   /** The last problem worth telling the writer about (a failed load, an engine restart). */
   notice: z.string().nullable(),
+  /** How far the load has come (0..1) while `state` is `loading`; null when unknown or not loading. */
+  loadProgress: z.number().min(0).max(1).nullable().default(null),
 })
 export type EngineStatus = z.infer<typeof engineStatusSchema>
 
@@ -97,7 +100,22 @@ export type ParsedGenerateRequest = z.output<typeof generateRequestSchema>
 
 export const requestIdSchema = z.string().min(1).max(100)
 
-export const stopReasonSchema = z.enum(['eos', 'max-tokens', 'abort', 'deadline', 'stop-trigger'])
+/** `generate`'s input: the request with the id its client minted (a UUID), so events and `cancel` can name it before the host answers. */
+export const generateCallSchema = generateRequestSchema.extend({
+  requestId: z.uuid('The request id must be a UUID (crypto.randomUUID()).'),
+})
+export type GenerateCall = z.input<typeof generateCallSchema>
+export type ParsedGenerateCall = z.output<typeof generateCallSchema>
+
+/** `budget`: a `trim-length`/`max-lines` step's budget was reached at a sentence end, so Quire stopped early. */
+export const stopReasonSchema = z.enum([
+  'eos',
+  'max-tokens',
+  'abort',
+  'deadline',
+  'stop-trigger',
+  'budget',
+])
 export type StopReason = z.infer<typeof stopReasonSchema>
 
 export const generationStatsSchema = z.object({
@@ -115,11 +133,42 @@ export const generationStatsSchema = z.object({
 })
 export type GenerationStats = z.infer<typeof generationStatsSchema>
 
+/** The request waits: for the model being loaded, or for a free sequence. */
+export const waitingEventSchema = z.object({
+  type: z.literal('waiting'),
+  requestId: requestIdSchema,
+  reason: z.enum(['model-loading', 'queued']),
+})
+
+export const chatMessageSchema = z.object({
+  role: z.enum(['system', 'user']),
+  content: z.string(),
+})
+export type ChatMessage = z.infer<typeof chatMessageSchema>
+
+/** An attempt begins: exactly what was sent to the model, after the prompt was fitted to its context. */
+export const startedEventSchema = z.object({
+  type: z.literal('started'),
+  requestId: requestIdSchema,
+  /** 1, or 2 for the language retry. */
+  attempt: z.number().int().positive(),
+  messages: z.array(chatMessageSchema),
+  sampling: samplingValuesSchema,
+  maxTokens: z.number().int().positive(),
+  seed: z.number().int().nonnegative().nullable(),
+  /** The model's name (or the remote model id). */
+  model: z.string(),
+  /** The text before the selection was shortened so the prompt fits the context. */
+  trimmedBefore: z.boolean(),
+})
+
 export const deltaEventSchema = z.object({
   type: z.literal('delta'),
   requestId: requestIdSchema,
   seq: z.number().int().nonnegative(),
   text: z.string(),
+  /** Tokens generated so far in this attempt. */
+  tokens: z.number().int().nonnegative(),
 })
 export const textEditSchema = z.object({
   at: z.number().int().nonnegative(),
@@ -189,6 +238,8 @@ export const libraryChangedEventSchema = z.object({ type: z.literal('library-cha
 
 export const quireEventSchema = z.discriminatedUnion('type', [
   libraryChangedEventSchema,
+  waitingEventSchema,
+  startedEventSchema,
   deltaEventSchema,
   doneEventSchema,
   retryEventSchema,
@@ -210,17 +261,23 @@ export type DocumentEvent = Extract<
   QuireEvent,
   { type: 'document-changed' | 'document-removed' | 'document-renamed' | 'documents-changed' }
 >
+export type WaitingEvent = z.infer<typeof waitingEventSchema>
+export type StartedEvent = z.infer<typeof startedEventSchema>
 
-/** The events that belong to one generation request. */
-export type GenerationEvent = Extract<QuireEvent, { type: 'delta' | 'done' | 'retry' | 'error' }>
+const generationEventTypes = ['waiting', 'started', 'delta', 'retry', 'done', 'error'] as const
+
+/** The events that belong to one generation request (sent only to the client that asked). */
+export type GenerationEvent = Extract<QuireEvent, { type: (typeof generationEventTypes)[number] }>
 
 export function isGenerationEvent(event: QuireEvent): event is GenerationEvent {
-  return (
-    event.type === 'delta' ||
-    event.type === 'done' ||
-    event.type === 'retry' ||
-    event.type === 'error'
-  )
+  return (generationEventTypes as readonly string[]).includes(event.type)
+}
+
+/** A request's last event: nothing follows a `done` or an `error`. */
+export function isFinalEvent(
+  event: QuireEvent,
+): event is Extract<QuireEvent, { type: 'done' | 'error' }> {
+  return event.type === 'done' || event.type === 'error'
 }
 
 /** The stats of an answer that never started: nothing generated, nothing evaluated. */

@@ -23,6 +23,7 @@ export {
   type StepChange,
 } from './pipeline'
 export { cleanPartial } from './partial'
+export { budgetReached, hasBudget } from './budget'
 export { defaultReplacements } from './replacePhrases'
 export { stepRegistry, runStep } from './registry'
 export type { TextEdit } from './diff'

@@ -1,14 +1,9 @@
-import type { Language } from '../contract/schemas'
 import { protectedMask } from './protectedSpans'
-import { sentenceLanguage, splitSentences } from './sentences'
+import { splitSentences } from './sentences'
 import type { Step } from './stepTypes'
 import { unitEnds } from './units'
 
 const CLAUSE_MARK = /[，；,;]/g
-const TRAILING_MARKS = /[。！？!?.，,；;：:、\s]+$/u
-const ENDS_WITH_ELLIPSIS = /(?:…|\.{3,})$/
-/** A question or exclamation, possibly inside its closing quote: the writer's tone, kept. */
-const ENDS_WITH_TONE = /[？！?!][”’"'」』）)]*$/u
 
 /** How many units end at or before `position`. */
 function unitsBefore(ends: number[], position: number): number {
@@ -18,30 +13,13 @@ function unitsBefore(ends: number[], position: number): number {
 }
 
 /**
- * Ends a cut with the ellipsis of the cut sentence's script, in place of its last mark (`。`,
- * `.`, `，`…). A kept sentence that ends in `？`/`！`/`?`/`!` keeps its mark and gets no ellipsis:
- * the mark is the writer's, and the text already ends on a whole sentence.
- */
-function closeCut(kept: string, language: Language): string {
-  const body = kept.trimEnd()
-  if (ENDS_WITH_ELLIPSIS.test(body) || ENDS_WITH_TONE.test(body)) return body
-  const lastSentence = splitSentences(body).at(-1)?.text ?? body
-  const ellipsis = sentenceLanguage(lastSentence, language) === 'zh' ? '……' : '…'
-  return body.replace(TRAILING_MARKS, '') + ellipsis
-}
-
-/**
  * Keeps at most `limit` units (Chinese characters and words; punctuation is free): cut at the
- * last sentence end that fits, else at the last clause mark of the first sentence that fits,
- * else hard after the limit-th unit; a cut text ends with `……` (Chinese) or `…` (English),
- * except after a kept `？`/`！`, which stays as the last mark (风很轻！云很淡？雨很大。 at 7 →
- * 风很轻！云很淡？).
+ * last sentence end that fits (keeping that sentence's own mark), else before the last clause
+ * mark of the first sentence that fits, else hard after the limit-th unit. Nothing is added:
+ * no ellipsis or mark the model did not write (the card says the answer was cut, from
+ * `truncated`).
  */
-export function trimLengthText(
-  text: string,
-  limit: number,
-  language: Language,
-): { text: string; truncated: boolean } {
+export function trimLengthText(text: string, limit: number): { text: string; truncated: boolean } {
   const ends = unitEnds(text)
   if (ends.length <= limit) return { text, truncated: false }
 
@@ -64,8 +42,7 @@ export function trimLengthText(
     }
   }
   if (cut === 0) cut = ends[limit - 1] ?? text.length
-  return { text: closeCut(text.slice(0, cut), language), truncated: true }
+  return { text: text.slice(0, cut).trimEnd(), truncated: true }
 }
 
-export const trimLength: Step<'trim-length'> = (text, call, context) =>
-  trimLengthText(text, call.limit, context.language)
+export const trimLength: Step<'trim-length'> = (text, call) => trimLengthText(text, call.limit)

@@ -62,3 +62,82 @@ export async function newDocument(page: Page): Promise<void> {
   await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
   await focusEditor(page)
 }
+
+/** Selects from the start of `from` to the end of `to`, across paragraphs, as a drag would. */
+export async function selectBetween(page: Page, from: string, to: string): Promise<void> {
+  const found = await editor(page).evaluate(
+    (root, [start, end]) => {
+      const texts: Text[] = []
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text)
+      const first = texts.find((node) => node.data.includes(start))
+      const last = [...texts].reverse().find((node) => node.data.includes(end))
+      if (!first || !last) return false
+      const range = document.createRange()
+      range.setStart(first, first.data.indexOf(start))
+      range.setEnd(last, last.data.lastIndexOf(end) + end.length)
+      const selection = window.getSelection()
+      selection?.removeAllRanges()
+      selection?.addRange(range)
+      return true
+    },
+    [from, to] as const,
+  )
+  expect(found, `"${from}" … "${to}" is in the document`).toBe(true)
+}
+
+/** The phases the suggestion card went through, recorded in the page from the moment this is called. */
+export async function recordPhases(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { quirePhases: string[] }).quirePhases = seen
+    const note = (): void => {
+      const card = document.querySelector('[data-testid="suggestion"]')
+      const status = document.querySelector('[data-testid="suggestion-status"]')?.textContent ?? ''
+      const entry = card ? `${card.getAttribute('data-phase')}:${status}` : 'none'
+      if (seen.at(-1) !== entry) seen.push(entry)
+    }
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    })
+  })
+  return () => page.evaluate(() => (window as unknown as { quirePhases: string[] }).quirePhases)
+}
+
+type Key = { key: string; code: string; mod?: boolean; alt?: boolean }
+export const REWRITE_KEY: Key = { key: 'r', code: 'KeyR', mod: true, alt: true }
+export const ESCAPE_KEY: Key = { key: 'Escape', code: 'Escape' }
+
+/**
+ * Presses keys in the editor `gapMs` apart, scheduled inside the page: Playwright's own key
+ * presses take tens of milliseconds each, too slow for "twice within 50 ms". A key whose time
+ * comes while the page is still handling the one before waits for it, as a real key press
+ * waits in the browser's input queue.
+ */
+export async function pressQuickly(page: Page, keys: readonly Key[], gapMs: number): Promise<void> {
+  await editor(page).evaluate(
+    (root, [sequence, gap, mac]) =>
+      new Promise<void>((resolve) => {
+        sequence.forEach((key, index) =>
+          setTimeout(() => {
+            const init = {
+              key: key.key,
+              code: key.code,
+              ctrlKey: Boolean(key.mod) && !mac,
+              metaKey: Boolean(key.mod) && mac,
+              altKey: Boolean(key.alt),
+              bubbles: true,
+              cancelable: true,
+            }
+            root.dispatchEvent(new KeyboardEvent('keydown', init))
+            root.dispatchEvent(new KeyboardEvent('keyup', init))
+            if (index === sequence.length - 1) resolve()
+          }, index * gap),
+        )
+      }),
+    [keys, gapMs, process.platform === 'darwin'] as const,
+  )
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EngineJob } from '@core/engine/host/engineHost'
 import { RemoteBackend, type RemoteBackendOptions } from '@core/engine/remote/remoteBackend'
 import { DEFAULT_SAMPLING } from '@core/openai/chatRequest'
-import { EventLog } from './support/events'
+import { engineJobOf, EventLog, type TestJob } from './support/events'
 import { startServeWithModel, type RunningServe } from './support/quireServe'
 
 // A second `quire serve` with the tiny model plays the OpenAI-compatible server.
@@ -21,14 +20,14 @@ function backend(options: Partial<RemoteBackendOptions> = {}) {
     timeoutMs: 10_000,
     contextSize: 4096,
     apiKey: async () => serve.token,
-    onEvent: log.listener,
+    onStatus: log.onStatus,
     ...options,
   })
   return { remote, log }
 }
 
 let nextId = 0
-const job = (overrides: Partial<EngineJob> = {}): EngineJob => ({
+const job = (overrides: Partial<TestJob> = {}): TestJob => ({
   requestId: `remote-${nextId++}`,
   system: 'You are a careful editor.',
   user: 'Rewrite: the harbour was quiet at dawn.',
@@ -37,8 +36,8 @@ const job = (overrides: Partial<EngineJob> = {}): EngineJob => ({
   ...overrides,
 })
 
-async function generate(remote: RemoteBackend, log: EventLog, request: EngineJob) {
-  remote.generate(request)
+async function generate(remote: RemoteBackend, log: EventLog, request: TestJob) {
+  remote.run(engineJobOf(request), log.sink(request.requestId))
   return log.end(request.requestId)
 }
 
@@ -158,11 +157,37 @@ describe('RemoteBackend against quire serve', () => {
   it('becomes ready again after reconfiguring to the right address', async () => {
     const { remote } = backend({ baseUrl: `${serve.base}/v1/openai` })
     expect((await remote.start()).state).toBe('idle')
-    await remote.reconfigure({ baseUrl: serve.base, contextSize: 2048 })
+    await remote.configure({
+      local: { threads: 1, contextSize: 4096, gpu: 'off', gpuLayers: 0, sequences: 1 },
+      remote: { baseUrl: serve.base, model: '', timeoutMs: 10_000, contextSize: 2048 },
+    })
     expect(remote.getStatus()).toMatchObject({
       state: 'ready',
       model: { contextSize: 2048 },
     })
-    expect(await remote.measure('', 'abcdefgh')).toEqual({ promptTokens: 6, contextSize: 2048 })
+    // Prompts are fitted to the new context: one that cannot fit in 2048 tokens is refused.
+    const log = new EventLog()
+    const selection = 'word '.repeat(2000)
+    remote.run(
+      {
+        runId: 'too-long',
+        prompt: {
+          kind: 'fit',
+          system: '',
+          user: selection,
+          marker: '@@',
+          before: '',
+          bareUser: selection,
+          selection,
+        },
+        sampling: { ...DEFAULT_SAMPLING, maxTokens: 48 },
+      },
+      log.sink('too-long'),
+    )
+    expect(await log.end('too-long')).toMatchObject({
+      type: 'error',
+      code: 'context-overflow',
+      message: expect.stringContaining("the model's context holds 2048"),
+    })
   })
 })

@@ -1,9 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EngineJob } from '@core/engine/host/engineHost'
 import { RemoteBackend } from '@core/engine/remote/remoteBackend'
 import { DEFAULT_SAMPLING } from '@core/openai/chatRequest'
-import { EventLog } from './support/events'
+import { engineJobOf, EventLog, type TestJob } from './support/events'
 import {
   closedPort,
   startHttpServer,
@@ -27,12 +26,12 @@ function backend(baseUrl: string, timeoutMs = 5_000) {
     timeoutMs,
     contextSize: 4096,
     apiKey: async () => 'sk-test',
-    onEvent: log.listener,
+    onStatus: log.onStatus,
   })
   return { remote, log }
 }
 
-const job: EngineJob = {
+const job: TestJob = {
   requestId: 'failing',
   system: '',
   user: 'Hello',
@@ -51,7 +50,7 @@ const serverAnswering = (chat: (response: ServerResponse) => void) =>
   })
 
 async function failure(remote: RemoteBackend, log: EventLog) {
-  remote.generate(job)
+  remote.run(engineJobOf(job), log.sink(job.requestId))
   const end = await log.end(job.requestId)
   if (end.type !== 'error') throw new Error(`expected an error, got ${JSON.stringify(end)}`)
   return end
@@ -125,7 +124,10 @@ describe('RemoteBackend failures a writer can act on', () => {
   it('is ready but says so when the server does not list the configured model', async () => {
     server = await serverAnswering(() => {})
     const { remote } = backend(server.base)
-    await remote.reconfigure({ model: 'qwen3:4b' })
+    await remote.configure({
+      local: { threads: 1, contextSize: 4096, gpu: 'off', gpuLayers: 0, sequences: 1 },
+      remote: { baseUrl: server.base, model: 'qwen3:4b', timeoutMs: 5_000, contextSize: 4096 },
+    })
     expect(remote.getStatus()).toMatchObject({
       state: 'ready',
       model: { name: 'qwen3:4b' },
@@ -168,7 +170,7 @@ describe('RemoteBackend failures a writer can act on', () => {
       )
     })
     const { remote, log } = backend(server.base)
-    remote.generate(job)
+    remote.run(engineJobOf(job), log.sink(job.requestId))
     const end = await log.end(job.requestId)
     expect(end).toMatchObject({
       type: 'done',

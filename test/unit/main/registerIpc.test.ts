@@ -22,12 +22,16 @@ const { isAppUrl } = await import('../../../src/main/window/appUrl')
 
 const APP_URL = 'quire://app/index.html'
 const service = {
-  getSettings: () => Promise.resolve(settingsSchema.parse({})),
-  onEvent: () => () => {},
+  connect: () => ({
+    getSettings: () => Promise.resolve(settingsSchema.parse({})),
+    close: () => undefined,
+  }),
 } as unknown as QuireService
 
+/** A window's webContents as registerIpc uses it: an id, lifecycle listeners, a send. */
+const sender = { id: 1, once: () => undefined, on: () => undefined, isDestroyed: () => false }
 const callFrom = (url: string) =>
-  handlers.get(ipcChannel('getSettings'))?.({ senderFrame: { url }, sender: {} }, undefined)
+  handlers.get(ipcChannel('getSettings'))?.({ senderFrame: { url }, sender }, undefined)
 
 describe('registerIpc', () => {
   beforeEach(() => {

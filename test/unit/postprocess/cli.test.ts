@@ -63,9 +63,13 @@ describe('quire postprocess', () => {
   })
 
   it('picks the language from the text with --lang auto', async () => {
-    const { done, out } = run(['--steps', 'trim-length:2'], '风很轻。云很淡。')
-    await done
-    expect(out.join('')).toBe('风很……\n')
+    // Chinese text gets the Chinese ellipsis, English text the English one.
+    const zh = run(['--steps', 'normalize-punctuation'], '风很轻...')
+    await zh.done
+    expect(zh.out.join('')).toBe('风很轻……\n')
+    const en = run(['--steps', 'normalize-punctuation'], 'The wind……')
+    await en.done
+    expect(en.out.join('')).toBe('The wind…\n')
   })
 
   it('says so on stderr when it kept the raw answer', async () => {

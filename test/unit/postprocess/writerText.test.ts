@@ -123,15 +123,15 @@ describe('normalize-punctuation leaves English sentences that quote Chinese alon
   })
 })
 
-describe('trim-length keeps a kept sentence’s ？ and ！', () => {
+describe('trim-length keeps a kept sentence’s own mark and adds none', () => {
   it.each([
     ['zh', '今天天气不错！我们去散步吧。', 6, '今天天气不错！'],
     ['zh', '时间能覆盖爱情？我不知道。', 7, '时间能覆盖爱情？'],
     ['zh', '他问：“你去吗？”我说不去。', 6, '他问：“你去吗？”'],
-    ['zh', '今天天气不错。我们去散步吧。', 6, '今天天气不错……'],
+    ['zh', '今天天气不错。我们去散步吧。', 6, '今天天气不错。'],
     ['en', 'Is it soft? It is. It rains.', 3, 'Is it soft?'],
     ['en', 'What a day! We walked home.', 3, 'What a day!'],
-    ['en', 'It was soft. We walked home.', 3, 'It was soft…'],
+    ['en', 'It was soft. We walked home.', 3, 'It was soft.'],
   ] as const)('%s %j at %i → %j', (language, input, limit, output) => {
     const result = run(input, { 'trim-length': limit }, language)
     expect(result.text).toBe(output)

@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import type { EngineJob } from '@core/engine/host/engineHost'
-import { chatRequestBody, flavourOf } from '@core/engine/remote/chatRequestBody'
+import {
+  chatMessages,
+  chatRequestBody,
+  flavourOf,
+  type RemoteChat,
+} from '@core/engine/remote/chatRequestBody'
 import { readModelList } from '@core/engine/remote/serverModels'
 
-const job: EngineJob = {
-  requestId: 'r',
-  system: 'You are warm and specific.',
-  user: 'Rewrite this.',
-  turns: [
-    { role: 'user', content: 'Earlier question' },
-    { role: 'assistant', content: 'Earlier answer' },
-  ],
+const job: RemoteChat = {
+  messages: chatMessages(
+    {
+      messages: [
+        { role: 'system', content: 'You are warm and specific.' },
+        { role: 'user', content: 'Rewrite this.' },
+      ],
+      trimmedBefore: false,
+      promptTokens: 0,
+    },
+    [
+      { role: 'user', content: 'Earlier question' },
+      { role: 'assistant', content: 'Earlier answer' },
+    ],
+  ),
   sampling: {
     temperature: 0.85,
     topP: 0.92,
@@ -65,7 +76,8 @@ describe('chatRequestBody', () => {
     const body = chatRequestBody(
       {
         ...job,
-        system: '',
+        // A prompt without a system message (fitted prompts leave an empty one out).
+        messages: job.messages.filter((message) => message.role !== 'system'),
         seed: undefined,
         sampling: { ...job.sampling, topP: 1, topK: 0, frequencyPenalty: 0.3 },
       },

@@ -55,9 +55,10 @@ describe('ChatStreamReader (SSE → events)', () => {
         'data: [DONE]\n\n',
     )
     expect(deltas).toEqual([
-      { type: 'delta', requestId: 'r', seq: 0, text: 'Rain ' },
-      { type: 'delta', requestId: 'r', seq: 1, text: 'on ' },
-      { type: 'delta', requestId: 'r', seq: 2, text: 'glass.' },
+      // Tokens so far: one per streamed chunk until the server's usage arrives at the end.
+      { type: 'delta', requestId: 'r', seq: 0, text: 'Rain ', tokens: 1 },
+      { type: 'delta', requestId: 'r', seq: 1, text: 'on ', tokens: 2 },
+      { type: 'delta', requestId: 'r', seq: 2, text: 'glass.', tokens: 3 },
     ])
     expect(stream.finished).toBe(true)
     const done = stream.done()

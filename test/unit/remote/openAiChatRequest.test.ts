@@ -36,14 +36,18 @@ describe('readChatRequest', () => {
     })
     expect(plan).toEqual({
       job: {
-        system: 'Be warm.\n\nBe brief.',
-        turns: [
-          { role: 'user', content: 'First' },
-          { role: 'assistant', content: 'Answer' },
-        ],
-        user: 'Second, please',
+        prompt: {
+          kind: 'messages',
+          system: 'Be warm.\n\nBe brief.',
+          turns: [
+            { role: 'user', content: 'First' },
+            { role: 'assistant', content: 'Answer' },
+          ],
+          user: 'Second, please',
+        },
         sampling: DEFAULT_SAMPLING,
         seed: undefined,
+        lora: [],
       },
       stream: true,
       includeUsage: true,

@@ -1,87 +1,47 @@
 import { describe, expect, it } from 'vitest'
-import { QuireError, type EngineStatus, type GenerationStats } from '@shared/contract'
-import type { BackendEvent, InferenceBackend } from '@core/engine/backend'
-import type { EngineJob } from '@core/engine/host/engineHost'
 import { createOpenAiHandler, type OpenAiReply } from '@core/openai/openAiHandler'
+import { GenerationService } from '@core/generation/generationService'
+import { ModelReadiness } from '@core/generation/modelReadiness'
+import { FakeBackend, fakeModel, settle, stats } from '../generation/fakeBackend'
 
-const model = {
-  path: '/models/q.gguf',
-  name: 'Qwen3 4B',
-  architecture: 'qwen3',
-  sizeBytes: 1,
-  contextSize: 4096,
-  backend: 'cpu',
-  gpuLayers: 0,
-  totalLayers: 36,
-  sequences: 2,
-  threads: 4,
-  loadMs: 1,
-  fallback: null,
-}
-
-/** A backend the test drives by hand: it records jobs and cancels; the test emits events. */
-function fakeBackend(options: { loaded?: boolean } = {}) {
-  const listeners = new Set<(event: BackendEvent) => void>()
-  const jobs: EngineJob[] = []
-  const cancelled: string[] = []
-  const status: EngineStatus = {
-    state: options.loaded === false ? 'idle' : 'ready',
-    model: options.loaded === false ? null : model,
-    loadingPath: null,
-    notice: null,
-  }
-  const backend: InferenceBackend = {
-    getStatus: () => status,
-    loadModel: async () => status,
-    measure: async () => ({ promptTokens: 0, contextSize: 4096 }),
-    generate: (job) => {
-      if (!status.model) throw new QuireError('no-model', 'No model is loaded.')
-      jobs.push(job)
-    },
-    cancel: (requestId) => {
-      cancelled.push(requestId)
-      return true
-    },
-    reconfigure: async () => {},
-    notify: () => {},
-    dispose: async () => {},
-  }
-  const emit = (event: BackendEvent) => listeners.forEach((listener) => listener(event))
+/** The handler over a real GenerationService on a backend the test drives by hand. */
+function fakeBackend(options: { loaded?: boolean; loadWaitMs?: number } = {}) {
+  const backend = new FakeBackend(options.loaded !== false)
+  const readiness = new ModelReadiness(() => backend.getStatus())
+  backend.onStatus(() => readiness.changed())
+  const generation = new GenerationService({ backend: () => backend, readiness })
   const handler = createOpenAiHandler({
-    backend: () => backend,
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    generation,
+    readiness,
+    model: () => backend.getStatus().model,
+    loadWaitMs: options.loadWaitMs,
   })
-  return { handler, jobs, cancelled, emit, listeners }
+  /** The run the handler started (after the service has begun it). */
+  const run = async () => {
+    await settle()
+    const started = backend.last()
+    return { ...started, requestId: started.job.runId.replace(/#\d+$/, '') }
+  }
+  return { handler, backend, generation, run }
 }
 
 /** A reply that records what the client would receive. */
 function recorder() {
-  const sent: { json?: { status: number; body: unknown }; events: unknown[]; ended: boolean } = {
+  const sent: {
+    json?: { status: number; body: unknown; headers?: Record<string, string> | undefined }
+    events: unknown[]
+    ended: boolean
+  } = {
     events: [],
     ended: false,
   }
   const reply: OpenAiReply = {
-    json: (status, body) => (sent.json = { status, body }),
+    json: (status, body, headers) => (sent.json = { status, body, headers }),
     event: (data) => sent.events.push(data),
     end: () => (sent.ended = true),
   }
   return { reply, sent }
 }
-
-const stats = (overrides: Partial<GenerationStats> = {}): GenerationStats => ({
-  promptTokens: 20,
-  reusedTokens: 5,
-  evaluatedTokens: 15,
-  generatedTokens: 3,
-  timeToFirstTokenMs: 10,
-  tokensPerSecond: 50,
-  totalMs: 60,
-  stopReason: 'eos',
-  ...overrides,
-})
 
 const body = (extra: object = {}) => ({
   messages: [{ role: 'user', content: 'Hello' }],
@@ -90,19 +50,24 @@ const body = (extra: object = {}) => ({
 
 describe('the OpenAI-compatible handler', () => {
   it('streams OpenAI chunks: the role, each delta, the finish, usage, then [DONE]', async () => {
-    const { handler, jobs, emit, listeners } = fakeBackend()
+    const { handler, run, generation } = fakeBackend()
     const { reply, sent } = recorder()
     const done = handler.chatCompletions(
       body({ stream: true, stream_options: { include_usage: true } }),
       reply,
       new AbortController().signal,
     )
-    const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId: 'someone-else', seq: 0, text: 'Not mine' })
-    emit({ type: 'delta', requestId, seq: 0, text: 'Hi ' })
-    emit({ type: 'delta', requestId, seq: 1, text: 'there' })
-    emit({ type: 'done', requestId, text: 'Hi there', stats: stats({ stopReason: 'max-tokens' }) })
-    await done
+    const { sink, requestId } = await run()
+    // Another HTTP request's text never reaches this one.
+    const other = recorder()
+    const otherDone = handler.chatCompletions(body(), other.reply, new AbortController().signal)
+    const { sink: otherSink } = await run()
+    otherSink.delta('Not mine', 1)
+    sink.delta('Hi ', 1)
+    sink.delta('there', 2)
+    sink.done('Hi there', stats({ stopReason: 'max-tokens' }))
+    otherSink.done('Not mine', stats())
+    await Promise.all([done, otherDone])
     expect(sent.ended).toBe(true)
     expect(sent.events).toMatchObject([
       {
@@ -125,16 +90,16 @@ describe('the OpenAI-compatible handler', () => {
         },
       },
     ])
-    expect(listeners.size).toBe(0)
+    expect(generation.size).toBe(0)
   })
 
   it('answers one JSON completion without `stream`, and no usage chunk unless asked', async () => {
-    const { handler, jobs, emit } = fakeBackend()
+    const { handler, run } = fakeBackend()
     const { reply, sent } = recorder()
     const done = handler.chatCompletions(body(), reply, new AbortController().signal)
-    const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Whole' })
-    emit({ type: 'done', requestId, text: 'Whole', stats: stats() })
+    const { sink } = await run()
+    sink.delta('Whole', 1)
+    sink.done('Whole', stats())
     await done
     expect(sent.events).toEqual([])
     expect(sent.json).toMatchObject({
@@ -148,33 +113,33 @@ describe('the OpenAI-compatible handler', () => {
   })
 
   it('cancels the engine job when the client goes away', async () => {
-    const { handler, jobs, cancelled, emit } = fakeBackend()
+    const { handler, run, backend } = fakeBackend()
     const { reply, sent } = recorder()
     const client = new AbortController()
     const done = handler.chatCompletions(body({ stream: true }), reply, client.signal)
-    const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Partial' })
+    const { sink, job } = await run()
+    sink.delta('Partial', 1)
     client.abort()
-    expect(cancelled).toEqual([requestId])
-    emit({ type: 'done', requestId, text: 'Partial', stats: stats({ stopReason: 'abort' }) })
+    expect(backend.cancelled).toEqual([{ runId: job.runId, reason: 'abort' }])
+    sink.done('Partial', stats({ stopReason: 'abort' }))
     await done
     expect(sent.ended).toBe(false)
   })
 
   it('ends the answer at a stop string and stops the engine', async () => {
-    const { handler, jobs, cancelled, emit } = fakeBackend()
+    const { handler, run, backend } = fakeBackend()
     const { reply, sent } = recorder()
     const done = handler.chatCompletions(
       body({ stop: ['###'] }),
       reply,
       new AbortController().signal,
     )
-    const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Line one#' })
-    emit({ type: 'delta', requestId, seq: 1, text: '## Line two' })
-    expect(cancelled).toEqual([requestId])
-    emit({ type: 'delta', requestId, seq: 2, text: ' late' })
-    emit({ type: 'done', requestId, text: 'x', stats: stats({ stopReason: 'abort' }) })
+    const { sink, job } = await run()
+    sink.delta('Line one#', 1)
+    sink.delta('## Line two', 2)
+    expect(backend.cancelled).toEqual([{ runId: job.runId, reason: 'abort' }])
+    sink.delta(' late', 3)
+    sink.done('x', stats({ stopReason: 'abort' }))
     await done
     expect(sent.json?.body).toMatchObject({
       choices: [{ message: { content: 'Line one' }, finish_reason: 'stop' }],
@@ -182,18 +147,18 @@ describe('the OpenAI-compatible handler', () => {
   })
 
   it('answers an engine error before any text with its HTTP status', async () => {
-    const { handler, jobs, emit } = fakeBackend()
+    const { handler, run } = fakeBackend()
     const { reply, sent } = recorder()
     const done = handler.chatCompletions(
       body({ stream: true }),
       reply,
       new AbortController().signal,
     )
-    const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'error', requestId, code: 'context-overflow', message: 'The prompt is too long.' })
+    const { sink } = await run()
+    sink.error('context-overflow', 'The prompt is too long.')
     await done
     expect(sent.events).toEqual([])
-    expect(sent.json).toEqual({
+    expect(sent.json).toMatchObject({
       status: 400,
       body: {
         error: {
@@ -207,16 +172,16 @@ describe('the OpenAI-compatible handler', () => {
   })
 
   it('puts an error that comes mid-stream into the stream, then ends it', async () => {
-    const { handler, jobs, emit } = fakeBackend()
+    const { handler, run } = fakeBackend()
     const { reply, sent } = recorder()
     const done = handler.chatCompletions(
       body({ stream: true }),
       reply,
       new AbortController().signal,
     )
-    const requestId = jobs[0]?.requestId ?? ''
-    emit({ type: 'delta', requestId, seq: 0, text: 'Half' })
-    emit({ type: 'error', requestId, code: 'engine-stopped', message: 'The engine stopped.' })
+    const { sink } = await run()
+    sink.delta('Half', 1)
+    sink.error('engine-stopped', 'The engine stopped.')
     await done
     expect(sent.events.at(-1)).toMatchObject({ error: { message: 'The engine stopped.' } })
     expect(sent.ended).toBe(true)
@@ -230,6 +195,37 @@ describe('the OpenAI-compatible handler', () => {
     expect(handler.listModels()).toEqual({ object: 'list', data: [] })
   })
 
+  it('waits for a model that is loading, then answers', async () => {
+    const { handler, backend, run } = fakeBackend({ loaded: false })
+    backend.setStatus({ state: 'loading', loadingPath: '/models/q.gguf', loadProgress: 0.2 })
+    const { reply, sent } = recorder()
+    const done = handler.chatCompletions(body(), reply, new AbortController().signal)
+    await settle()
+    expect(backend.runs).toEqual([])
+    backend.setStatus({ state: 'ready', model: fakeModel, loadingPath: null, loadProgress: null })
+    const { sink } = await run()
+    sink.delta('Loaded.', 1)
+    sink.done('Loaded.', stats())
+    await done
+    expect(sent.json).toMatchObject({
+      status: 200,
+      body: { choices: [{ message: { content: 'Loaded.' } }] },
+    })
+  })
+
+  it('answers 503 with Retry-After and says the model is loading when the load outlasts the wait', async () => {
+    const { handler, backend } = fakeBackend({ loaded: false, loadWaitMs: 20 })
+    backend.setStatus({ state: 'loading', loadingPath: '/models/q.gguf' })
+    const { reply, sent } = recorder()
+    await handler.chatCompletions(body(), reply, new AbortController().signal)
+    expect(sent.json).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': expect.stringMatching(/^\d+$/) },
+      body: { error: { code: 'model_loading', message: expect.stringContaining('loading') } },
+    })
+    expect(backend.runs).toEqual([])
+  })
+
   it('lists the loaded model', () => {
     expect(fakeBackend().handler.listModels()).toMatchObject({
       data: [{ id: 'Qwen3 4B', object: 'model', owned_by: 'quire' }],
@@ -237,10 +233,11 @@ describe('the OpenAI-compatible handler', () => {
   })
 
   it('answers bad input with a 400 and starts nothing', async () => {
-    const { handler, jobs } = fakeBackend()
+    const { handler, backend } = fakeBackend()
     const { reply, sent } = recorder()
     await handler.chatCompletions({ messages: 'hi' }, reply, new AbortController().signal)
+    await settle()
     expect(sent.json?.status).toBe(400)
-    expect(jobs).toEqual([])
+    expect(backend.runs).toEqual([])
   })
 })

@@ -11,7 +11,13 @@ import {
 } from '@shared/contract'
 import { settingsSchema } from '@shared/settings/schema'
 
-const status = { state: 'idle', model: null, loadingPath: null, notice: null } as const
+const status = {
+  state: 'idle',
+  model: null,
+  loadingPath: null,
+  notice: null,
+  loadProgress: null,
+} as const
 
 function handlers(overrides: Partial<ContractHandlers> = {}): ContractHandlers {
   const unused = async () => {
@@ -57,6 +63,56 @@ describe('the contract', () => {
     expect(called).toBe(false)
   })
 
+  it('takes generate only with a client-minted UUID as its request id', async () => {
+    const seen: string[] = []
+    const service = handlers({
+      generate: async (request) => (seen.push(request.requestId), { requestId: request.requestId }),
+    })
+    const request = { promptId: 'p', selection: 'x' }
+    await expect(dispatchCall(service, 'generate', request)).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('requestId'),
+    })
+    await expect(
+      dispatchCall(service, 'generate', { ...request, requestId: 'r1' }),
+    ).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringContaining('UUID') })
+    const requestId = crypto.randomUUID()
+    await expect(dispatchCall(service, 'generate', { ...request, requestId })).resolves.toEqual({
+      requestId,
+    })
+    expect(seen).toEqual([requestId])
+  })
+
+  it('describes what was sent in a started event, and how far a load has come in the status', () => {
+    const started = {
+      type: 'started',
+      requestId: 'r',
+      attempt: 1,
+      messages: [
+        { role: 'system', content: 'You write warmly.' },
+        { role: 'user', content: 'Rewrite: rain' },
+      ],
+      sampling: { temperature: 0.8, topP: 0.9, topK: 40, repeatPenalty: 1.1, maxTokens: 64 },
+      maxTokens: 64,
+      seed: null,
+      model: 'tiny',
+      trimmedBefore: false,
+    }
+    expect(quireEventSchema.parse(started)).toMatchObject({ sampling: { minP: 0, dryStrength: 0 } })
+    expect(
+      quireEventSchema.safeParse({ ...started, messages: [{ role: 'assistant', content: 'x' }] })
+        .success,
+    ).toBe(false)
+    expect(
+      quireEventSchema.safeParse({ type: 'waiting', requestId: 'r', reason: 'model-loading' })
+        .success,
+    ).toBe(true)
+    const loading = { type: 'status', status: { ...status, state: 'loading', loadProgress: 0.4 } }
+    expect(quireEventSchema.safeParse(loading).success).toBe(true)
+    const tooFar = { type: 'status', status: { ...status, loadProgress: 1.5 } }
+    expect(quireEventSchema.safeParse(tooFar).success).toBe(false)
+  })
+
   it('rejects unknown methods, including inherited object keys', async () => {
     await expect(dispatchCall(handlers(), 'dispose', undefined)).rejects.toMatchObject({
       code: 'invalid-request',
@@ -86,8 +142,12 @@ describe('the contract', () => {
 
   it('accepts small deltas and rejects malformed events', () => {
     expect(
-      quireEventSchema.safeParse({ type: 'delta', requestId: 'r', seq: 0, text: '风' }).success,
+      quireEventSchema.safeParse({ type: 'delta', requestId: 'r', seq: 0, text: '风', tokens: 1 })
+        .success,
     ).toBe(true)
+    expect(
+      quireEventSchema.safeParse({ type: 'delta', requestId: 'r', seq: 0, text: '风' }).success,
+    ).toBe(false)
     expect(
       quireEventSchema.safeParse({ type: 'delta', requestId: 'r', seq: -1, text: 'x' }).success,
     ).toBe(false)

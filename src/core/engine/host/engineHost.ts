@@ -1,6 +1,5 @@
 import { basename } from 'node:path'
-import { QuireError, type EngineStatus } from '@shared/contract'
-import type { SamplingValues } from '@shared/presets/schema'
+import { QuireError, type EngineStatus, type StopReason } from '@shared/contract'
 import {
   engineToHostSchema,
   type EngineChannel,
@@ -8,40 +7,20 @@ import {
   type EngineToHost,
 } from '../protocol'
 import { describeCrash } from './crashReason'
-import type { BackendEvent, InferenceBackend } from '../backend'
-
-export type EngineSettings = {
-  /** 0: one per physical core. */
-  threads: number
-  contextSize: number
-  gpu: 'auto' | 'off'
-  gpuLayers: 'auto' | number
-  sequences: number
-}
+import type {
+  BackendConfig,
+  EngineJob,
+  EngineSettings,
+  InferenceBackend,
+  RunSink,
+} from '../backend'
 
 export type EngineHostOptions = EngineSettings & {
   launch: EngineLauncher
-  onEvent: (event: BackendEvent) => void
+  onStatus: (status: EngineStatus) => void
   /** Restarts allowed within `restartWindowMs` before the host gives up. */
   maxRestarts?: number
   restartWindowMs?: number
-}
-
-export type EngineJob = {
-  requestId: string
-  system: string
-  user: string
-  sampling: SamplingValues
-  seed?: number | undefined
-  /** Earlier conversation turns before `user`, for OpenAI-compatible clients. */
-  turns?: { role: 'user' | 'assistant'; content: string }[]
-  lora?: { file: string; scale: number }[]
-  deadlineAt?: number | undefined
-}
-
-type PendingMeasure = {
-  resolve: (size: { promptTokens: number; contextSize: number }) => void
-  reject: (error: QuireError) => void
 }
 
 type PendingLoad = {
@@ -58,12 +37,19 @@ const RECENT_LOG_LINES = 40
  * starts a fresh one and reloads the last model that worked.
  */
 export class EngineHost implements InferenceBackend {
+  readonly kind = 'local'
   private channel: EngineChannel | null = null
   private ready: Promise<void> = Promise.resolve()
-  private status: EngineStatus = { state: 'starting', model: null, loadingPath: null, notice: null }
+  private status: EngineStatus = {
+    state: 'starting',
+    model: null,
+    loadingPath: null,
+    loadProgress: null,
+    notice: null,
+  }
   private readonly pendingLoads = new Map<number, PendingLoad>()
-  private readonly pendingMeasures = new Map<number, PendingMeasure>()
-  private readonly activeRequests = new Set<string>()
+  /** The runs in the engine process, by run id: where their messages go. */
+  private readonly runs = new Map<string, RunSink>()
   private readonly recentLog: string[] = []
   private readonly restartTimes: number[] = []
   private lastGoodModelPath: string | null = null
@@ -72,12 +58,17 @@ export class EngineHost implements InferenceBackend {
 
   constructor(private options: EngineHostOptions) {}
 
-  /** New engine settings; a loaded model is reloaded with them. */
-  async reconfigure(settings: EngineSettings): Promise<void> {
-    this.options = { ...this.options, ...settings }
+  /** New engine settings; a loaded model is reloaded with them. Unchanged settings change nothing. */
+  async configure({ local }: BackendConfig): Promise<void> {
+    const keys = ['threads', 'contextSize', 'gpu', 'gpuLayers', 'sequences'] as const
+    if (keys.every((key) => this.options[key] === local[key])) return
+    this.options = { ...this.options, ...local }
     const model = this.status.model
     if (model) await this.loadModel(model.path)
   }
+
+  /** Nothing outside Quire changes the engine process. */
+  async recheck(): Promise<void> {}
 
   /** Starts the engine process; resolves once it is ready for requests. */
   start(): Promise<void> {
@@ -117,7 +108,11 @@ export class EngineHost implements InferenceBackend {
     if (!channel) throw new QuireError('engine-stopped', 'The engine is not running.')
     const callId = this.nextCallId++
     const previous = this.status
-    this.setStatus({ ...previous, state: 'loading', loadingPath: path, notice })
+    this.setStatus({ ...previous, state: 'loading', loadingPath: path, loadProgress: 0, notice })
+    // Test-only: holds a load open so end-to-end tests can act while a model loads (the tiny
+    // test models load in milliseconds). Unset in normal use.
+    const hold = Number(process.env.QUIRE_TEST_LOAD_DELAY_MS ?? 0)
+    if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold))
     return new Promise<EngineStatus>((resolve, reject) => {
       this.pendingLoads.set(callId, { path, resolve, reject })
       channel.send({
@@ -133,33 +128,18 @@ export class EngineHost implements InferenceBackend {
     })
   }
 
-  /** Sends a generation; its deltas and its end arrive through `onEvent`. */
-  generate(job: EngineJob): void {
-    if (!this.status.model)
-      throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
-    this.activeRequests.add(job.requestId)
-    void this.ready.then(() => this.channel?.send({ type: 'generate', ...job }))
-  }
-
-  /** Counts a prompt's tokens with the loaded model's tokenizer and chat template. */
-  async measure(
-    system: string,
-    user: string,
-  ): Promise<{ promptTokens: number; contextSize: number }> {
-    await this.ready
+  /** Sends a run to the engine process, in one message (it fits the prompt there). */
+  run(job: EngineJob, sink: RunSink): void {
     const channel = this.channel
-    if (!channel || !this.status.model)
-      throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
-    const callId = this.nextCallId++
-    return new Promise((resolve, reject) => {
-      this.pendingMeasures.set(callId, { resolve, reject })
-      channel.send({ type: 'measure', callId, system, user })
-    })
+    if (!this.status.model || !channel)
+      return sink.error('no-model', 'No model is loaded. Choose a model file first.')
+    this.runs.set(job.runId, sink)
+    channel.send({ type: 'generate', ...job })
   }
 
-  cancel(requestId: string): boolean {
-    if (!this.activeRequests.has(requestId)) return false
-    this.channel?.send({ type: 'cancel', requestId })
+  cancel(runId: string, reason: StopReason = 'abort'): boolean {
+    if (!this.runs.has(runId)) return false
+    this.channel?.send({ type: 'cancel', runId, reason })
     return true
   }
 
@@ -171,12 +151,16 @@ export class EngineHost implements InferenceBackend {
 
   private setStatus(status: EngineStatus): void {
     this.status = status
-    this.options.onEvent({ type: 'status', status })
+    this.options.onStatus(status)
   }
 
   private handle(message: EngineToHost): void {
     switch (message.type) {
       case 'ready':
+        break
+      case 'load-progress':
+        if (this.pendingLoads.has(message.callId) && this.status.state === 'loading')
+          this.setStatus({ ...this.status, loadProgress: message.progress })
         break
       case 'loaded': {
         const pending = this.pendingLoads.get(message.callId)
@@ -186,6 +170,7 @@ export class EngineHost implements InferenceBackend {
           state: 'ready',
           model: message.model,
           loadingPath: null,
+          loadProgress: null,
           notice: this.status.notice,
         })
         pending?.resolve(this.status)
@@ -198,49 +183,33 @@ export class EngineHost implements InferenceBackend {
           state: this.status.model ? 'ready' : 'idle',
           model: this.status.model,
           loadingPath: null,
+          loadProgress: null,
           notice: message.message,
         })
         pending?.reject(new QuireError(message.code, message.message))
         break
       }
+      case 'queued':
+        this.runs.get(message.runId)?.queued()
+        break
+      case 'started':
+        this.runs.get(message.runId)?.started(message)
+        break
       case 'delta':
-        this.options.onEvent({
-          type: 'delta',
-          requestId: message.requestId,
-          seq: message.seq,
-          text: message.text,
-        })
+        this.runs.get(message.runId)?.delta(message.text, message.tokens)
         break
-      case 'done':
-        this.activeRequests.delete(message.requestId)
-        this.options.onEvent({
-          type: 'done',
-          requestId: message.requestId,
-          text: message.text,
-          stats: message.stats,
-        })
+      case 'done': {
+        const sink = this.runs.get(message.runId)
+        this.runs.delete(message.runId)
+        sink?.done(message.text, message.stats)
         break
-      case 'failed':
-        this.activeRequests.delete(message.requestId)
-        this.options.onEvent({
-          type: 'error',
-          requestId: message.requestId,
-          code: message.code,
-          message: message.message,
-        })
+      }
+      case 'failed': {
+        const sink = this.runs.get(message.runId)
+        this.runs.delete(message.runId)
+        sink?.error(message.code, message.message)
         break
-      case 'measured':
-        this.pendingMeasures
-          .get(message.callId)
-          ?.resolve({ promptTokens: message.promptTokens, contextSize: message.contextSize })
-        this.pendingMeasures.delete(message.callId)
-        break
-      case 'measure-failed':
-        this.pendingMeasures
-          .get(message.callId)
-          ?.reject(new QuireError(message.code, message.message))
-        this.pendingMeasures.delete(message.callId)
-        break
+      }
       case 'log':
         this.recentLog.push(message.message)
         if (this.recentLog.length > RECENT_LOG_LINES) this.recentLog.shift()
@@ -274,18 +243,10 @@ export class EngineHost implements InferenceBackend {
         ),
       )
     }
-    for (const measure of this.pendingMeasures.values())
-      measure.reject(new QuireError('engine-stopped', `The engine stopped: ${reason}.`))
-    this.pendingMeasures.clear()
-    for (const requestId of this.activeRequests) {
-      this.options.onEvent({
-        type: 'error',
-        requestId,
-        code: 'engine-stopped',
-        message: `The engine stopped during generation: ${reason}.`,
-      })
-    }
-    this.activeRequests.clear()
+    const stopped = [...this.runs.values()]
+    this.runs.clear()
+    for (const sink of stopped)
+      sink.error('engine-stopped', `The engine stopped during generation: ${reason}.`)
 
     const now = Date.now()
     const windowMs = this.options.restartWindowMs ?? 60_000
@@ -296,6 +257,7 @@ export class EngineHost implements InferenceBackend {
         state: 'idle',
         model: null,
         loadingPath: null,
+        loadProgress: null,
         notice: `${notice} It keeps stopping, so Quire will not restart it again; restart Quire to try once more.`,
       })
       return
@@ -305,7 +267,13 @@ export class EngineHost implements InferenceBackend {
     // Reload the last model that worked, unless it is the one that just brought the engine down.
     const reload = this.lastGoodModelPath !== crashedPath ? this.lastGoodModelPath : null
     if (!reload) this.lastGoodModelPath = null
-    this.setStatus({ state: 'restarting', model: null, loadingPath: null, notice })
+    this.setStatus({
+      state: 'restarting',
+      model: null,
+      loadingPath: null,
+      loadProgress: null,
+      notice,
+    })
     void this.start().then(async () => {
       if (!reload) return
       await this.loadModel(reload, notice).catch(() => {})

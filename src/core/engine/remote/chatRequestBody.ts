@@ -1,5 +1,5 @@
 import type { SamplingValues } from '@shared/presets/schema'
-import type { EngineJob } from '../host/engineHost'
+import type { ChatTurn, FittedPrompt } from '../backend'
 
 /**
  * Which server answers, from what `GET /v1/models` says it owns. It decides which sampling
@@ -18,15 +18,23 @@ export function flavourOf(ownedBy: readonly string[]): ServerFlavour {
   return 'other'
 }
 
-export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string }
+export type RemoteMessage = { role: 'system' | 'user' | 'assistant'; content: string }
 
-/** The conversation a job sends: its system text, earlier turns, then the prompt. */
-export function chatMessages(job: EngineJob): ChatMessage[] {
-  return [
-    ...(job.system ? [{ role: 'system' as const, content: job.system }] : []),
-    ...(job.turns ?? []),
-    { role: 'user', content: job.user },
-  ]
+/** What is sent: the conversation, how to sample, and the seed. */
+export type RemoteChat = {
+  messages: RemoteMessage[]
+  sampling: SamplingValues
+  seed?: number | undefined
+}
+
+/** The conversation a run sends: its system text, earlier turns, then the fitted prompt. */
+export function chatMessages(
+  prompt: FittedPrompt,
+  turns: readonly ChatTurn[] = [],
+): RemoteMessage[] {
+  const system = prompt.messages.filter((message) => message.role === 'system')
+  const user = prompt.messages.filter((message) => message.role === 'user')
+  return [...system, ...turns, ...user]
 }
 
 /** Sampling fields beyond OpenAI's, by the names each server reads. */
@@ -50,16 +58,16 @@ function extraSampling(flavour: ServerFlavour, sampling: SamplingValues): Record
   }
 }
 
-/** The body of `POST /v1/chat/completions` for a job, streamed with usage at the end. */
+/** The body of `POST /v1/chat/completions` for a chat, streamed with usage at the end. */
 export function chatRequestBody(
-  job: EngineJob,
+  job: RemoteChat,
   model: string,
   flavour: ServerFlavour,
 ): Record<string, unknown> {
   const sampling = job.sampling
   return {
     model,
-    messages: chatMessages(job),
+    messages: job.messages,
     stream: true,
     stream_options: { include_usage: true },
     temperature: sampling.temperature,

@@ -1,11 +1,16 @@
 import { z } from 'zod'
-import { emptyStats, QuireError, type DeltaEvent, type StopReason } from '@shared/contract'
-import type { BackendEvent } from '../backend'
+import {
+  emptyStats,
+  QuireError,
+  type DeltaEvent,
+  type GenerationStats,
+  type StopReason,
+} from '@shared/contract'
 import { estimateTokens } from './estimateTokens'
 import { malformedError, serverMessage, type RemoteTarget } from './remoteErrors'
 
 /** A backend's end of a request: the raw text and its stats. */
-export type RawDoneEvent = Extract<BackendEvent, { type: 'done' }>
+export type RawDoneEvent = { type: 'done'; requestId: string; text: string; stats: GenerationStats }
 
 const usageSchema = z.object({
   prompt_tokens: z.number().int().nonnegative().nullish(),
@@ -115,7 +120,14 @@ export class ChatStreamReader {
     if (content === '') return null
     this.firstTokenAt ??= this.now()
     this.text += content
-    return { type: 'delta', requestId: this.options.requestId, seq: this.seq++, text: content }
+    // A server sends about one token per chunk; its usage, when it reports one, comes at the end.
+    return {
+      type: 'delta',
+      requestId: this.options.requestId,
+      seq: this.seq,
+      text: content,
+      tokens: ++this.seq,
+    }
   }
 
   /** The `done` event: `stopReason` overrides the server's (a cancel, a deadline). */

@@ -1,9 +1,16 @@
 import { QuireError, type EngineStatus, type StopReason } from '@shared/contract'
-import type { BackendEvent, InferenceBackend } from '../backend'
-import type { EngineJob, EngineSettings } from '../host/engineHost'
+import {
+  engineJobSchema,
+  type BackendConfig,
+  type EngineJob,
+  type InferenceBackend,
+  type ParsedEngineJob,
+  type RemoteSettings,
+  type RunSink,
+} from '../backend'
 import { chatMessages, chatRequestBody } from './chatRequestBody'
 import { ChatStreamReader, emptyDone } from './chatStream'
-import { estimateChatTokens } from './estimateTokens'
+import { fitByEstimate } from './fitByEstimate'
 import { readChatResponse } from './readChatResponse'
 import { networkError, timeoutError, type RemoteTarget } from './remoteErrors'
 import { resolveTarget, sendRemote, type KeyedTarget } from './remoteHttp'
@@ -11,22 +18,10 @@ import { remoteModelInfo, unlistedModelNotice } from './remoteModelInfo'
 import { readModelList, type ServerOffer } from './serverModels'
 import { Watchdog } from './watchdog'
 
-/** Where the server is and what to ask it for. */
-export type RemoteBackendSettings = {
-  /** With or without a trailing `/v1`. */
-  baseUrl: string
-  /** The model to ask for; empty means the first one the server lists. */
-  model: string
-  /** How long to wait for an answer, and for each part of a streamed one. */
-  timeoutMs: number
-  /** The context the server's model has; Quire cannot ask for it, so it is configured. */
-  contextSize: number
-}
-
-export type RemoteBackendOptions = RemoteBackendSettings & {
+export type RemoteBackendOptions = RemoteSettings & {
   /** The API key, read when a request is made; null sends none. */
   apiKey: () => Promise<string | null>
-  onEvent: (event: BackendEvent) => void
+  onStatus: (status: EngineStatus) => void
 }
 
 /** Why a request's fetch was aborted, when Quire aborted it. */
@@ -42,7 +37,14 @@ type Run = { controller: AbortController; cause: AbortCause | null }
  * what is loaded, and the model to ask for is the `model` setting.
  */
 export class RemoteBackend implements InferenceBackend {
-  private status: EngineStatus = { state: 'starting', model: null, loadingPath: null, notice: null }
+  readonly kind = 'remote'
+  private status: EngineStatus = {
+    state: 'starting',
+    model: null,
+    loadingPath: null,
+    loadProgress: null,
+    notice: null,
+  }
   private offer: ServerOffer | null = null
   private readonly runs = new Map<string, Run>()
   private checks = 0
@@ -64,37 +66,32 @@ export class RemoteBackend implements InferenceBackend {
     return this.check()
   }
 
-  /** Estimates the prompt's tokens (no tokenizer here) against the configured context size. */
-  async measure(
-    system: string,
-    user: string,
-  ): Promise<{ promptTokens: number; contextSize: number }> {
-    const messages = [...(system ? [{ content: system }] : []), { content: user }]
-    return { promptTokens: estimateChatTokens(messages), contextSize: this.options.contextSize }
-  }
-
-  /** Sends a generation; its deltas and its end arrive through `onEvent`. */
-  generate(job: EngineJob): void {
+  /** Sends a run; its events go to `sink`. */
+  run(job: EngineJob, sink: RunSink): void {
+    const parsed = engineJobSchema.parse(job)
     const run: Run = { controller: new AbortController(), cause: null }
-    this.runs.set(job.requestId, run)
-    void this.run(job, run).finally(() => this.runs.delete(job.requestId))
+    this.runs.set(parsed.runId, run)
+    void this.execute(parsed, run, sink).finally(() => this.runs.delete(parsed.runId))
   }
 
-  /** Stops a request; it ends with a `done` holding the text so far. */
-  cancel(requestId: string): boolean {
-    const run = this.runs.get(requestId)
+  /** Stops a run; it ends with a `done` holding the text so far. */
+  cancel(runId: string, reason: StopReason = 'abort'): boolean {
+    const run = this.runs.get(runId)
     if (!run) return false
-    this.abort(run, 'abort')
+    this.abort(run, reason === 'deadline' ? 'deadline' : 'abort')
     return true
   }
 
-  /** New settings (remote ones, or the engine's context size); checks the server again. */
-  async reconfigure(settings: Partial<RemoteBackendSettings & EngineSettings>): Promise<void> {
-    const { baseUrl, model, timeoutMs, contextSize } = settings
-    const defined = Object.entries({ baseUrl, model, timeoutMs, contextSize }).filter(
-      ([, value]) => value !== undefined,
-    )
-    this.options = { ...this.options, ...Object.fromEntries(defined) }
+  /** New remote settings (or the context size); checks the server again when they changed. */
+  async configure({ remote }: BackendConfig): Promise<void> {
+    const keys = ['baseUrl', 'model', 'timeoutMs', 'contextSize'] as const
+    if (keys.every((key) => this.options[key] === remote[key])) return
+    this.options = { ...this.options, ...remote }
+    await this.recheck()
+  }
+
+  /** Asks the server again what it offers (after a new API key, say). */
+  async recheck(): Promise<void> {
     this.offer = null
     await this.check().catch(() => {})
   }
@@ -113,11 +110,7 @@ export class RemoteBackend implements InferenceBackend {
   private setStatus(status: EngineStatus): void {
     if (this.disposed) return
     this.status = status
-    this.options.onEvent({ type: 'status', status })
-  }
-
-  private emit(event: BackendEvent): void {
-    if (!this.disposed) this.options.onEvent(event)
+    this.options.onStatus(status)
   }
 
   private abort(run: Run, cause: AbortCause): void {
@@ -167,6 +160,7 @@ export class RemoteBackend implements InferenceBackend {
             performance.now() - startedAt,
           ),
           loadingPath: null,
+          loadProgress: null,
           notice: unlistedModelNotice(target.base, this.options.model, offer),
         })
       }
@@ -181,16 +175,25 @@ export class RemoteBackend implements InferenceBackend {
               ? networkError(error, target, 'check')
               : new QuireError('model-load-failed', String(error))
       if (current())
-        this.setStatus({ state: 'idle', model: null, loadingPath: null, notice: failure.message })
+        this.setStatus({
+          state: 'idle',
+          model: null,
+          loadingPath: null,
+          loadProgress: null,
+          notice: failure.message,
+        })
       throw failure
     } finally {
       clearTimeout(timer)
     }
   }
 
-  private async run(job: EngineJob, run: Run): Promise<void> {
+  private async execute(job: ParsedEngineJob, run: Run, sink: RunSink): Promise<void> {
     const startedAt = performance.now()
-    const { requestId } = job
+    const requestId = job.runId
+    const emitting = (act: () => void) => {
+      if (!this.disposed) act()
+    }
     const timeoutMs = this.options.timeoutMs
     const watchdog = new Watchdog(timeoutMs, () => this.abort(run, 'timeout'))
     const deadline =
@@ -203,14 +206,21 @@ export class RemoteBackend implements InferenceBackend {
       // With no model named, the server's list says which one to ask for.
       if (!this.options.model && !this.offer) await this.check()
       target = await this.target()
+      const fitted = fitByEstimate(job, this.options.contextSize)
+      const messages = chatMessages(fitted, job.prompt.kind === 'messages' ? job.prompt.turns : [])
       reader = new ChatStreamReader({
         requestId,
         target,
         startedAt,
-        promptEstimate: estimateChatTokens(chatMessages(job)),
+        promptEstimate: fitted.promptTokens,
       })
+      emitting(() => sink.started(fitted))
       watchdog.kick()
-      const body = chatRequestBody(job, target.model, this.offer?.flavour ?? 'other')
+      const body = chatRequestBody(
+        { messages, sampling: job.sampling, seed: job.seed },
+        target.model,
+        this.offer?.flavour ?? 'other',
+      )
       const response = await sendRemote(
         target,
         '/chat/completions',
@@ -222,15 +232,16 @@ export class RemoteBackend implements InferenceBackend {
         response,
         reader,
         target,
-        (delta) => this.emit(delta),
+        (delta) => emitting(() => sink.delta(delta.text, delta.tokens)),
         () => watchdog.kick(),
         run.controller.signal,
       )
       watchdog.stop()
-      this.emit(reader.done())
+      const done = reader.done()
+      emitting(() => sink.done(done.text, done.stats))
       if (this.status.state !== 'ready') void this.check().catch(() => {})
     } catch (error) {
-      this.fail(requestId, run, error, reader, target, timeoutMs)
+      if (!this.disposed) this.fail(requestId, run, error, reader, target, timeoutMs, sink)
     } finally {
       watchdog.stop()
       clearTimeout(deadline)
@@ -245,11 +256,13 @@ export class RemoteBackend implements InferenceBackend {
     reader: ChatStreamReader | null,
     target: RemoteTarget | null,
     timeoutMs: number,
+    sink: RunSink,
   ): void {
     const stopped: StopReason | null =
       run.cause === 'abort' || run.cause === 'deadline' ? run.cause : null
     if (stopped) {
-      this.emit(reader?.done(stopped) ?? emptyDone(requestId, stopped))
+      const done = reader?.done(stopped) ?? emptyDone(requestId, stopped)
+      sink.done(done.text, done.stats)
       return
     }
     if (run.cause === 'dispose') return
@@ -267,7 +280,13 @@ export class RemoteBackend implements InferenceBackend {
       run.cause === null &&
       this.status.state === 'ready'
     )
-      this.setStatus({ state: 'idle', model: null, loadingPath: null, notice: failure.message })
-    this.emit({ type: 'error', requestId, code: failure.code, message: failure.message })
+      this.setStatus({
+        state: 'idle',
+        model: null,
+        loadingPath: null,
+        loadProgress: null,
+        notice: failure.message,
+      })
+    sink.error(failure.code, failure.message)
   }
 }

@@ -26,6 +26,22 @@ function onMessage(listener: (message: unknown) => void): void {
 
 const engine = new LlamaEngine((level, message) => post({ type: 'log', level, message }))
 
+/**
+ * Load progress arrives on every tensor; the host needs a few steps a second, not every
+ * callback, and a load that ends quickly needs none (each step is a status event for every
+ * window).
+ */
+function throttledProgress(callId: number): (progress: number) => void {
+  const every = 250
+  let last = performance.now()
+  return (progress) => {
+    const now = performance.now()
+    if (progress >= 1 || now - last < every) return
+    last = now
+    post({ type: 'load-progress', callId, progress: Math.max(0, progress) })
+  }
+}
+
 onMessage((raw) => {
   const parsed = hostToEngineSchema.safeParse(raw)
   if (!parsed.success) {
@@ -39,38 +55,28 @@ onMessage((raw) => {
   const message = parsed.data
   switch (message.type) {
     case 'load':
-      engine.load(message).then(
+      engine.load({ ...message, onProgress: throttledProgress(message.callId) }).then(
         (model) => post({ type: 'loaded', callId: message.callId, model }),
         (error: unknown) =>
           post({ type: 'load-failed', callId: message.callId, ...toErrorPayload(error) }),
       )
       break
     case 'generate': {
-      let seq = 0
-      const { requestId } = message
+      const { runId } = message
       engine
-        .generate(message, (text) => post({ type: 'delta', requestId, seq: seq++, text }))
+        .generate(message, {
+          queued: () => post({ type: 'queued', runId }),
+          started: (prompt) => post({ type: 'started', runId, ...prompt }),
+          delta: (text, tokens) => post({ type: 'delta', runId, text, tokens }),
+        })
         .then(
-          (result) => post({ type: 'done', requestId, ...result }),
-          (error: unknown) => {
-            post({ type: 'failed', requestId, ...toErrorPayload(error) })
-          },
+          (result) => post({ type: 'done', runId, ...result }),
+          (error: unknown) => post({ type: 'failed', runId, ...toErrorPayload(error) }),
         )
       break
     }
     case 'cancel':
-      engine.cancel(message.requestId)
-      break
-    case 'measure':
-      try {
-        post({
-          type: 'measured',
-          callId: message.callId,
-          ...engine.measure(message.system, message.user),
-        })
-      } catch (error) {
-        post({ type: 'measure-failed', callId: message.callId, ...toErrorPayload(error) })
-      }
+      engine.stop(message.runId, message.reason)
       break
     default:
       void (message satisfies never)

@@ -2,43 +2,29 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { resolveChatWrapper, type ChatWrapper, type LlamaModel } from 'node-llama-cpp'
 import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
-import type { SamplingValues } from '@shared/presets/schema'
-import { LlamaRuntime, type GpuChoice, type GpuLayers } from './llamaRuntime'
-import {
-  chatHistory,
-  emptyResult,
-  runGeneration,
-  type ChatTurn,
-  type GenerationResult,
-} from './runGeneration'
+import type { ChatTurn, EngineSettings, FittedPrompt, ParsedEngineJob } from '../backend'
+import { fitPrompt } from '../fit/fitPrompt'
+import { LlamaRuntime } from './llamaRuntime'
+import { chatHistory, emptyResult, runGeneration, type GenerationResult } from './runGeneration'
 import { SequencePool } from './sequencePool'
 
 export type { GenerationResult } from './runGeneration'
 
-export type LoadOptions = {
-  path: string
-  /** 0 means one per physical core. */
-  threads: number
-  contextSize: number
-  gpu: GpuChoice
-  gpuLayers?: GpuLayers
-  /** Sequences per context: parallel A/B candidates and a continuation. */
-  sequences?: number
-}
+/** What to load and how: the engine settings (GPU layers and sequences optional) and the file. */
+export type LoadOptions = Omit<EngineSettings, 'gpuLayers' | 'sequences'> &
+  Partial<Pick<EngineSettings, 'gpuLayers' | 'sequences'>> & {
+    path: string
+    /** How far the model file has been read, 0..1. */
+    onProgress?: (progress: number) => void
+  }
 
 export type LoraAdapter = { file: string; scale: number }
 
-export type GenerationJob = {
-  requestId: string
-  system: string
-  user: string
-  sampling: SamplingValues
-  seed?: number | undefined
-  /** Earlier conversation turns, before `user` (OpenAI-compatible clients). */
-  turns?: readonly ChatTurn[]
-  lora?: readonly LoraAdapter[]
-  /** Epoch milliseconds after which the request stops with what it has. */
-  deadlineAt?: number | undefined
+/** What a run tells its caller before its end: it waits for a sequence; its prompt fits; text. */
+export type RunListener = {
+  queued(): void
+  started(prompt: FittedPrompt): void
+  delta(text: string, tokens: number): void
 }
 
 type Loaded = {
@@ -111,6 +97,7 @@ export class LlamaEngine {
         options.path,
         options.gpu === 'off' ? 0 : (options.gpuLayers ?? 'auto'),
         makeContext,
+        options.onProgress,
       )
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
@@ -146,46 +133,63 @@ export class LlamaEngine {
     return info
   }
 
-  /** Tokens of the whole prompt as this model's chat template formats it, and the room there is. */
-  measure(system: string, user: string): { promptTokens: number; contextSize: number } {
-    const loaded = this.requireModel()
+  /** The messages a job's prompt becomes in this model's context: fitted when it asks to be. */
+  private fit(loaded: Loaded, job: ParsedEngineJob): FittedPrompt & { turns: ChatTurn[] } {
+    const { prompt } = job
+    if (prompt.kind === 'fit') {
+      const count = (system: string, user: string) => this.tokenize(loaded, system, user).length
+      return {
+        ...fitPrompt(prompt, count, loaded.contextSize, job.sampling.maxTokens),
+        turns: [],
+      }
+    }
+    const promptTokens = this.tokenize(loaded, prompt.system, prompt.user, prompt.turns).length
+    if (promptTokens + Math.min(job.sampling.maxTokens, 16) > loaded.contextSize) {
+      throw new QuireError(
+        'context-overflow',
+        `The prompt is ${promptTokens} tokens, more than the model's context of ${loaded.contextSize} tokens holds.`,
+      )
+    }
     return {
-      promptTokens: this.tokenize(loaded, system, user).length,
-      contextSize: loaded.contextSize,
+      messages: [
+        ...(prompt.system ? [{ role: 'system' as const, content: prompt.system }] : []),
+        { role: 'user' as const, content: prompt.user },
+      ],
+      trimmedBefore: false,
+      promptTokens,
+      turns: prompt.turns,
     }
   }
 
   /** Runs a job on the best free sequence of its adapter set's context, or after the others. */
-  async generate(job: GenerationJob, onDelta: (text: string) => void): Promise<GenerationResult> {
+  async generate(job: ParsedEngineJob, listener: RunListener): Promise<GenerationResult> {
     const startedAt = performance.now()
     const entry = { controller: new AbortController(), reason: 'abort' as StopReason }
-    this.controllers.set(job.requestId, entry)
+    this.controllers.set(job.runId, entry)
     const { signal } = entry.controller
     const deadline =
       job.deadlineAt === undefined
         ? undefined
         : setTimeout(
-            () => this.stop(job.requestId, 'deadline'),
+            () => this.stop(job.runId, 'deadline'),
             Math.max(0, job.deadlineAt - Date.now()),
           )
     try {
       const loaded = this.requireModel()
-      const history = chatHistory(job.system, job.user, job.turns)
-      const prompt = this.tokenize(loaded, job.system, job.user, job.turns)
-      if (prompt.length + Math.min(job.sampling.maxTokens, 16) > loaded.contextSize) {
-        throw new QuireError(
-          'context-overflow',
-          `The prompt is ${prompt.length} tokens, more than the model's context of ${loaded.contextSize} tokens holds.`,
-        )
-      }
-      const pool = await this.poolFor(loaded, job.lora ?? [])
+      const fitted = this.fit(loaded, job)
+      const system = fitted.messages.find((message) => message.role === 'system')?.content ?? ''
+      const user = fitted.messages.at(-1)?.content ?? ''
+      const history = chatHistory(system, user, fitted.turns)
+      const prompt = this.tokenize(loaded, system, user, fitted.turns)
+      const pool = await this.poolFor(loaded, job.lora)
       let sequence
       try {
-        sequence = await pool.acquire(prompt, signal)
+        sequence = await pool.acquire(prompt, signal, () => listener.queued())
       } catch {
         return emptyResult(entry.reason, prompt.length)
       }
       try {
+        listener.started({ ...fitted, promptTokens: prompt.length })
         return await runGeneration({
           sequence,
           chatWrapper: loaded.chatWrapper,
@@ -196,24 +200,20 @@ export class LlamaEngine {
           signal,
           abortReason: () => entry.reason,
           startedAt,
-          onDelta,
+          onDelta: (text, tokens) => listener.delta(text, tokens),
         })
       } finally {
         pool.release(sequence)
       }
     } finally {
       clearTimeout(deadline)
-      this.controllers.delete(job.requestId)
+      this.controllers.delete(job.runId)
     }
   }
 
-  /** Stops a running or queued request; its partial text is kept. */
-  cancel(requestId: string): boolean {
-    return this.stop(requestId, 'abort')
-  }
-
-  private stop(requestId: string, reason: StopReason): boolean {
-    const entry = this.controllers.get(requestId)
+  /** Stops a running or queued run; its partial text is kept. */
+  stop(runId: string, reason: StopReason = 'abort'): boolean {
+    const entry = this.controllers.get(runId)
     if (!entry) return false
     entry.reason = reason
     entry.controller.abort()

@@ -6,10 +6,11 @@ import {
   type LlamaModel,
 } from 'node-llama-cpp'
 import { QuireError } from '@shared/contract'
+import type { EngineSettings } from '../backend'
 import { explainLoadFailure, NativeLog, settleLogs } from './nativeLog'
 
-export type GpuChoice = 'auto' | 'off'
-export type GpuLayers = 'auto' | number
+type GpuChoice = EngineSettings['gpu']
+type GpuLayers = EngineSettings['gpuLayers']
 
 export type LoadedModel = {
   model: LlamaModel
@@ -54,6 +55,7 @@ export class LlamaRuntime {
     path: string,
     gpuLayers: GpuLayers,
     probeContext: (model: LlamaModel) => Promise<LlamaContext>,
+    onProgress?: (progress: number) => void,
   ): Promise<LoadedModel & { context: LlamaContext }> {
     const attempts: GpuLayers[] = llama.gpu === false ? [0] : [gpuLayers]
     let lastReason = ''
@@ -62,7 +64,11 @@ export class LlamaRuntime {
       const mark = this.log.mark()
       let model: LlamaModel | null = null
       try {
-        model = await llama.loadModel({ modelPath: path, gpuLayers: layers })
+        model = await llama.loadModel({
+          modelPath: path,
+          gpuLayers: layers,
+          ...(onProgress ? { onLoadProgress: onProgress } : {}),
+        })
         const context = await probeContext(model)
         const fallback =
           i === 0

@@ -6,6 +6,7 @@ import {
 } from 'node-llama-cpp'
 import { emptyStats, QuireError, type GenerationStats, type StopReason } from '@shared/contract'
 import type { SamplingValues } from '@shared/presets/schema'
+import type { ChatTurn } from '../backend'
 
 export type GenerationResult = { text: string; stats: GenerationStats }
 
@@ -17,9 +18,6 @@ const stopReasons: Record<string, StopReason> = {
   maxTokens: 'max-tokens',
   abort: 'abort',
 }
-
-/** Earlier turns of a conversation, for clients of the OpenAI-compatible endpoint. */
-export type ChatTurn = { role: 'user' | 'assistant'; content: string }
 
 /** The chat a job sends: the persona as the system message, earlier turns, then the rendered prompt. */
 export function chatHistory(
@@ -55,7 +53,8 @@ type Run = {
   /** Why the signal aborted, when it did: the writer's Stop or the request's deadline. */
   abortReason: () => StopReason
   startedAt: number
-  onDelta: (text: string) => void
+  /** A piece of the answer, with the tokens generated so far. */
+  onDelta: (text: string, tokens: number) => void
 }
 
 /** Runs one generation on a sequence it holds, streaming text and measuring what it cost. */
@@ -70,6 +69,7 @@ export async function runGeneration(run: Run): Promise<GenerationResult> {
   const contextBefore = sequence.contextTokens.length
   let firstTokenAt: number | null = null
   let text = ''
+  let tokens = 0
   const measure = (stopReason: StopReason, responseText: string): GenerationResult => {
     const finished = performance.now()
     // The meter counts what llama.cpp evaluated: the prompt tokens not already in the
@@ -114,11 +114,14 @@ export async function runGeneration(run: Run): Promise<GenerationResult> {
         lastTokens: 64,
       },
       ...(sampling.dryStrength > 0 ? { dryRepeatPenalty: { strength: sampling.dryStrength } } : {}),
+      onToken: (generated) => {
+        tokens += generated.length
+      },
       onTextChunk: (chunk) => {
         if (chunk === '') return
         firstTokenAt ??= performance.now()
         text += chunk
-        run.onDelta(chunk)
+        run.onDelta(chunk, tokens)
       },
     })
     const stopReason =

@@ -29,10 +29,16 @@ export class SequencePool {
     return this.context.totalSequences
   }
 
-  /** Resolves with a sequence for `prompt`; rejects if `signal` aborts while waiting. */
-  acquire(prompt: readonly Token[], signal: AbortSignal): Promise<LlamaContextSequence> {
+  /** Resolves with a sequence for `prompt`; rejects if `signal` aborts while waiting; `onQueued` when it must wait. */
+  acquire(
+    prompt: readonly Token[],
+    signal: AbortSignal,
+    onQueued: () => void = () => {},
+  ): Promise<LlamaContextSequence> {
+    if (signal.aborted) return Promise.reject(signal.reason)
     const best = this.bestFree(prompt)
     if (best) return Promise.resolve(best)
+    onQueued()
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { prompt, resolve, reject }
       this.waiting.push(waiter)

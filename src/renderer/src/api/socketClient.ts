@@ -1,18 +1,14 @@
 import {
-  contractMethods,
+  createProxy,
   fromErrorPayload,
-  parseOutput,
   QuireError,
   wireServerMessageSchema,
-  type EventListener,
-  type MethodName,
   type QuireApi,
   type WireCall,
 } from '@shared/contract'
 import { MAX_WIRE_BYTES } from '@shared/documents'
 
 type Pending = {
-  method: MethodName
   resolve: (value: unknown) => void
   reject: (error: Error) => void
 }
@@ -26,12 +22,23 @@ function tooLarge(json: string): boolean {
 }
 
 /**
- * The contract over WebSocket, for the browser mode (`quire serve`). Reconnects when the server
- * restarts; calls made while disconnected wait for the connection.
+ * The contract over WebSocket, for the browser mode (`quire serve`): the generic proxy on a
+ * socket. Reconnects when the server restarts; calls made while disconnected wait for the
+ * connection.
  */
 export function createSocketClient(url: string): QuireApi {
-  const listeners = new Set<EventListener>()
+  const listeners = new Set<(raw: unknown) => void>()
   const pending = new Map<number, Pending>()
+  /** Generation requests not yet ended: the server cancels them when the socket closes. */
+  const running = new Set<string>()
+  const lost = () =>
+    new QuireError(
+      'engine-stopped',
+      'Lost the connection to Quire. Is `quire serve` still running?',
+    )
+  const emit = (event: unknown) => {
+    for (const listener of listeners) listener(event)
+  }
   let nextId = 1
   let socket: WebSocket
   let opened: Promise<WebSocket>
@@ -47,58 +54,61 @@ export function createSocketClient(url: string): QuireApi {
       if (!parsed.success) return
       const data = parsed.data
       if (data.kind === 'event') {
-        for (const listener of listeners) listener(data.event)
+        const event = data.event
+        if (event.type === 'done' || event.type === 'error') running.delete(event.requestId)
+        emit(event)
         return
       }
       const call = pending.get(data.id)
       if (!call) return
       pending.delete(data.id)
       if (!data.ok) return call.reject(fromErrorPayload(data.error))
-      try {
-        call.resolve(parseOutput(call.method, data.value))
-      } catch (error) {
-        call.reject(error as Error)
-      }
+      call.resolve(data.value)
     })
     current.addEventListener('close', () => {
       for (const [id, call] of pending) {
         pending.delete(id)
-        call.reject(
-          new QuireError(
-            'engine-stopped',
-            'Lost the connection to Quire. Is `quire serve` still running?',
-          ),
-        )
+        call.reject(lost())
       }
+      // The server stopped this connection's requests: end each one for whoever follows it.
+      for (const requestId of running) {
+        const { code, message } = lost()
+        emit({ type: 'error', requestId, code, message })
+      }
+      running.clear()
       setTimeout(connect, RECONNECT_MS)
     })
   }
   connect()
 
-  const call = (method: MethodName) => async (params?: unknown) => {
-    const ready = await opened
-    const id = nextId++
-    const message: WireCall = { kind: 'call', id, method, params }
-    const json = JSON.stringify(message)
-    // The server would close the connection on a message past its limit: refuse it here, whole.
-    if (tooLarge(json))
-      throw new QuireError(
-        'document-too-large',
-        `This is more than Quire can send at once (${Math.round(MAX_WIRE_BYTES / 1024 / 1024)} MB).`,
-      )
-    return new Promise<unknown>((resolve, reject) => {
-      pending.set(id, { method, resolve, reject })
-      ready.send(json)
-    })
-  }
-  const methods = Object.fromEntries(
-    Object.keys(contractMethods).map((name) => [name, call(name as MethodName)]),
-  )
-  return {
-    ...(methods as Omit<QuireApi, 'onEvent'>),
+  return createProxy({
+    call: async (method, params) => {
+      const requestId =
+        method === 'generate' ? (params as { requestId?: unknown } | undefined)?.requestId : null
+      if (typeof requestId === 'string') running.add(requestId)
+      const ready = await opened
+      const id = nextId++
+      const message: WireCall = { kind: 'call', id, method, params }
+      const json = JSON.stringify(message)
+      // The server would close the connection on a message past its limit: refuse it here, whole.
+      if (tooLarge(json)) {
+        if (typeof requestId === 'string') running.delete(requestId)
+        throw new QuireError(
+          'document-too-large',
+          `This is more than Quire can send at once (${Math.round(MAX_WIRE_BYTES / 1024 / 1024)} MB).`,
+        )
+      }
+      const answer = new Promise<unknown>((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        ready.send(json)
+      })
+      // A refused request never ran: nothing to end for it later.
+      if (typeof requestId === 'string') answer.catch(() => running.delete(requestId))
+      return answer
+    },
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-  }
+  })
 }

@@ -8,6 +8,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin'
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin'
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
@@ -32,6 +33,7 @@ type Props = {
   /** The window's document session: the editor's text is the open document. */
   connection: DocumentConnection
   onCounts(counts: TextCounts, selection: TextCounts | null): void
+  onOpenModels(): void
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
@@ -43,6 +45,7 @@ export function Editor({
   onControls,
   connection,
   onCounts,
+  onOpenModels,
 }: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
@@ -84,7 +87,8 @@ export function Editor({
     () => ({
       namespace: 'quire',
       theme: editorTheme,
-      nodes: markdownNodes,
+      // MarkNode: the passage an open suggestion card rewrites (never part of the saved text).
+      nodes: [...markdownNodes, MarkNode],
       // Read-only until the session has put the document in (typing into a page that is about
       // to be replaced would be lost).
       editable: false,
@@ -124,14 +128,16 @@ export function Editor({
           shortcutPrompts={shortcutPrompts}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
-          canRun={status?.state === 'ready'}
+          engineState={status?.state ?? null}
           hidden={suggestionActive}
         />
         <SuggestionPlugin
           api={api}
           prompts={allChoices}
           anchor={anchor}
+          loadProgress={status?.loadProgress ?? null}
           onActiveChange={setSuggestionActive}
+          onOpenModels={onOpenModels}
         />
       </div>
     </LexicalComposer>

@@ -8,6 +8,8 @@ export const editorTheme: EditorThemeClasses = {
   list: { ul: 'doc-ul', ol: 'doc-ol', listitem: 'doc-li', nested: { listitem: 'doc-li-nested' } },
   link: 'doc-link',
   code: 'doc-codeblock',
+  // The passage an open suggestion card rewrites (a @lexical/mark node, removed when the card closes).
+  mark: 'suggestion-target',
   text: {
     bold: 'doc-bold',
     italic: 'doc-italic',

@@ -4,6 +4,12 @@ import type { EngineStatus } from '@shared/contract'
 
 const basename = (path: string): string => path.split(/[\\/]/).pop() ?? path
 
+/** " 45%" while a load reports its progress. */
+function percent(status: EngineStatus | null): string {
+  const progress = status?.loadProgress ?? null
+  return progress === null ? '' : ` ${Math.round(progress * 100)}%`
+}
+
 /** The engine's state in one line, and the last notice (a failed load, a restart) until dismissed. */
 export function EngineStatusBar({
   status,
@@ -19,7 +25,7 @@ export function EngineStatusBar({
     state === 'ready' && status?.model
       ? t('engine.ready', { name: status.model.name, backend: status.model.backend.toUpperCase() })
       : state === 'loading'
-        ? t('engine.loading', { name: basename(status?.loadingPath ?? '') })
+        ? t('engine.loading', { name: basename(status?.loadingPath ?? '') }) + percent(status)
         : t(`engine.${state}`)
   const notice = connectionError ?? status?.notice ?? null
 

@@ -1,20 +1,55 @@
-import type { BackendEvent } from '@core/engine/backend'
+import type { EngineStatus, ErrorCode, GenerationStats } from '@shared/contract'
+import type { ChatTurn, EngineJob, RunSink } from '@core/engine/backend'
+import type { SamplingValues } from '@shared/presets/schema'
 
-type Delta = Extract<BackendEvent, { type: 'delta' }>
-type End = Extract<BackendEvent, { type: 'done' | 'error' }>
+type Delta = { type: 'delta'; requestId: string; seq: number; text: string; tokens: number }
+type End =
+  | { type: 'done'; requestId: string; text: string; stats: GenerationStats }
+  | { type: 'error'; requestId: string; code: ErrorCode; message: string }
+export type LoggedEvent = { type: 'status'; status: EngineStatus } | Delta | End
 
-/** Every event a backend emitted, and a way to wait for one request's end. */
+/** A job as these tests write it: ready messages under a request id. */
+export type TestJob = {
+  requestId: string
+  system: string
+  user: string
+  sampling: SamplingValues
+  seed?: number
+  deadlineAt?: number
+  turns?: ChatTurn[]
+}
+
+/** The engine job for a test job: its messages as they are, run under its request id. */
+export function engineJobOf(job: TestJob): EngineJob {
+  return {
+    runId: job.requestId,
+    prompt: { kind: 'messages', system: job.system, user: job.user, turns: job.turns ?? [] },
+    sampling: job.sampling,
+    seed: job.seed,
+    deadlineAt: job.deadlineAt,
+  }
+}
+
+/** Every event a backend emitted (status, and each run's events), and a way to wait for one run's end. */
 export class EventLog {
-  readonly events: BackendEvent[] = []
+  readonly events: LoggedEvent[] = []
   private readonly waiters = new Set<() => void>()
   /** Called with each event as it arrives, to act mid-stream. */
-  tap: ((event: BackendEvent) => void) | null = null
+  tap: ((event: LoggedEvent) => void) | null = null
 
-  /** The `onEvent` to give a backend. */
-  readonly listener = (event: BackendEvent): void => {
-    this.events.push(event)
-    this.tap?.(event)
-    for (const wake of this.waiters) wake()
+  /** The `onStatus` to give a backend. */
+  readonly onStatus = (status: EngineStatus): void => this.record({ type: 'status', status })
+
+  /** The sink for one run: its events are logged under `requestId`. */
+  sink(requestId: string): RunSink {
+    let seq = 0
+    return {
+      queued: () => {},
+      started: () => {},
+      delta: (text, tokens) => this.record({ type: 'delta', requestId, seq: seq++, text, tokens }),
+      done: (text, stats) => this.record({ type: 'done', requestId, text, stats }),
+      error: (code, message) => this.record({ type: 'error', requestId, code, message }),
+    }
   }
 
   deltas(requestId: string): Delta[] {
@@ -47,5 +82,11 @@ export class EventLog {
       this.waiters.add(check)
       check()
     })
+  }
+
+  private record(event: LoggedEvent): void {
+    this.events.push(event)
+    this.tap?.(event)
+    for (const wake of this.waiters) wake()
   }
 }

@@ -7,12 +7,11 @@ type Props = {
   /** Stable test id suffix and label key: poem, continue, more. */
   name: 'poem' | 'continue' | 'more'
   prompts: readonly PromptSummary[]
-  disabled: boolean
   onRun(promptId: string, variables: Record<string, string>): void
 }
 
 /** A toolbar button that opens a list of prompts; a prompt with fields asks for them first. */
-export function PromptMenu({ name, prompts, disabled, onRun }: Props) {
+export function PromptMenu({ name, prompts, onRun }: Props) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [asking, setAsking] = useState<PromptSummary | null>(null)
@@ -30,7 +29,6 @@ export function PromptMenu({ name, prompts, disabled, onRun }: Props) {
         data-testid={`menu-${name}`}
         aria-haspopup="menu"
         aria-expanded={open}
-        disabled={disabled}
         onClick={() => (open ? close() : setOpen(true))}
       >
         {t(`toolbar.${name}`)} <span aria-hidden="true">▾</span>

@@ -30,7 +30,7 @@ export function VariableForm({ prompt, onRun, onCancel }: Props) {
         <label key={variable.name} className="variable-field">
           <span>{variable.label}</span>
           <input
-            data-testid={`var-${variable.name}`}
+            data-testid={`prompt-var-${variable.name}`}
             value={values[variable.name] ?? ''}
             placeholder={variable.default || t('toolbar.optional')}
             // The first field takes focus so the writer can type at once.
@@ -42,7 +42,7 @@ export function VariableForm({ prompt, onRun, onCancel }: Props) {
         </label>
       ))}
       <div className="variable-form-actions">
-        <button type="submit" className="button primary" data-testid="prompt-run">
+        <button type="submit" className="button primary" data-testid="prompt-vars-submit">
           {t('toolbar.run')}
         </button>
         <button type="button" className="button subtle" onClick={onCancel}>

@@ -11,8 +11,8 @@ import {
   SELECTION_CHANGE_COMMAND,
 } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
-import type { PromptSummary } from '@shared/contract'
-import { clampLeft, selectionBox, type Placement } from '../../positioning'
+import type { EngineState, PromptSummary } from '@shared/contract'
+import { currentView, placeToolbar, selectionBox, type Placement } from '../../positioning'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
 import { PromptMenu } from './PromptMenu'
@@ -22,7 +22,6 @@ export const REWRITE_SHORTCUT = 'Mod+Alt+R'
 
 const TOOLBAR_WIDTH = 540
 const TOOLBAR_HEIGHT = 40
-const TOOLBAR_GAP = 8
 
 type Props = {
   anchor: RefObject<HTMLDivElement | null>
@@ -34,7 +33,8 @@ type Props = {
   shortcutPrompts: readonly PromptSummary[]
   rewritePromptId: string
   onRewritePromptChange(id: string): void
-  canRun: boolean
+  /** The engine's state, for the buttons' hints; actions run in every state (they wait for a loading model). */
+  engineState: EngineState | null
   hidden: boolean
   /** The selected text, so the menus can be titled in the language of the prompts that will run. */
   onSelectionText(text: string): void
@@ -48,7 +48,7 @@ export function AiToolbarPlugin({
   shortcutPrompts,
   rewritePromptId,
   onRewritePromptChange,
-  canRun,
+  engineState,
   hidden,
   onSelectionText,
 }: Props) {
@@ -67,24 +67,31 @@ export function AiToolbarPlugin({
     })
     const hasText = text.trim() !== ''
     if (hasText) onSelectionText(text)
-    const box = container && hasText ? selectionBox(container) : null
+    const box = container && hasText ? selectionBox() : null
     setPlacement(
       box && container
-        ? {
-            top: box.top - TOOLBAR_HEIGHT - TOOLBAR_GAP,
-            left: clampLeft(box.left, TOOLBAR_WIDTH, container),
-          }
+        ? placeToolbar(
+            box,
+            container.getBoundingClientRect(),
+            { width: Math.min(TOOLBAR_WIDTH, container.clientWidth), height: TOOLBAR_HEIGHT },
+            currentView(),
+          )
         : null,
     )
   }, [anchor, editor, onSelectionText])
 
   const run = useCallback(
-    (promptId: string, variables: Record<string, string> = {}) => {
-      if (!canRun) return false
-      return editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId, variables })
-    },
-    [canRun, editor],
+    (promptId: string, variables: Record<string, string> = {}) =>
+      editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId, variables }),
+    [editor],
   )
+
+  // Clamped to the window, so it follows scrolling.
+  useEffect(() => {
+    const onScroll = (): void => update()
+    window.addEventListener('scroll', onScroll, { passive: true })
+    return () => window.removeEventListener('scroll', onScroll)
+  }, [update])
 
   useEffect(
     () =>
@@ -122,6 +129,14 @@ export function AiToolbarPlugin({
     [anchor, editor, update, run, rewritePromptId, shortcutPrompts, isMac],
   )
 
+  // While a model loads an action waits for it; with none, the card says how to get one.
+  const hint =
+    engineState === 'loading'
+      ? t('toolbar.modelLoading')
+      : engineState === 'idle'
+        ? t('toolbar.noModelYet')
+        : ''
+
   if (!placement || hidden || !anchor.current) return null
   return createPortal(
     <div
@@ -142,8 +157,7 @@ export function AiToolbarPlugin({
         type="button"
         className="button primary"
         data-testid="action-rewrite"
-        disabled={!canRun}
-        title={canRun ? formatShortcut(REWRITE_SHORTCUT, isMac) : t('toolbar.noModel')}
+        title={[formatShortcut(REWRITE_SHORTCUT, isMac), hint].filter(Boolean).join(' · ')}
         onClick={() => run(rewritePromptId)}
       >
         {t('toolbar.rewrite')}
@@ -164,9 +178,9 @@ export function AiToolbarPlugin({
           </option>
         ))}
       </select>
-      <PromptMenu name="poem" prompts={menus.poem} disabled={!canRun} onRun={run} />
-      <PromptMenu name="continue" prompts={menus.continue} disabled={!canRun} onRun={run} />
-      <PromptMenu name="more" prompts={menus.more} disabled={!canRun} onRun={run} />
+      <PromptMenu name="poem" prompts={menus.poem} onRun={run} />
+      <PromptMenu name="continue" prompts={menus.continue} onRun={run} />
+      <PromptMenu name="more" prompts={menus.more} onRun={run} />
     </div>,
     anchor.current,
   )

@@ -1,48 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { QuireApi } from '@shared/contract'
-import type { PromptPreview } from '@shared/prompts/libraryContract'
-import { PreviewMessages } from '../../../library/PromptPreview'
-import type { SuggestionTarget } from './target'
+import type { StartedEvent } from '@shared/contract'
 
-type Props = {
-  api: QuireApi
-  promptId: string
-  target: SuggestionTarget
-  variables: Record<string, string>
-}
-
-/** "Show prompt": the exact messages the model was sent for this suggestion. */
-export function ShowPrompt({ api, promptId, target, variables }: Props) {
+/**
+ * "Show prompt": the exact messages the model was sent for this suggestion, as the host
+ * reported them when the attempt started (after the prompt was fitted to the context, and the
+ * second attempt after a wrong-language answer). Nothing is rendered again here.
+ */
+export function ShowPrompt({ sent }: { sent: StartedEvent | null }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  const [view, setView] = useState<{ preview: PromptPreview | null; error: string | null }>({
-    preview: null,
-    error: null,
-  })
-  useEffect(() => {
-    if (!open) return
-    let live = true
-    api
-      .previewPrompt({
-        promptId,
-        selection: target.text,
-        before: target.before,
-        after: target.after,
-        language: 'auto',
-        variables,
-      })
-      .then(
-        (preview) => live && setView({ preview, error: null }),
-        (error: unknown) =>
-          live &&
-          setView({ preview: null, error: error instanceof Error ? error.message : String(error) }),
-      )
-    return () => {
-      live = false
-    }
-  }, [api, open, promptId, target, variables])
-
   return (
     <div className="show-prompt">
       <button
@@ -50,12 +17,36 @@ export function ShowPrompt({ api, promptId, target, variables }: Props) {
         className="button subtle"
         data-testid="suggestion-show-prompt"
         aria-expanded={open}
+        disabled={!sent}
+        title={sent ? undefined : t('suggestion.notSentYet')}
         onClick={() => setOpen((o) => !o)}
       >
         {open ? t('suggestion.hidePrompt') : t('suggestion.showPrompt')}
       </button>
-      {open && view.preview && <PreviewMessages preview={view.preview} />}
-      {open && view.error && <p className="field-error">{view.error}</p>}
+      {open && sent && <SentMessages sent={sent} />}
+    </div>
+  )
+}
+
+function SentMessages({ sent }: { sent: StartedEvent }) {
+  const { t } = useTranslation()
+  const { sampling } = sent
+  return (
+    <div className="sent-prompt" data-testid="suggestion-prompt">
+      {sent.attempt > 1 && <p className="suggestion-note">{t('suggestion.secondAttempt')}</p>}
+      {sent.trimmedBefore && <p className="suggestion-note">{t('suggestion.trimmedBefore')}</p>}
+      {sent.messages.map((message, index) => (
+        <section key={index}>
+          <h4>{t(`library.${message.role}`)}</h4>
+          <pre data-testid={`prompt-${message.role}`}>{message.content}</pre>
+        </section>
+      ))}
+      <p className="field-hint">
+        {sent.model} · T {sampling.temperature} · top-p {sampling.topP} · top-k {sampling.topK} ·{' '}
+        {t('library.repeatPenalty')} {sampling.repeatPenalty} · {sent.maxTokens}{' '}
+        {t('library.tokens')}
+        {sent.seed !== null && ` · ${t('suggestion.seed', { seed: sent.seed })}`}
+      </p>
     </div>
   )
 }

@@ -1,107 +1,112 @@
-import type { ReactNode } from 'react'
+import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Placement } from '../../positioning'
-import { visibleText, type SuggestionState } from './suggestionState'
+import { ShowPrompt } from './ShowPrompt'
+import { CardStatus } from './CardStatus'
+import { visibleText, type ActiveSuggestion } from './suggestionState'
 
 type Props = {
-  state: Exclude<SuggestionState, { phase: 'idle' }>
-  /** The "Show prompt" part, built by the plugin. */
-  promptView: ReactNode
-  placement: Placement
-  notice: string | null
+  state: ActiveSuggestion
+  /** How far the model load has come (0..1), while the card waits for it. */
+  loadProgress: number | null
+  ref: Ref<HTMLDivElement>
   onAccept(): void
   onReject(): void
   onStop(): void
   onRetry(): void
   onToggleRaw(): void
+  onOpenModels(): void
 }
 
-/** The card under the selection where the answer streams in, with Accept, Retry, Reject and Stop. */
+/** The card next to the passage where the answer streams in, with Accept, Retry, Reject and Stop. */
 export function SuggestionCard({
   state,
-  promptView,
-  placement,
-  notice,
+  loadProgress,
+  ref,
   onAccept,
   onReject,
   onStop,
   onRetry,
   onToggleRaw,
+  onOpenModels,
 }: Props) {
   const { t } = useTranslation()
-  const streaming = state.phase === 'starting' || state.phase === 'streaming'
+  const running = state.phase === 'waiting' || state.phase === 'streaming'
   const done = state.phase === 'done' ? state : null
-  const stopReason = done?.result.stats.stopReason
-  const status = streaming
-    ? t('suggestion.writing')
-    : state.phase === 'failed'
-      ? t('suggestion.failedShort')
-      : stopReason === 'abort'
-        ? t('suggestion.stopped')
-        : stopReason === 'deadline'
-          ? t('suggestion.deadline')
-          : t('suggestion.done', {
-              tokens: done?.result.stats.generatedTokens ?? 0,
-              speed: Math.round(done?.result.stats.tokensPerSecond ?? 0),
-            })
   const text = visibleText(state)
-  const empty = done !== null && text.trim() === ''
+  const empty = done !== null && text.trim() === '' && done.result.stats.stopReason !== 'abort'
   const cleaned = done !== null && done.result.changes.length > 0
   const notes = [
     state.retrying ? t('suggestion.retriedLanguage') : null,
     done?.result.flags.languageMismatch ? t('suggestion.languageMismatch') : null,
-    done?.result.flags.truncated ? t('suggestion.truncated') : null,
+    // Cut by the prompt's length limit, or stopped at a sentence end once it reached it.
+    done?.result.flags.truncated
+      ? t('suggestion.truncated')
+      : done?.result.stats.stopReason === 'budget'
+        ? t('suggestion.budget')
+        : null,
     done?.result.flags.keptRaw ? t('suggestion.keptRaw') : null,
     empty ? t('suggestion.empty') : null,
   ].filter((note) => note !== null)
 
   return (
     <div
+      ref={ref}
       className="suggestion-card"
       data-testid="suggestion"
       data-phase={state.phase}
       data-view={done?.showRaw ? 'raw' : 'cleaned'}
       role="dialog"
       aria-label={t('suggestion.label')}
-      style={{ top: placement.top, left: placement.left }}
       onMouseDown={(event) => {
-        if (!(event.target instanceof HTMLElement && event.target.closest('.suggestion-text')))
+        if (!(event.target instanceof HTMLElement && event.target.closest('.suggestion-scroll')))
           event.preventDefault()
       }}
     >
       <div className="suggestion-header">
         <span className="suggestion-title">{state.prompt.title}</span>
-        <span
-          className={`suggestion-status${state.phase === 'failed' ? ' is-error' : ''}`}
-          data-testid="suggestion-status"
-          role="status"
-        >
-          {streaming && <span className="spinner" aria-hidden="true" />}
-          {status}
-        </span>
+        <CardStatus state={state} loadProgress={loadProgress} />
       </div>
-      {state.phase === 'failed' && (
-        <p className="suggestion-notice" role="alert" data-testid="suggestion-error">
-          {state.message}
-        </p>
-      )}
-      <div className="suggestion-text" data-testid="suggestion-text" aria-live="polite">
-        {text}
-        {streaming && <span className="caret" aria-hidden="true" />}
+      <div className="suggestion-scroll">
+        {state.phase === 'error' && (
+          <div className="suggestion-error" role="alert" data-testid="suggestion-error">
+            <p>{state.code === 'no-model' ? t('suggestion.noModel') : state.message}</p>
+            {state.code === 'no-model' && (
+              <button
+                type="button"
+                className="button primary"
+                data-testid="suggestion-open-models"
+                onClick={onOpenModels}
+              >
+                {t('suggestion.openModels')}
+              </button>
+            )}
+          </div>
+        )}
+        {state.phase === 'waiting' && state.reason === 'model-loading' && (
+          <p className="suggestion-note">{t('suggestion.waitingHint')}</p>
+        )}
+        {state.phase !== 'error' && state.phase !== 'waiting' && (
+          <div className="suggestion-text" data-testid="suggestion-text" aria-live="polite">
+            {text}
+            {running && state.phase === 'streaming' && (
+              <span className="caret" aria-hidden="true" />
+            )}
+          </div>
+        )}
+        {notes.map((note) => (
+          <p key={note} className="suggestion-note">
+            {note}
+          </p>
+        ))}
+        {done?.refused && (
+          <p className="suggestion-notice" role="alert" data-testid="suggestion-notice">
+            {t('suggestion.changed')}
+          </p>
+        )}
+        <ShowPrompt sent={state.sent} />
       </div>
-      {notes.map((note) => (
-        <p key={note} className="suggestion-note">
-          {note}
-        </p>
-      ))}
-      {notice && (
-        <p className="suggestion-notice" role="alert" data-testid="suggestion-notice">
-          {notice}
-        </p>
-      )}
-      {promptView}
       <div className="suggestion-actions">
-        {streaming ? (
+        {running ? (
           <button type="button" className="button" data-testid="suggestion-stop" onClick={onStop}>
             {t('suggestion.stop')} <kbd>Esc</kbd>
           </button>
@@ -111,7 +116,7 @@ export function SuggestionCard({
               type="button"
               className="button primary"
               data-testid="suggestion-accept"
-              disabled={!done || empty || notice !== null}
+              disabled={!done || text.trim() === '' || done.refused}
               onClick={onAccept}
             >
               {t(`suggestion.accept.${state.prompt.apply}`)}
@@ -133,7 +138,7 @@ export function SuggestionCard({
           onClick={onReject}
         >
           {t('suggestion.reject')}
-          {!streaming && <kbd>Esc</kbd>}
+          {!running && <kbd>Esc</kbd>}
         </button>
         {cleaned && (
           <button

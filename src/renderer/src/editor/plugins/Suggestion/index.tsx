@@ -1,127 +1,110 @@
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useReducer,
-  useRef,
-  useState,
-  type RefObject,
-} from 'react'
+import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
-import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import {
+  $addUpdateTag,
   COMMAND_PRIORITY_HIGH,
   COMMAND_PRIORITY_LOW,
+  HISTORY_MERGE_TAG,
   HISTORY_PUSH_TAG,
   KEY_ESCAPE_COMMAND,
 } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
 import type { PromptSummary, QuireApi } from '@shared/contract'
-import { clampLeft, nodeBox, selectionBox, type Placement } from '../../positioning'
 import { RUN_PROMPT_COMMAND } from './commands'
-import { ShowPrompt } from './ShowPrompt'
 import { SuggestionCard } from './SuggestionCard'
+import { visibleText } from './suggestionState'
+import { $applySuggestion } from './applySuggestion'
 import {
-  idleSuggestion,
-  suggestionReducer,
-  visibleText,
-  type RunningPrompt,
-} from './suggestionState'
-import { $applySuggestion, $captureTarget, type SuggestionTarget } from './target'
-import { useStreamingEvents } from './useStreamingEvents'
-
-const CARD_WIDTH = 520
-const CARD_GAP = 10
+  $adoptScreenSelection,
+  $hasPassageSelected,
+  $markTarget,
+  $unmarkTarget,
+  registerStaleMarkCleanup,
+  type SuggestionTarget,
+} from './target'
+import { useSuggestion } from './useSuggestion'
+import { useCardPlacement } from './useCardPlacement'
 
 type Props = {
   api: QuireApi
   prompts: readonly PromptSummary[]
   anchor: RefObject<HTMLDivElement | null>
+  /** How far the model load has come, shown while a card waits for it. */
+  loadProgress: number | null
   onActiveChange(active: boolean): void
+  onOpenModels(): void
 }
 
-/** Runs prompts on the selection and shows the streaming answer in a card under it. */
-export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props) {
+/** A prompt's fields with their defaults, overridden by what the writer typed. */
+function fieldValues(prompt: PromptSummary, given: Record<string, string>): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const variable of prompt.variables) values[variable.name] = variable.default
+  return { ...values, ...given }
+}
+
+/** Runs prompts on the selection and shows the streaming answer in a card beside the passage. */
+export function SuggestionPlugin({
+  api,
+  prompts,
+  anchor,
+  loadProgress,
+  onActiveChange,
+  onOpenModels,
+}: Props) {
   const [editor] = useLexicalComposerContext()
-  const { t } = useTranslation()
-  const [state, dispatch] = useReducer(suggestionReducer, idleSuggestion)
-  const [placement, setPlacement] = useState<Placement>({ top: 0, left: 0 })
-  const [notice, setNotice] = useState<string | null>(null)
-  const stream = useStreamingEvents(api, dispatch)
-  const current = useRef(state)
-  useLayoutEffect(() => {
-    current.current = state
-  }, [state])
+  const { state, read, start, stop, dispatch } = useSuggestion(api)
+  const card = useRef<HTMLDivElement | null>(null)
+  useCardPlacement(editor, anchor, card, state)
 
   useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
-
-  const start = useCallback(
-    async (prompt: RunningPrompt, target: SuggestionTarget, variables: Record<string, string>) => {
-      setNotice(null)
-      dispatch({ type: 'start', prompt, target, variables })
-      stream.expect()
-      try {
-        const { requestId } = await api.generate({
-          promptId: prompt.id,
-          selection: target.text,
-          before: target.before,
-          after: target.after,
-          language: 'auto',
-          variables,
-        })
-        dispatch({ type: 'started', requestId })
-        stream.follow(requestId)
-      } catch (error) {
-        stream.forget()
-        dispatch({
-          type: 'failed',
-          requestId: null,
-          message: error instanceof Error ? error.message : String(error),
-        })
-      }
-    },
-    [api, stream],
+  useEffect(
+    () =>
+      registerStaleMarkCleanup(editor, () => {
+        const now = read()
+        return now.phase === 'idle' ? null : now.target.markId
+      }),
+    [editor, read],
   )
 
-  const cancelRunning = useCallback(() => {
-    const running = current.current
-    if (running.phase === 'streaming')
-      void api.cancel({ requestId: running.requestId }).catch(() => {})
-  }, [api])
+  const unmark = useCallback(
+    (target: SuggestionTarget) =>
+      editor.update(() => $unmarkTarget(target.markId), {
+        discrete: true,
+        tag: HISTORY_MERGE_TAG,
+      }),
+    [editor],
+  )
 
-  const run = useCallback(
-    (promptId: string, variables: Record<string, string> = {}): boolean => {
+  // Runs inside RUN_PROMPT_COMMAND, so inside the update that command dispatch opens.
+  const $run = useCallback(
+    (promptId: string, given: Record<string, string> = {}): boolean => {
       const prompt = prompts.find((p) => p.id === promptId)
-      const target = editor.getEditorState().read(() => $captureTarget())
-      const container = anchor.current
-      if (!prompt || !target || !container) return false
-      cancelRunning()
-      const box =
-        selectionBox(container) ?? nodeBox(editor.getElementByKey(target.focus.key), container)
-      if (box)
-        setPlacement({
-          top: box.bottom + CARD_GAP,
-          left: clampLeft(box.left, CARD_WIDTH, container),
-        })
-      void start(prompt, target, variables)
+      $adoptScreenSelection(editor)
+      if (!prompt || !$hasPassageSelected()) return false
+      // The marks are the card's, not the writer's: merged into the current undo step.
+      $addUpdateTag(HISTORY_MERGE_TAG)
+      const previous = read()
+      // The same passage again: its marks make way for the new card's.
+      if (previous.phase !== 'idle') $unmarkTarget(previous.target.markId)
+      const target = $markTarget(crypto.randomUUID())
+      if (!target) return false
+      start(prompt, target, fieldValues(prompt, given))
       return true
     },
-    [anchor, editor, prompts, start, cancelRunning],
+    [editor, read, prompts, start],
   )
 
   const close = useCallback(() => {
-    cancelRunning()
-    stream.forget()
-    setNotice(null)
+    const open = read()
+    stop()
+    if (open.phase !== 'idle') unmark(open.target)
     dispatch({ type: 'close' })
     editor.focus()
-  }, [cancelRunning, editor, stream])
-
-  const stop = useCallback(() => cancelRunning(), [cancelRunning])
+  }, [read, dispatch, editor, stop, unmark])
 
   const accept = useCallback(() => {
-    const done = current.current
+    const done = read()
     if (done.phase !== 'done') return
     const text = visibleText(done)
     let applied = false
@@ -131,80 +114,72 @@ export function SuggestionPlugin({ api, prompts, anchor, onActiveChange }: Props
       },
       { discrete: true, tag: HISTORY_PUSH_TAG },
     )
-    if (!applied) return setNotice(t('suggestion.changed'))
+    if (!applied) return dispatch({ type: 'refused' })
     dispatch({ type: 'close' })
     editor.focus()
-  }, [editor, t])
+  }, [read, dispatch, editor])
 
   const retry = useCallback(() => {
-    const last = current.current
+    const last = read()
     if (last.phase === 'idle') return
-    cancelRunning()
-    void start(last.prompt, last.target, last.variables)
-  }, [start, cancelRunning])
+    start(last.prompt, last.target, last.variables)
+  }, [read, start])
 
-  const toggleRaw = useCallback(() => dispatch({ type: 'toggle-raw' }), [])
+  const toggleRaw = useCallback(() => dispatch({ type: 'toggle-raw' }), [dispatch])
 
   useEffect(
     () =>
       mergeRegister(
         editor.registerCommand(
           RUN_PROMPT_COMMAND,
-          ({ promptId }) => run(promptId),
+          ({ promptId, variables }) => $run(promptId, variables),
           COMMAND_PRIORITY_LOW,
         ),
         editor.registerCommand(
           KEY_ESCAPE_COMMAND,
           (event) => {
-            const phase = current.current.phase
+            const phase = read().phase
             if (phase === 'idle') return false
             event.preventDefault()
-            if (phase === 'streaming' || phase === 'starting') stop()
+            if (phase === 'waiting' || phase === 'streaming') stop()
             else close()
             return true
           },
           COMMAND_PRIORITY_HIGH,
         ),
       ),
-    [editor, run, stop, close],
+    [editor, $run, stop, close, read],
   )
 
   // Esc also works while focus is on the card's own buttons.
   useEffect(() => {
     if (state.phase === 'idle') return
     const onKey = (event: KeyboardEvent): void => {
-      if (
-        event.key !== 'Escape' ||
-        !anchor.current?.querySelector('.suggestion-card')?.contains(event.target as Node)
-      )
-        return
+      if (event.key !== 'Escape' || !card.current?.contains(event.target as Node)) return
       event.preventDefault()
-      if (current.current.phase === 'streaming') stop()
+      const phase = read().phase
+      if (phase === 'waiting' || phase === 'streaming') stop()
       else close()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [state.phase, anchor, stop, close])
+  }, [state.phase, stop, close, read])
 
   if (state.phase === 'idle' || !anchor.current) return null
   return createPortal(
     <SuggestionCard
+      ref={card}
       state={state}
-      promptView={
-        <ShowPrompt
-          api={api}
-          promptId={state.prompt.id}
-          target={state.target}
-          variables={state.variables}
-        />
-      }
-      placement={placement}
-      notice={notice}
+      loadProgress={loadProgress}
       onAccept={accept}
       onReject={close}
       onStop={stop}
       onRetry={retry}
       onToggleRaw={toggleRaw}
+      onOpenModels={() => {
+        close()
+        onOpenModels()
+      }}
     />,
     anchor.current,
   )

@@ -1,50 +1,105 @@
-import type { DoneEvent, PromptSummary } from '@shared/contract'
+import type {
+  DoneEvent,
+  ErrorCode,
+  GenerationEvent,
+  PromptSummary,
+  StartedEvent,
+} from '@shared/contract'
 import { cleanPartial } from '@shared/postprocess'
 import type { SuggestionTarget } from './target'
 
 /** The prompt being run, as the card needs it. */
 export type RunningPrompt = Pick<PromptSummary, 'id' | 'title' | 'kind' | 'apply' | 'postprocess'>
 
+/** Why the card waits: the request is on its way, the model is loading, or others are writing. */
+export type WaitReason = 'sending' | 'model-loading' | 'queued'
+
 type Common = {
+  /** The request this card follows; events of any other request are ignored. */
+  requestId: string
   prompt: RunningPrompt
   target: SuggestionTarget
   /** The values the writer gave the prompt's fields. */
   variables: Record<string, string>
-  /** The raw text streamed so far. */
+  /** The raw text streamed so far in this attempt. */
   raw: string
+  /** Tokens generated so far in this attempt. */
+  tokens: number
+  /** What was sent to the model, from the latest `started` event; null until it arrives. */
+  sent: StartedEvent | null
   /** Set after a `retry` event: the first answer was in the wrong language. */
   retrying: boolean
 }
 
-/** The suggestion card's whole state: one object, one reducer. */
+/** The suggestion card's whole state: one object, one reducer, one request id. */
 export type SuggestionState =
   | { phase: 'idle' }
-  | (Common & { phase: 'starting' })
-  | (Common & { phase: 'streaming'; requestId: string })
-  | (Common & { phase: 'done'; requestId: string; result: DoneEvent; showRaw: boolean })
-  | (Common & { phase: 'failed'; message: string })
+  | (Common & { phase: 'waiting'; reason: WaitReason })
+  | (Common & { phase: 'streaming' })
+  | (Common & {
+      phase: 'done'
+      result: DoneEvent
+      showRaw: boolean
+      /** Accept found the passage edited since the action ran, and changed nothing. */
+      refused: boolean
+    })
+  | (Common & { phase: 'error'; code: ErrorCode; message: string })
+
+export type ActiveSuggestion = Exclude<SuggestionState, { phase: 'idle' }>
 
 export type SuggestionAction =
   | {
       type: 'start'
+      requestId: string
       prompt: RunningPrompt
       target: SuggestionTarget
       variables: Record<string, string>
     }
-  | { type: 'started'; requestId: string }
-  | { type: 'append'; requestId: string; text: string }
-  | { type: 'retry'; requestId: string }
-  | { type: 'done'; result: DoneEvent }
-  | { type: 'failed'; requestId: string | null; message: string }
+  /** One request event; deltas come gathered (`text` of several, `tokens` of the last). */
+  | { type: 'event'; event: Exclude<GenerationEvent, { type: 'delta' }> }
+  | { type: 'deltas'; requestId: string; text: string; tokens: number }
+  /** The `generate` call itself failed (the host refused the request). */
+  | { type: 'failed'; requestId: string; code: ErrorCode; message: string }
   | { type: 'toggle-raw' }
+  | { type: 'refused' }
   | { type: 'close' }
 
 export const idleSuggestion: SuggestionState = { phase: 'idle' }
 
-const belongs = (state: SuggestionState, requestId: string | null): boolean =>
-  requestId === null
-    ? state.phase === 'starting'
-    : 'requestId' in state && state.requestId === requestId
+const running = (
+  state: SuggestionState,
+): state is Extract<SuggestionState, { phase: 'waiting' | 'streaming' }> =>
+  state.phase === 'waiting' || state.phase === 'streaming'
+
+/** Whether the card still waits for events of its request. */
+export const isRunning = running
+
+function onEvent(
+  state: Extract<SuggestionState, { phase: 'waiting' | 'streaming' }>,
+  event: Exclude<GenerationEvent, { type: 'delta' }>,
+): SuggestionState {
+  switch (event.type) {
+    case 'waiting':
+      return { ...state, phase: 'waiting', reason: event.reason }
+    case 'started':
+      return { ...state, phase: 'streaming', sent: event, raw: '', tokens: 0 }
+    case 'retry':
+      return { ...state, phase: 'streaming', raw: '', tokens: 0, retrying: true }
+    case 'done':
+      return {
+        ...state,
+        phase: 'done',
+        raw: event.raw,
+        result: event,
+        showRaw: false,
+        refused: false,
+      }
+    case 'error':
+      return { ...state, phase: 'error', code: event.code, message: event.message }
+    default:
+      return event satisfies never
+  }
+}
 
 export function suggestionReducer(
   state: SuggestionState,
@@ -53,44 +108,33 @@ export function suggestionReducer(
   switch (action.type) {
     case 'start':
       return {
-        phase: 'starting',
+        phase: 'waiting',
+        reason: 'sending',
+        requestId: action.requestId,
         prompt: action.prompt,
         target: action.target,
         variables: action.variables,
         raw: '',
+        tokens: 0,
+        sent: null,
         retrying: false,
       }
-    case 'started':
-      return state.phase === 'starting'
-        ? { ...state, phase: 'streaming', requestId: action.requestId }
+    case 'event':
+      return running(state) && state.requestId === action.event.requestId
+        ? onEvent(state, action.event)
         : state
-    case 'append':
-      return state.phase === 'streaming' && belongs(state, action.requestId)
-        ? { ...state, raw: state.raw + action.text }
-        : state
-    case 'retry':
-      return state.phase === 'streaming' && belongs(state, action.requestId)
-        ? { ...state, raw: '', retrying: true }
-        : state
-    case 'done':
-      return state.phase === 'streaming' && belongs(state, action.result.requestId)
-        ? { ...state, phase: 'done', raw: action.result.raw, result: action.result, showRaw: false }
+    case 'deltas':
+      return running(state) && state.requestId === action.requestId
+        ? { ...state, phase: 'streaming', raw: state.raw + action.text, tokens: action.tokens }
         : state
     case 'failed':
-      return (state.phase === 'starting' || state.phase === 'streaming') &&
-        belongs(state, action.requestId)
-        ? {
-            phase: 'failed',
-            prompt: state.prompt,
-            target: state.target,
-            variables: state.variables,
-            raw: state.raw,
-            retrying: state.retrying,
-            message: action.message,
-          }
+      return running(state) && state.requestId === action.requestId
+        ? { ...state, phase: 'error', code: action.code, message: action.message }
         : state
     case 'toggle-raw':
       return state.phase === 'done' ? { ...state, showRaw: !state.showRaw } : state
+    case 'refused':
+      return state.phase === 'done' ? { ...state, refused: true } : state
     case 'close':
       return idleSuggestion
     default:

@@ -1,24 +1,35 @@
 import {
-  $createLineBreakNode,
-  $createParagraphNode,
   $createRangeSelection,
-  $createTextNode,
-  $getNodeByKey,
+  $createRangeSelectionFromDom,
   $getRoot,
   $getSelection,
+  $isElementNode,
   $isRangeSelection,
   $isTextNode,
   $setSelection,
+  HISTORIC_TAG,
+  HISTORY_MERGE_TAG,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
   type PointType,
   type RangeSelection,
 } from 'lexical'
+import {
+  $isMarkNode,
+  $unwrapMarkNode,
+  $wrapSelectionInMarkNode,
+  type MarkNode,
+} from '@lexical/mark'
+import { $dfsIterator, $findMatchingParent } from '@lexical/utils'
 
-type SavedPoint = { key: string; offset: number; type: 'text' | 'element' }
-
-/** Where a suggestion applies: the selection as it was when the action ran, and its text. */
+/**
+ * Where a suggestion applies. The passage itself is wrapped in `@lexical/mark` nodes carrying
+ * `markId` (as the Lexical playground's comments are), so it follows edits made around it;
+ * `text` is what it said when the action ran, so an edit inside it can be noticed.
+ */
 export type SuggestionTarget = {
-  anchor: SavedPoint
-  focus: SavedPoint
+  markId: string
   text: string
   before: string
   after: string
@@ -27,20 +38,9 @@ export type SuggestionTarget = {
 const BEFORE_CHARS = 6_000
 const AFTER_CHARS = 2_000
 
-const savePoint = (point: PointType): SavedPoint => ({
-  key: point.key,
-  offset: point.offset,
-  type: point.type,
-})
+type Edge = { key: string; offset: number; type: 'text' | 'element' }
 
-function $restore(target: Pick<SuggestionTarget, 'anchor' | 'focus'>): RangeSelection {
-  const selection = $createRangeSelection()
-  selection.anchor.set(target.anchor.key, target.anchor.offset, target.anchor.type)
-  selection.focus.set(target.focus.key, target.focus.offset, target.focus.type)
-  return selection
-}
-
-function $documentEdge(edge: 'start' | 'end'): SavedPoint {
+function $documentEdge(edge: 'start' | 'end'): Edge {
   const root = $getRoot()
   const node = edge === 'start' ? root.getFirstDescendant() : root.getLastDescendant()
   if (!node)
@@ -58,130 +58,140 @@ function $documentEdge(edge: 'start' | 'end'): SavedPoint {
   return { key: node.getKey(), offset: 0, type: 'element' }
 }
 
-function $textBetween(anchor: SavedPoint, focus: SavedPoint): string {
+function $textBetween(from: Edge, to: Edge): string {
   try {
-    return $restore({ anchor, focus }).getTextContent()
+    const range = $createRangeSelection()
+    range.anchor.set(from.key, from.offset, from.type)
+    range.focus.set(to.key, to.offset, to.type)
+    return range.getTextContent()
   } catch {
     return ''
   }
 }
 
-/** Captures the current non-empty selection with some text around it; null when nothing is selected. */
-export function $captureTarget(): SuggestionTarget | null {
+const edgeOf = (point: PointType): Edge => ({
+  key: point.key,
+  offset: point.offset,
+  type: point.type,
+})
+
+/**
+ * Takes the selection the writer sees when it is in the editor: a shortcut pressed right after
+ * selecting can arrive before the editor has read the new selection.
+ */
+export function $adoptScreenSelection(editor: LexicalEditor): void {
+  const root = editor.getRootElement()
+  const screen = window.getSelection()
+  if (!root || !screen || screen.isCollapsed || !root.contains(screen.anchorNode)) return
+  const selection = $createRangeSelectionFromDom(screen, editor)
+  if (selection) $setSelection(selection)
+}
+
+/** Whether the selection holds text an action can run on. */
+export function $hasPassageSelected(): boolean {
   const selection = $getSelection()
-  if (!$isRangeSelection(selection) || selection.isCollapsed()) return null
+  return (
+    $isRangeSelection(selection) &&
+    !selection.isCollapsed() &&
+    selection.getTextContent().trim() !== ''
+  )
+}
+
+/**
+ * Marks the current non-empty selection as the passage `markId` rewrites and returns it with
+ * some text around it; null (and nothing marked) when nothing is selected. The writer's
+ * selection is kept. Call inside an update tagged so it does not become an undo step.
+ */
+export function $markTarget(markId: string): SuggestionTarget | null {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection) || !$hasPassageSelected()) return null
   const text = selection.getTextContent()
-  if (text.trim() === '') return null
-  const [start, end] = selection.isBackward()
+  const backward = selection.isBackward()
+  const [start, end] = backward
     ? [selection.focus, selection.anchor]
     : [selection.anchor, selection.focus]
-  return {
-    anchor: savePoint(start),
-    focus: savePoint(end),
+  const target = {
+    markId,
     text,
-    before: $textBetween($documentEdge('start'), savePoint(start)).slice(-BEFORE_CHARS),
-    after: $textBetween(savePoint(end), $documentEdge('end')).slice(0, AFTER_CHARS),
+    before: $textBetween($documentEdge('start'), edgeOf(start)).slice(-BEFORE_CHARS),
+    after: $textBetween(edgeOf(end), $documentEdge('end')).slice(0, AFTER_CHARS),
   }
+  $wrapSelectionInMarkNode(selection, backward, markId)
+  const range = $rangeOfMarks($targetMarks(markId))
+  if (range) $setSelection(backward ? flip(range) : range)
+  return target
 }
 
-function $stillThere(target: SuggestionTarget): RangeSelection | null {
-  try {
-    const selection = $restore(target)
-    if (selection.getTextContent() === target.text) return selection
-  } catch {
-    // The saved points no longer exist; look for the passage below.
-  }
-  return $findMoved(target)
+function flip(range: RangeSelection): RangeSelection {
+  const flipped = $createRangeSelection()
+  flipped.anchor.set(range.focus.key, range.focus.offset, range.focus.type)
+  flipped.focus.set(range.anchor.key, range.anchor.offset, range.anchor.type)
+  return flipped
+}
+
+/** The mark nodes of one passage, in document order. */
+export function $targetMarks(markId: string): MarkNode[] {
+  return $allMarks().filter((mark) => mark.hasID(markId))
+}
+
+/** A range from the start of the first mark to the end of the last, or null when there are none. */
+function $rangeOfMarks(marks: readonly MarkNode[]): RangeSelection | null {
+  const first = marks[0]
+  const last = marks.at(-1)
+  if (!first || !last) return null
+  const range = $createRangeSelection()
+  range.anchor.set(first.getKey(), 0, 'element')
+  range.focus.set(last.getKey(), last.getChildrenSize(), 'element')
+  return range
+}
+
+/** The passage's text now; null when it is gone from the document. */
+export function $targetText(markId: string): string | null {
+  return $rangeOfMarks($targetMarks(markId))?.getTextContent() ?? null
+}
+
+/** Takes the passage's marks out of the document, leaving its text exactly as it is. */
+export function $unmarkTarget(markId: string): void {
+  for (const mark of $targetMarks(markId)) $unwrapMarkNode(mark)
+}
+
+/** Removes every mark that does not carry `keep` (marks an undo brought back, or a stale draft). */
+export function $unmarkAllBut(keep: string | null): void {
+  for (const mark of $allMarks()) if (keep === null || !mark.hasID(keep)) $unwrapMarkNode(mark)
 }
 
 /**
- * Typing before the passage in the same paragraph shifts its offsets: find the passage's text
- * again in that text node, nearest to where it was. Only the writer's own passage, unchanged.
+ * Marks are the card's, never the writer's: an undo or redo can bring back a state that still
+ * holds the marks of a card that has closed since, and a draft saved from an older version may
+ * hold some. Those are unwrapped at once (merged into the undo step that brought them back).
  */
-function $findMoved(target: SuggestionTarget): RangeSelection | null {
-  if (target.anchor.key !== target.focus.key || target.anchor.type !== 'text') return null
-  const node = $getNodeByKey(target.anchor.key)
-  if (!$isTextNode(node)) return null
-  const content = node.getTextContent()
-  let best = -1
-  for (let at = content.indexOf(target.text); at >= 0; at = content.indexOf(target.text, at + 1)) {
-    if (best < 0 || Math.abs(at - target.anchor.offset) < Math.abs(best - target.anchor.offset))
-      best = at
+export function registerStaleMarkCleanup(
+  editor: LexicalEditor,
+  activeMarkId: () => string | null,
+): () => void {
+  const clean = (): void => {
+    const keep = activeMarkId()
+    const stale = editor
+      .getEditorState()
+      .read(() => $allMarks().some((mark) => keep === null || !mark.hasID(keep)))
+    if (stale) editor.update(() => $unmarkAllBut(keep), { tag: HISTORY_MERGE_TAG })
   }
-  if (best < 0) return null
-  const key = node.getKey()
-  return $restore({
-    anchor: { key, offset: best, type: 'text' },
-    focus: { key, offset: best + target.text.length, type: 'text' },
+  clean()
+  return editor.registerUpdateListener(({ tags }) => {
+    if (tags.has(HISTORIC_TAG)) clean()
   })
 }
 
-const paragraphsOf = (text: string): string[] =>
-  text
-    .trim()
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-
-function $insertParagraphs(selection: RangeSelection, paragraphs: readonly string[]): void {
-  $setSelection(selection)
-  paragraphs.forEach((paragraph, index) => {
-    const current = $getSelection()
-    if (!$isRangeSelection(current)) return
-    if (index > 0) current.insertParagraph()
-    const next = $getSelection()
-    if ($isRangeSelection(next)) next.insertRawText(paragraph)
-  })
+function $allMarks(): MarkNode[] {
+  const marks: MarkNode[] = []
+  for (const { node } of $dfsIterator()) if ($isMarkNode(node)) marks.push(node)
+  return marks
 }
 
-/** New paragraphs after the block that holds the end of the target, lines kept (poems). */
-function $appendBlocks(target: SuggestionTarget, paragraphs: readonly string[]): void {
-  const end = $getNodeByKey(target.focus.key)
-  let after = end?.getTopLevelElement() ?? null
-  for (const paragraph of paragraphs) {
-    const node = $createParagraphNode()
-    paragraph.split('\n').forEach((line, index) => {
-      if (index > 0) node.append($createLineBreakNode())
-      if (line) node.append($createTextNode(line))
-    })
-    if (after) after.insertAfter(node)
-    else $getRoot().append(node)
-    after = node
-  }
-  after?.selectEnd()
-}
-
-const LATIN_END = /[\p{Script=Latin}\d.,;:!?)"'’”]$/u
-
-/**
- * Puts the suggestion into the document the way its prompt says: `replace` the target,
- * `insert-after` it (a new paragraph when the answer has several, or lines of verse; else
- * inline), or `at-cursor` (inline at the target's end). Returns false, and changes nothing,
- * when the passage is no longer what it was when the action ran.
- */
-export function $applySuggestion(
-  target: SuggestionTarget,
-  suggestion: string,
-  apply: 'replace' | 'insert-after' | 'at-cursor',
-): boolean {
-  const selection = $stillThere(target)
-  if (!selection) return false
-  const paragraphs = paragraphsOf(suggestion)
-  if (paragraphs.length === 0) return false
-  if (apply === 'replace') {
-    $insertParagraphs(selection, paragraphs)
-    return true
-  }
-  const multiline = paragraphs.length > 1 || paragraphs.some((p) => p.includes('\n'))
-  if (apply === 'insert-after' && multiline) {
-    $appendBlocks(target, paragraphs)
-    return true
-  }
-  const end = $createRangeSelection()
-  end.anchor.set(selection.focus.key, selection.focus.offset, selection.focus.type)
-  end.focus.set(selection.focus.key, selection.focus.offset, selection.focus.type)
-  const first = paragraphs[0] ?? ''
-  const separator = LATIN_END.test(target.text) && /^[\p{Script=Latin}\d]/u.test(first) ? ' ' : ''
-  $insertParagraphs(end, [separator + first, ...paragraphs.slice(1)])
-  return true
+/** The block (paragraph, heading, list item, quote) a node sits in. */
+export function $blockOf(node: LexicalNode): ElementNode | null {
+  return $findMatchingParent(
+    node,
+    (parent): parent is ElementNode => $isElementNode(parent) && !parent.isInline(),
+  ) as ElementNode | null
 }

@@ -1,0 +1,87 @@
+import {
+  emptyStats,
+  type DoneEvent,
+  type GenerationStats,
+  type Language,
+  type StartedEvent,
+  type StopReason,
+} from '@shared/contract'
+import { runPipeline, type PhrasePair, type StepSpec } from '@shared/postprocess'
+import type { EngineJob } from '../engine/backend'
+import { firmerLanguageInstruction } from './firmerInstruction'
+
+/** How a finished answer is cleaned: the prompt's steps in the request's language. */
+export type Finishing = {
+  steps: readonly StepSpec[]
+  language: Language
+  replacements?: readonly PhrasePair[] | undefined
+}
+
+/** A `done` event without its request id. */
+export type Answer = Omit<DoneEvent, 'type' | 'requestId'>
+
+/** What becomes of an attempt's text: the answer, or one more attempt with a firmer prompt. */
+export type Outcome =
+  { kind: 'done'; answer: Answer } | { kind: 'retry'; prompt: EngineJob['prompt'] }
+
+const noFlags = { languageMismatch: false, keptRaw: false, truncated: false }
+
+/**
+ * Finishes an attempt: the stop reason is `budget` when Quire stopped it for its length; the
+ * text is post-processed; a first answer in the wrong language that nobody stopped is tried once
+ * more, with the messages that were sent made firmer. Without `finishing` the raw text is the answer.
+ */
+export function finishAnswer(attempt: {
+  raw: string
+  stats: GenerationStats
+  finishing: Finishing | null
+  number: number
+  /** Why Quire asked the backend to stop, if it did. */
+  stopping: StopReason | null
+  /** What this attempt sent. */
+  sent: StartedEvent | null
+}): Outcome {
+  const { raw, finishing } = attempt
+  const budgetStop = attempt.stopping === 'budget' && attempt.stats.stopReason === 'abort'
+  const stats = budgetStop ? { ...attempt.stats, stopReason: 'budget' as const } : attempt.stats
+  if (!finishing)
+    return {
+      kind: 'done',
+      answer: { text: raw, raw, changes: [], flags: noFlags, retried: false, stats },
+    }
+  const cleaned = runPipeline(raw, finishing.steps, {
+    language: finishing.language,
+    replacements: finishing.replacements,
+  })
+  const stopped = stats.stopReason === 'abort' || stats.stopReason === 'deadline'
+  const sent = attempt.sent
+  if (cleaned.flags.languageMismatch && attempt.number === 1 && !stopped && sent) {
+    const system = sent.messages.find((message) => message.role === 'system')?.content ?? ''
+    const user = sent.messages.findLast((message) => message.role === 'user')?.content ?? ''
+    const firmer = firmerLanguageInstruction(finishing.language)
+    return { kind: 'retry', prompt: { kind: 'messages', system, user: `${user}\n\n${firmer}` } }
+  }
+  return {
+    kind: 'done',
+    answer: {
+      text: cleaned.text,
+      raw,
+      changes: cleaned.changes,
+      flags: cleaned.flags,
+      retried: attempt.number > 1,
+      stats,
+    },
+  }
+}
+
+/** The answer of a request that produced nothing: cancelled or out of time before it ran. */
+export function emptyAnswer(reason: StopReason): Answer {
+  return {
+    text: '',
+    raw: '',
+    changes: [],
+    flags: noFlags,
+    retried: false,
+    stats: emptyStats(reason),
+  }
+}

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { QuireEvent } from '@shared/contract'
+import { createSocketClient } from '../../../../src/renderer/src/api/socketClient'
+
+type Listener = (event: { data?: unknown }) => void
+
+/** A WebSocket the test plays the server of: it sees what the client sends and answers by hand. */
+class FakeSocket {
+  static last: FakeSocket | null = null
+  readonly sent: { id: number; method: string; params: unknown }[] = []
+  private readonly listeners = new Map<string, Listener[]>()
+  constructor(readonly url: string) {
+    FakeSocket.last = this
+    queueMicrotask(() => this.fire('open', {}))
+  }
+  addEventListener(type: string, listener: Listener): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener])
+  }
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as { id: number; method: string; params: unknown })
+  }
+  fire(type: string, event: { data?: unknown }): void {
+    for (const listener of this.listeners.get(type) ?? []) listener(event)
+  }
+  answer(id: number, value: unknown): void {
+    this.fire('message', { data: JSON.stringify({ kind: 'result', id, ok: true, value }) })
+  }
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+describe('the WebSocket client', () => {
+  it('ends the requests the server dropped with the connection, and only those', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket)
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const client = createSocketClient('ws://127.0.0.1/ws')
+    const events: QuireEvent[] = []
+    client.onEvent((event) => events.push(event))
+    const request = { promptId: 'rewrite.lyrical', selection: 'rain' }
+    const running = crypto.randomUUID()
+    const finished = crypto.randomUUID()
+    const calls = [
+      client.generate({ ...request, requestId: running }),
+      client.generate({ ...request, requestId: finished }),
+    ]
+    await vi.waitFor(() => expect(FakeSocket.last?.sent).toHaveLength(2))
+    const socket = FakeSocket.last
+    if (!socket) throw new Error('no socket')
+    for (const call of socket.sent)
+      socket.answer(call.id, { requestId: (call.params as { requestId: string }).requestId })
+    await Promise.all(calls)
+    socket.fire('message', {
+      data: JSON.stringify({
+        kind: 'event',
+        event: { type: 'error', requestId: finished, code: 'no-model', message: 'No model.' },
+      }),
+    })
+    socket.fire('close', {})
+    expect(events).toEqual([
+      { type: 'error', requestId: finished, code: 'no-model', message: 'No model.' },
+      {
+        type: 'error',
+        requestId: running,
+        code: 'engine-stopped',
+        message: expect.stringContaining('Lost the connection'),
+      },
+    ])
+    vi.useRealTimers()
+  })
+})
