@@ -30,5 +30,11 @@ export function serveSocket(socket: WebSocket, service: QuireService): void {
     )
   })
 
+  // A frame `ws` refuses (over maxPayload, invalid UTF-8, a protocol error) is reported here and
+  // `ws` closes this socket alone (1009, 1007, …); without a listener the 'error' event would end
+  // the whole server.
+  socket.on('error', (error) => {
+    console.error(`quire serve: closed a connection after a bad frame: ${error.message}`)
+  })
   socket.on('close', () => connection.close())
 }
