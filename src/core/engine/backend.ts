@@ -105,3 +105,11 @@ export type InferenceBackend = {
   notify(notice: string): void
   dispose(): Promise<void>
 }
+
+/** The status of a backend with no model in use: starting, idle or restarting, with why. */
+export function statusWithoutModel(
+  state: 'starting' | 'idle' | 'restarting',
+  notice: string | null = null,
+): EngineStatus {
+  return { state, model: null, loadingPath: null, loadProgress: null, notice }
+}

@@ -7,12 +7,13 @@ import {
   type EngineToHost,
 } from '../protocol'
 import { describeCrash } from './crashReason'
-import type {
-  BackendConfig,
-  EngineJob,
-  EngineSettings,
-  InferenceBackend,
-  RunSink,
+import {
+  statusWithoutModel,
+  type BackendConfig,
+  type EngineJob,
+  type EngineSettings,
+  type InferenceBackend,
+  type RunSink,
 } from '../backend'
 
 export type EngineHostOptions = EngineSettings & {
@@ -40,13 +41,7 @@ export class EngineHost implements InferenceBackend {
   readonly kind = 'local'
   private channel: EngineChannel | null = null
   private ready: Promise<void> = Promise.resolve()
-  private status: EngineStatus = {
-    state: 'starting',
-    model: null,
-    loadingPath: null,
-    loadProgress: null,
-    notice: null,
-  }
+  private status: EngineStatus = statusWithoutModel('starting')
   private readonly pendingLoads = new Map<number, PendingLoad>()
   /** The runs in the engine process, by run id: where their messages go. */
   private readonly runs = new Map<string, RunSink>()
@@ -253,13 +248,12 @@ export class EngineHost implements InferenceBackend {
     while (this.restartTimes.length > 0 && now - (this.restartTimes[0] ?? 0) > windowMs)
       this.restartTimes.shift()
     if (this.restartTimes.length >= (this.options.maxRestarts ?? 3)) {
-      this.setStatus({
-        state: 'idle',
-        model: null,
-        loadingPath: null,
-        loadProgress: null,
-        notice: `${notice} It keeps stopping, so Quire will not restart it again; restart Quire to try once more.`,
-      })
+      this.setStatus(
+        statusWithoutModel(
+          'idle',
+          `${notice} It keeps stopping, so Quire will not restart it again; restart Quire to try once more.`,
+        ),
+      )
       return
     }
     this.restartTimes.push(now)
@@ -267,13 +261,7 @@ export class EngineHost implements InferenceBackend {
     // Reload the last model that worked, unless it is the one that just brought the engine down.
     const reload = this.lastGoodModelPath !== crashedPath ? this.lastGoodModelPath : null
     if (!reload) this.lastGoodModelPath = null
-    this.setStatus({
-      state: 'restarting',
-      model: null,
-      loadingPath: null,
-      loadProgress: null,
-      notice,
-    })
+    this.setStatus(statusWithoutModel('restarting', notice))
     void this.start().then(async () => {
       if (!reload) return
       await this.loadModel(reload, notice).catch(() => {})

@@ -7,6 +7,7 @@ import {
   type ParsedEngineJob,
   type RemoteSettings,
   type RunSink,
+  statusWithoutModel,
 } from '../backend'
 import { chatMessages, chatRequestBody } from './chatRequestBody'
 import { ChatStreamReader, emptyDone } from './chatStream'
@@ -38,13 +39,7 @@ type Run = { controller: AbortController; cause: AbortCause | null }
  */
 export class RemoteBackend implements InferenceBackend {
   readonly kind = 'remote'
-  private status: EngineStatus = {
-    state: 'starting',
-    model: null,
-    loadingPath: null,
-    loadProgress: null,
-    notice: null,
-  }
+  private status: EngineStatus = statusWithoutModel('starting')
   private offer: ServerOffer | null = null
   private readonly runs = new Map<string, Run>()
   private checks = 0
@@ -174,14 +169,7 @@ export class RemoteBackend implements InferenceBackend {
             : target
               ? networkError(error, target, 'check')
               : new QuireError('model-load-failed', String(error))
-      if (current())
-        this.setStatus({
-          state: 'idle',
-          model: null,
-          loadingPath: null,
-          loadProgress: null,
-          notice: failure.message,
-        })
+      if (current()) this.setStatus(statusWithoutModel('idle', failure.message))
       throw failure
     } finally {
       clearTimeout(timer)
@@ -280,13 +268,7 @@ export class RemoteBackend implements InferenceBackend {
       run.cause === null &&
       this.status.state === 'ready'
     )
-      this.setStatus({
-        state: 'idle',
-        model: null,
-        loadingPath: null,
-        loadProgress: null,
-        notice: failure.message,
-      })
+      this.setStatus(statusWithoutModel('idle', failure.message))
     sink.error(failure.code, failure.message)
   }
 }
