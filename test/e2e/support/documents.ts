@@ -5,7 +5,16 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 
-export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
+/**
+ * Where screenshots go: the README's folder when asked (`QUIRE_SCREENSHOTS=docs`), else the test
+ * artifacts, so that a test run leaves the checked-in pictures alone.
+ */
+export const SCREENSHOTS = fileURLToPath(
+  new URL(
+    process.env.QUIRE_SCREENSHOTS === 'docs' ? '../../../docs/screenshots/' : '../../.artifacts/',
+    import.meta.url,
+  ),
+)
 
 /** Opens Quire and waits until the session has put a document (or a blank page) in the editor. */
 export async function openQuire(page: Page, url: string): Promise<void> {
@@ -54,7 +63,7 @@ export function recordCalls(page: Page): string[] {
   return methods
 }
 
-/** Saves a screenshot of what the writer sees into docs/screenshots. */
+/** Saves a screenshot of what the writer sees (see SCREENSHOTS for where). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
