@@ -39,9 +39,12 @@ function electronVersion(): string {
   return version
 }
 
-/** electronegativity writes its CSV without waiting: wait until every row it returned is there. */
+/**
+ * electronegativity writes its CSV without waiting: wait until every row it returned is there
+ * (up to a minute: on a busy machine the write has been seen to take more than five seconds).
+ */
 async function readReport(expectedRows: number): Promise<Finding[]> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     if (existsSync(report)) {
       try {
         const findings = readCsvReport(readFileSync(report, 'utf8'))
