@@ -19,7 +19,7 @@ const UI_PACKAGES = [
   /^@lexical\//,
 ]
 /** Packages that need Node even though they are not built in. */
-const NODE_PACKAGES = ['ws', 'sirv', 'open', 'chokidar', 'iconv-lite']
+const NODE_PACKAGES = ['ws', 'sirv', 'open', 'chokidar', 'iconv-lite', 'proper-lockfile']
 const NODE_BUILTINS = new Set(builtinModules)
 
 /** The package name of a bare specifier: `@scope/name` or `name`. */
