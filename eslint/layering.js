@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module'
 import { dirname, relative, resolve, sep } from 'node:path'
 
 /** Packages that run anywhere (no node, no DOM): the only ones src/shared may use. */
-const PURE_PACKAGES = ['zod', 'yaml', 'mustache', 'diff']
+const PURE_PACKAGES = ['zod', 'yaml', 'mustache', 'diff', '@noble/hashes', 'canonicalize']
 /** Packages of the UI: React, Lexical and i18n. */
 const UI_PACKAGES = [
   /^react(-dom)?(\/|$)/,

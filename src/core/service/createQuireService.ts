@@ -193,6 +193,7 @@ export async function createQuireService(
         const prepared = prepareRequest(library.current, call, {
           languageSetting: settings.get().promptLanguage,
           loraFile,
+          modelInUse: () => backends.get().getStatus().model?.name ?? null,
           // The writer's list from Settings (else Quire's defaults), then rules from style packs.
           replacements: (language) => [
             ...(settings.get().replacements[language] ?? defaultReplacements[language]),
