@@ -9,6 +9,7 @@ import {
   documentsChangedEventSchema,
 } from '../documents/schemas'
 import { samplingValuesSchema } from '../presets/schema'
+import { promptChecksSchema } from '../prompts/checks'
 import { generationOverridesSchema, resolvedConfigurationSchema } from '../compare/configuration'
 
 export const languageSchema = z.enum(['zh', 'en'])
@@ -74,6 +75,8 @@ export const promptSummarySchema = z.object({
   postprocess: stepSpecListSchema,
   /** Fields the writer fills in when the action runs. */
   variables: z.array(z.object({ name: z.string(), label: z.string(), default: z.string() })),
+  /** The prompt's checkable constraints, so Best of N can score answers (none when absent). */
+  checks: promptChecksSchema.optional(),
 })
 export type PromptSummary = z.infer<typeof promptSummarySchema>
 
