@@ -45,6 +45,9 @@ export function SuggestionCard({
         ? t('suggestion.budget')
         : null,
     done?.result.flags.keptRaw ? t('suggestion.keptRaw') : null,
+    done?.result.flags.postprocessFailed
+      ? t('suggestion.postprocessFailed', { step: done.result.flags.postprocessFailed })
+      : null,
     empty ? t('suggestion.empty') : null,
   ].filter((note) => note !== null)
 
