@@ -53,6 +53,8 @@ type Request = {
   stopping: StopReason | null
   started: StartedEvent | null
   deadline: ReturnType<typeof setTimeout> | null
+  /** The budget check threw once; it is not tried again for this request. */
+  budgetBroken: boolean
 }
 
 export type GenerationServiceDeps = {
@@ -100,6 +102,7 @@ export class GenerationService {
       stopping: null,
       started: null,
       deadline: null,
+      budgetBroken: false,
     }
     this.requests.set(requestId, request)
     const own = this.byClient.get(client.id) ?? new Set()
@@ -244,8 +247,14 @@ export class GenerationService {
     request.raw += text
     this.send(request, { type: 'delta', requestId: request.id, seq: request.seq++, text, tokens })
     const steps = request.prepared.finishing?.steps
-    if (!steps || request.stopping || !hasBudget(steps)) return
-    if (budgetReached(request.raw, steps)) this.stop(request, 'budget')
+    if (!steps || request.stopping || request.budgetBroken || !hasBudget(steps)) return
+    try {
+      if (budgetReached(request.raw, steps)) this.stop(request, 'budget')
+    } catch (error) {
+      // A failing check must not take the host down: this answer runs to maxTokens instead.
+      request.budgetBroken = true
+      console.error('quire: the length budget check failed; generation goes on without it', error)
+    }
   }
 
   /** Asks the backend to stop a run, or ends a request that is not running yet. */

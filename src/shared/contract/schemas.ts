@@ -195,6 +195,11 @@ export const postprocessFlagsSchema = z.object({
   keptRaw: z.boolean(),
   /** A length or line limit cut the answer. */
   truncated: z.boolean(),
+  /**
+   * A step threw, so the answer is the raw text: the step's id, or `pipeline` when no one step
+   * is to blame. Absent when cleaning went through.
+   */
+  postprocessFailed: z.enum([...stepIds, 'pipeline']).optional(),
 })
 
 export const doneEventSchema = z.object({
