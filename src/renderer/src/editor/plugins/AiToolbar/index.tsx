@@ -21,7 +21,7 @@ import { PromptMenu } from './PromptMenu'
 /** The Rewrite action's own shortcut; each prompt may add one in its front matter. */
 export const REWRITE_SHORTCUT = 'Mod+Alt+R'
 
-const TOOLBAR_WIDTH = 540
+const TOOLBAR_WIDTH = 620
 const TOOLBAR_HEIGHT = 40
 
 type Props = {
