@@ -13,8 +13,9 @@ import { useEngine } from './engine/useEngine'
 import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
 import { ModelsPanel } from './models/ModelsPanel'
 import { SettingsPanel } from './settings/SettingsPanel'
+import { StatsPanel } from './compare/StatsPanel'
 
-type PanelName = 'library' | 'models' | 'settings'
+type PanelName = 'library' | 'models' | 'settings' | 'stats'
 
 const LIST_KEY = 'quire.documentListOpen'
 const NO_COUNTS: TextCounts = { words: 0, chars: 0 }
@@ -39,6 +40,7 @@ export function App({ host }: { host: HostApi }) {
   )
   const close = useCallback(() => setPanel(null), [])
   const openModels = useCallback(() => setPanel('models'), [])
+  const openStats = useCallback(() => setPanel('stats'), [])
   const toggle = (name: PanelName) => setPanel((open) => (open === name ? null : name))
   const toggleList = (): void =>
     setListOpen((open) => {
@@ -72,7 +74,7 @@ export function App({ host }: { host: HostApi }) {
         </span>
         <ExportMenu api={host.api} session={documents.session} path={view.path} />
         <nav className="app-nav">
-          {(['library', 'models', 'settings'] as const).map((name) => (
+          {(['library', 'models', 'settings', 'stats'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -102,6 +104,7 @@ export function App({ host }: { host: HostApi }) {
               connection={documents.connection}
               onCounts={onCounts}
               onOpenModels={openModels}
+              onOpenStats={openStats}
             />
           </div>
         </main>
@@ -125,6 +128,7 @@ export function App({ host }: { host: HostApi }) {
         />
       )}
       {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
+      {panel === 'stats' && <StatsPanel api={host.api} prompts={prompts} onClose={close} />}
     </div>
   )
 }

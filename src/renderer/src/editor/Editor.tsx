@@ -17,6 +17,7 @@ import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
+import { ComparePlugin } from '../compare/ComparePlugin'
 import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
@@ -34,6 +35,7 @@ type Props = {
   connection: DocumentConnection
   onCounts(counts: TextCounts, selection: TextCounts | null): void
   onOpenModels(): void
+  onOpenStats(): void
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
@@ -46,10 +48,12 @@ export function Editor({
   connection,
   onCounts,
   onOpenModels,
+  onOpenStats,
 }: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
   const [suggestionActive, setSuggestionActive] = useState(false)
+  const [compareActive, setCompareActive] = useState(false)
   const [rewritePromptId, setRewritePromptId] = useState(
     () => window.localStorage.getItem(STYLE_KEY) ?? DEFAULT_REWRITE_PROMPT,
   )
@@ -129,7 +133,7 @@ export function Editor({
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
-          hidden={suggestionActive}
+          hidden={suggestionActive || compareActive}
         />
         <SuggestionPlugin
           api={api}
@@ -139,6 +143,13 @@ export function Editor({
           answersAtOnce={status?.model?.sequences ?? 2}
           onActiveChange={setSuggestionActive}
           onOpenModels={onOpenModels}
+        />
+        <ComparePlugin
+          api={api}
+          prompts={allChoices}
+          defaultPromptId={chosenRewrite}
+          onActiveChange={setCompareActive}
+          onOpenStats={onOpenStats}
         />
       </div>
     </LexicalComposer>

@@ -15,12 +15,13 @@ import type { EngineState, PromptSummary } from '@shared/contract'
 import { currentView, placeToolbar, selectionBox, type Placement } from '../../positioning'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
+import { COMPARE_COMMAND, COMPARE_SHORTCUT } from '../../../compare/commands'
 import { PromptMenu } from './PromptMenu'
 
 /** The Rewrite action's own shortcut; each prompt may add one in its front matter. */
 export const REWRITE_SHORTCUT = 'Mod+Alt+R'
 
-const TOOLBAR_WIDTH = 540
+const TOOLBAR_WIDTH = 620
 const TOOLBAR_HEIGHT = 40
 
 type Props = {
@@ -181,6 +182,15 @@ export function AiToolbarPlugin({
       <PromptMenu name="poem" prompts={menus.poem} onRun={run} />
       <PromptMenu name="continue" prompts={menus.continue} onRun={run} />
       <PromptMenu name="more" prompts={menus.more} onRun={run} />
+      <button
+        type="button"
+        className="button subtle"
+        data-testid="action-compare"
+        title={[t('toolbar.compareHint'), formatShortcut(COMPARE_SHORTCUT, isMac)].join(' · ')}
+        onClick={() => editor.dispatchCommand(COMPARE_COMMAND, { promptId: rewritePromptId })}
+      >
+        {t('toolbar.compare')}
+      </button>
     </div>,
     anchor.current,
   )

@@ -1,0 +1,316 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import {
+  $addUpdateTag,
+  COMMAND_PRIORITY_LOW,
+  HISTORY_MERGE_TAG,
+  HISTORY_PUSH_TAG,
+  KEY_DOWN_COMMAND,
+} from 'lexical'
+import { mergeRegister } from '@lexical/utils'
+import {
+  isGenerationEvent,
+  toErrorPayload,
+  type GenerationEvent,
+  type PromptSummary,
+  type QuireApi,
+} from '@shared/contract'
+import type { VoteChoice } from '@shared/compare/vote'
+import { $applySuggestion } from '../editor/plugins/Suggestion/applySuggestion'
+import {
+  $adoptScreenSelection,
+  $hasPassageSelected,
+  $markTarget,
+  $unmarkTarget,
+  type SuggestionTarget,
+} from '../editor/plugins/Suggestion/target'
+import { isMacPlatform, matchesShortcut } from '../editor/shortcuts'
+import { challengerOverrides, challengers, defaultChallenger, type Challenger } from './challengers'
+import { COMPARE_COMMAND, COMPARE_SHORTCUT } from './commands'
+import { ComparePanel } from './ComparePanel'
+import type { Contender, Side } from './compareState'
+import { createCompareStore } from './compareStore'
+import { useLibraryChoices } from './useChallengers'
+
+const LAST_KEY = (promptId: string) => `quire.compare.${promptId}`
+
+type Props = {
+  api: QuireApi
+  prompts: readonly PromptSummary[]
+  /** The action the shortcut compares (the chosen rewrite style). */
+  defaultPromptId: string
+  onActiveChange(active: boolean): void
+  onOpenStats(): void
+}
+
+/** A prompt's fields at their defaults: both configurations get the same input. */
+const defaults = (prompt: PromptSummary) =>
+  Object.fromEntries(prompt.variables.map((v) => [v.name, v.default]))
+
+/**
+ * Compare: on a selection, two configurations of one action run at once, their answers side by
+ * side in random order with the labels hidden; the writer votes, then sees which was which and
+ * may take either answer (one undo step).
+ */
+export function ComparePlugin({
+  api,
+  prompts,
+  defaultPromptId,
+  onActiveChange,
+  onOpenStats,
+}: Props) {
+  const [editor] = useLexicalComposerContext()
+  const { t } = useTranslation()
+  const store = useMemo(() => createCompareStore(), [])
+  const state = useSyncExternalStore(store.subscribe, store.get)
+  const library = useLibraryChoices(api)
+  const [challengerKey, setChallengerKey] = useState<string | null>(null)
+  const isMac = isMacPlatform()
+
+  useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
+
+  // The two streams' events; deltas are applied once per frame.
+  useEffect(() => {
+    let pending: GenerationEvent[] = []
+    let frame: number | null = null
+    const flush = (): void => {
+      if (frame !== null) cancelAnimationFrame(frame)
+      frame = null
+      const events = pending
+      pending = []
+      for (const event of events) store.dispatch({ type: 'event', event })
+    }
+    const unsubscribe = api.onEvent((event) => {
+      if (!isGenerationEvent(event)) return
+      const now = store.get()
+      if (now.phase !== 'open') return
+      if (
+        event.requestId !== now.answers.a.requestId &&
+        event.requestId !== now.answers.b.requestId
+      )
+        return
+      pending.push(event)
+      if (event.type === 'delta') frame ??= requestAnimationFrame(flush)
+      else flush()
+    })
+    return () => {
+      unsubscribe()
+      if (frame !== null) cancelAnimationFrame(frame)
+    }
+  }, [api, store])
+
+  const options = useCallback(
+    (prompt: PromptSummary, language: 'zh' | 'en') =>
+      challengers(
+        prompt,
+        library.presets,
+        library.personas.filter((p) => p.language === language),
+      ),
+    [library],
+  )
+
+  const label = useCallback(
+    (challenger: Challenger | null): string => {
+      if (!challenger) return t('compare.current')
+      if (challenger.kind === 'temperature')
+        return t('compare.option.temperature', { value: challenger.value })
+      return t(`compare.option.${challenger.kind}`, { title: challenger.title })
+    },
+    [t],
+  )
+
+  const cancelBoth = useCallback(() => {
+    const now = store.get()
+    if (now.phase !== 'open') return
+    for (const side of ['a', 'b'] as const) {
+      const answer = now.answers[side]
+      if (answer.phase === 'waiting' || answer.phase === 'streaming')
+        void api.cancel({ requestId: answer.requestId }).catch(() => {})
+    }
+  }, [api, store])
+
+  /** Sends both requests for a target: the action as it is (a) and with the challenger (b). */
+  const launch = useCallback(
+    (prompt: PromptSummary, target: SuggestionTarget, challenger: Challenger) => {
+      cancelBoth()
+      const contenders: Record<Side, Contender> = {
+        a: { label: label(null), overrides: {} },
+        b: { label: label(challenger), overrides: challengerOverrides(challenger) },
+      }
+      const requestIds = { a: crypto.randomUUID(), b: crypto.randomUUID() }
+      store.dispatch({
+        type: 'start',
+        prompt,
+        target,
+        contenders,
+        requestIds,
+        shownFirst: Math.random() < 0.5 ? 'a' : 'b',
+        voteId: crypto.randomUUID(),
+      })
+      setChallengerKey(challenger.key)
+      window.localStorage.setItem(LAST_KEY(prompt.id), challenger.key)
+      for (const side of ['a', 'b'] as const) {
+        const requestId = requestIds[side]
+        api
+          .generate({
+            requestId,
+            promptId: prompt.id,
+            selection: target.text,
+            before: target.before,
+            after: target.after,
+            language: 'auto',
+            variables: defaults(prompt),
+            overrides: contenders[side].overrides,
+          })
+          .catch((error: unknown) =>
+            store.dispatch({
+              type: 'event',
+              event: { type: 'error', requestId, ...toErrorPayload(error) },
+            }),
+          )
+      }
+    },
+    [api, store, cancelBoth, label],
+  )
+
+  // Runs inside COMPARE_COMMAND's update.
+  const $compare = useCallback(
+    (promptId: string): boolean => {
+      const prompt = prompts.find((p) => p.id === promptId)
+      $adoptScreenSelection(editor)
+      if (!prompt || !$hasPassageSelected()) return false
+      $addUpdateTag(HISTORY_MERGE_TAG)
+      const previous = store.get()
+      if (previous.phase === 'open') {
+        cancelBoth()
+        $unmarkTarget(previous.target.markId)
+      }
+      const target = $markTarget(crypto.randomUUID())
+      if (!target) return false
+      const choices = options(prompt, prompt.language)
+      const challenger = defaultChallenger(
+        choices,
+        prompt.preset,
+        window.localStorage.getItem(LAST_KEY(prompt.id)),
+      )
+      if (!challenger) return false
+      // After this update: the panel's requests need the marks in place.
+      queueMicrotask(() => launch(prompt, target, challenger))
+      return true
+    },
+    [editor, prompts, store, cancelBoth, options, launch],
+  )
+
+  const close = useCallback(() => {
+    const now = store.get()
+    cancelBoth()
+    if (now.phase === 'open')
+      editor.update(() => $unmarkTarget(now.target.markId), {
+        discrete: true,
+        tag: HISTORY_MERGE_TAG,
+      })
+    store.dispatch({ type: 'close' })
+    editor.focus()
+  }, [store, cancelBoth, editor])
+
+  const rerun = useCallback(
+    (key: string) => {
+      const now = store.get()
+      const prompt = now.phase === 'open' ? prompts.find((p) => p.id === now.prompt.id) : undefined
+      if (now.phase !== 'open' || !prompt) return
+      const challenger = options(prompt, prompt.language).find((o) => o.key === key)
+      if (challenger) launch(prompt, now.target, challenger)
+    },
+    [store, prompts, options, launch],
+  )
+
+  const vote = useCallback(
+    (choice: VoteChoice) => {
+      const now = store.get()
+      if (now.phase !== 'open') return
+      const a = now.answers.a.started?.configuration
+      const b = now.answers.b.started?.configuration
+      store.dispatch({ type: 'vote', choice })
+      if (!a || !b) return store.dispatch({ type: 'vote-failed', message: t('compare.noConfig') })
+      api
+        .recordVote({
+          voteId: now.vote.voteId,
+          action: now.prompt.id,
+          language: a.language,
+          inputChars: [...now.target.text].length,
+          a,
+          b,
+          choice,
+          shownFirst: now.shownFirst,
+        })
+        .then(
+          () => store.dispatch({ type: 'voted' }),
+          (error: unknown) =>
+            store.dispatch({ type: 'vote-failed', message: toErrorPayload(error).message }),
+        )
+    },
+    [api, store, t],
+  )
+
+  const accept = useCallback(
+    (side: Side) => {
+      const now = store.get()
+      if (now.phase !== 'open' || now.answers[side].phase !== 'done') return
+      let applied = false
+      editor.update(
+        () => {
+          applied = $applySuggestion(now.target, now.answers[side].text, now.prompt.apply)
+        },
+        { discrete: true, tag: HISTORY_PUSH_TAG },
+      )
+      if (!applied) return store.dispatch({ type: 'refused' })
+      store.dispatch({ type: 'close' })
+      editor.focus()
+    },
+    [store, editor],
+  )
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          COMPARE_COMMAND,
+          ({ promptId }) => $compare(promptId),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (!matchesShortcut(COMPARE_SHORTCUT, event, isMac)) return false
+            event.preventDefault()
+            editor.dispatchCommand(COMPARE_COMMAND, { promptId: defaultPromptId })
+            return true
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [editor, $compare, defaultPromptId, isMac],
+  )
+
+  if (state.phase === 'idle') return null
+  const prompt = prompts.find((p) => p.id === state.prompt.id)
+  const choices = prompt ? options(prompt, prompt.language) : []
+  return createPortal(
+    <ComparePanel
+      state={state}
+      choices={choices.map((c) => ({ key: c.key, label: label(c) }))}
+      challengerKey={challengerKey}
+      onRerun={rerun}
+      onVote={vote}
+      onAccept={accept}
+      onClose={close}
+      onOpenStats={() => {
+        close()
+        onOpenStats()
+      }}
+    />,
+    document.body,
+  )
+}

@@ -1,0 +1,65 @@
+import type { GenerationOverridesInput } from '@shared/compare/configuration'
+
+/** What can be tried against the action as it is: another preset, persona or temperature. */
+export type Challenger =
+  | { key: string; kind: 'preset'; id: string; title: string }
+  | { key: string; kind: 'persona'; id: string; title: string }
+  | { key: string; kind: 'temperature'; value: number }
+
+type Named = { id: string; title: string }
+
+/** Temperatures worth trying against a preset's own (they span cautious to adventurous). */
+const TEMPERATURES = [0.5, 0.7, 1.0, 1.2]
+
+/** One step more adventurous, the natural first thing to try against a preset. */
+const NEXT_PRESET: Record<string, string> = {
+  precise: 'balanced',
+  balanced: 'creative',
+  creative: 'wild',
+  wild: 'creative',
+}
+
+/** Every challenger for an action using `preset` and `persona`: the other presets, personas, temperatures. */
+export function challengers(
+  current: { preset: string; persona: string },
+  presets: readonly Named[],
+  personas: readonly Named[],
+): Challenger[] {
+  return [
+    ...presets
+      .filter((p) => p.id !== current.preset)
+      .map((p) => ({ key: `preset:${p.id}`, kind: 'preset' as const, id: p.id, title: p.title })),
+    ...personas
+      .filter((p) => p.id !== current.persona)
+      .map((p) => ({ key: `persona:${p.id}`, kind: 'persona' as const, id: p.id, title: p.title })),
+    ...TEMPERATURES.map((value) => ({
+      key: `temperature:${value}`,
+      kind: 'temperature' as const,
+      value,
+    })),
+  ]
+}
+
+/** The challenger to start with: the one last used for this action, else the next preset up. */
+export function defaultChallenger(
+  options: readonly Challenger[],
+  currentPreset: string,
+  lastKey: string | null,
+): Challenger | null {
+  const last = options.find((o) => o.key === lastKey)
+  if (last) return last
+  const next = options.find((o) => o.key === `preset:${NEXT_PRESET[currentPreset] ?? ''}`)
+  return next ?? options.find((o) => o.kind === 'preset') ?? options[0] ?? null
+}
+
+/** The overrides that make a challenger's configuration. */
+export function challengerOverrides(challenger: Challenger): GenerationOverridesInput {
+  switch (challenger.kind) {
+    case 'preset':
+      return { preset: challenger.id }
+    case 'persona':
+      return { persona: challenger.id }
+    case 'temperature':
+      return { sampling: { temperature: challenger.value } }
+  }
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './support/browser'
+import { screenshot } from './support/documents'
+import {
+  documentText,
+  mod,
+  newDocument,
+  selectText,
+  waitForEngineReady,
+} from './support/editorPage'
+import { startQuireServe, type ServeProcess } from '../support/quireServe'
+import { TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
+import { voteSchema } from '@shared/compare/vote'
+
+// The tiny model with Qwen's vocabulary answers in Chinese: Chinese passages, no language retry.
+const LEAD = '秋天的风吹过老街。'
+const SENTENCE = '她总在黄昏时坐在门口剥豆子。'
+
+const panel = (page: Page) => page.getByTestId('compare-panel')
+const answerPhase = (page: Page, n: 1 | 2) =>
+  page.getByTestId(`compare-answer-${n}`).getAttribute('data-phase', { timeout: 2_000 })
+const bothDone = async (page: Page) => `${await answerPhase(page, 1)}/${await answerPhase(page, 2)}`
+
+/** Writes the passage in a new document, selects the sentence and presses Compare. */
+async function compareSentence(page: Page): Promise<void> {
+  await newDocument(page)
+  await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
+  await selectText(page, SENTENCE)
+  await page.getByTestId('ai-toolbar').waitFor()
+  await page.getByTestId('action-compare').click()
+  await panel(page).waitFor()
+  await expect.poll(() => bothDone(page), { timeout: 40_000 }).toBe('done/done')
+}
+
+const votesIn = (dataDir: string) =>
+  readFileSync(join(dataDir, 'votes', 'votes.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => voteSchema.parse(JSON.parse(line)))
+
+let browser: Browser
+let serve: ServeProcess
+beforeAll(async () => {
+  ;[browser, serve] = await Promise.all([
+    launchChromium(),
+    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH]),
+  ])
+})
+afterAll(async () => {
+  await browser?.close()
+  await serve?.stop()
+})
+
+describe('Compare: blind A/B on the writer’s selection', () => {
+  it('runs two configurations, hides which is which until the vote, keeps the vote, accepts one, and Stats count it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 820 },
+      locale: 'en-US',
+      acceptDownloads: true,
+    })
+    // The blind order is drawn with Math.random: pin it so the left answer is B's.
+    await context.addInitScript(() => {
+      Math.random = () => 0.9
+    })
+    const page = await context.newPage()
+    const generated: string[] = []
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        if (String(payload).includes('"generate"')) generated.push(String(payload))
+      }),
+    )
+    await page.goto(serve.url)
+    await waitForEngineReady(page)
+    await compareSentence(page)
+
+    // Two requests went out at once: the action as it is, and with the next preset up.
+    expect(generated).toHaveLength(2)
+    expect(generated.filter((frame) => frame.includes('"preset":"wild"'))).toHaveLength(1)
+    const left = await page.getByTestId('compare-text-1').innerText()
+    const right = await page.getByTestId('compare-text-2').innerText()
+    expect(left.trim()).not.toBe('')
+    expect(right.trim()).not.toBe('')
+    // Blind: no labels, no side, nothing to accept before the vote.
+    expect(await page.getByTestId('compare-label-1').count()).toBe(0)
+    expect(await page.locator('.compare-answer[data-side]').count()).toBe(0)
+    expect(await page.getByTestId('compare-accept-1').count()).toBe(0)
+    await screenshot(page, 'compare-en')
+
+    await page.getByTestId('compare-vote-left').click()
+    await page.getByTestId('compare-reveal').waitFor()
+    expect(await page.getByTestId('compare-label-1').innerText()).toBe('B · Preset: Wild')
+    expect(await page.getByTestId('compare-label-2').innerText()).toBe('A · Current settings')
+    expect(await page.getByTestId('compare-reveal').innerText()).toMatch(/Preset: creative → wild/)
+    const [stored] = votesIn(serve.dataDir)
+    expect(votesIn(serve.dataDir)).toHaveLength(1)
+    expect(stored).toMatchObject({
+      action: 'rewrite.lyrical',
+      language: 'zh',
+      inputChars: [...SENTENCE].length,
+      choice: 'b',
+      shownFirst: 'b',
+      a: { configuration: { preset: 'creative' } },
+      b: { configuration: { preset: 'wild' } },
+    })
+    expect(stored?.a.fingerprint).not.toBe(stored?.b.fingerprint)
+    await screenshot(page, 'compare-revealed-en')
+
+    // Taking B's answer replaces the passage in one undo step.
+    await page.getByTestId('compare-accept-1').click()
+    await panel(page).waitFor({ state: 'detached' })
+    expect(await documentText(page)).toBe(`${LEAD}${left.trim()}`)
+    await page.keyboard.press(`${mod}+z`)
+    await expect.poll(() => documentText(page)).toBe(`${LEAD}${SENTENCE}`)
+    expect(await page.locator('mark').count()).toBe(0)
+
+    await page.getByTestId('open-stats').click()
+    const pair = page.getByTestId('stats-pair')
+    await pair.waitFor()
+    expect(await pair.count()).toBe(1)
+    expect(await page.getByTestId('stats-numbers').innerText()).toMatch(
+      /A won 0, B won 1, 0 ties, 0 both bad · 1 vote · A’s win rate 0% \(95%: 0%–79%\)/,
+    )
+    expect(await page.getByTestId('wilson-interval').count()).toBe(1)
+    await screenshot(page, 'stats-en')
+
+    const download = page.waitForEvent('download')
+    await page.getByTestId('stats-export-pairs').click()
+    const csv = readFileSync((await (await download).path())!, 'utf8')
+    expect(csv).toMatch(/^\uFEFF?action,language,first_fingerprint/)
+    expect(csv).toContain(`rewrite.lyrical,zh,${stored?.a.fingerprint},${stored?.b.fingerprint}`)
+
+    // B won: it becomes the action's default, in the writer's copy of the prompt.
+    await page.getByTestId('stats-adopt').click()
+    await expect
+      .poll(() => page.getByTestId('stats-message').innerText())
+      .toMatch(/now runs with the winning settings/)
+    const saved = readFileSync(join(serve.dataDir, 'prompts', 'zh', 'rewrite.lyrical.md'), 'utf8')
+    expect(saved).toMatch(/^preset: wild$/m)
+    await context.close()
+  })
+
+  it('shows Compare and Stats in Chinese', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 820 },
+      locale: 'zh-CN',
+    })
+    const page = await context.newPage()
+    await page.goto(serve.url)
+    await waitForEngineReady(page)
+    await compareSentence(page)
+    expect(await page.getByTestId('compare-vote-tie').innerText()).toBe('差不多')
+    await page.getByTestId('compare-vote-tie').click()
+    await page.getByTestId('compare-reveal').waitFor()
+    await screenshot(page, 'compare-zh')
+    await expect.poll(() => votesIn(serve.dataDir).length).toBe(2)
+    await page.getByTestId('compare-open-stats').click()
+    await page.getByTestId('stats-pair').first().waitFor()
+    // The adopted winner now runs as "current": the same pair as before, mirrored, not a new one.
+    expect(await page.getByTestId('stats-pair').count()).toBe(1)
+    expect(await page.getByTestId('stats-numbers').innerText()).toMatch(/平 1.*共 2 票/)
+    await screenshot(page, 'stats-zh')
+    await context.close()
+  })
+})
