@@ -3,6 +3,7 @@ import { QuireError } from '@shared/contract'
 import { printable } from '@shared/text/printable'
 import packageJson from '../../package.json'
 import { docsUsage, runDocs } from './commands/docs'
+import { evalUsage, runEvalCommand } from './commands/eval'
 import { generateUsage, runGenerate } from './commands/generate'
 import { modelsUsage, runModels } from './commands/models'
 import { packUsage, runPack } from './commands/pack'
@@ -30,6 +31,7 @@ const usage = [
     modelsUsage,
     promptsUsage,
     packUsage,
+    evalUsage,
   ].map(synopsis),
   '  quire --version',
   '  quire help COMMAND',
@@ -43,6 +45,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   models: { run: runModels, usage: modelsUsage },
   prompts: { run: (args) => runPrompts(args), usage: promptsUsage },
   pack: { run: (args) => runPack(args), usage: packUsage },
+  eval: { run: runEvalCommand, usage: evalUsage },
 }
 
 async function main(argv: string[]): Promise<void> {

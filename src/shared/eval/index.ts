@@ -9,3 +9,11 @@ export {
   type ScoreContext,
 } from './score'
 export { summarizeSamples, type ConfigurationMetrics, type ScoredSample } from './summary'
+export {
+  computeMetrics,
+  scoreReportSample,
+  type EvalReport,
+  type ReportCase,
+  type ReportSample,
+} from './report'
+export { evalSuiteSchema, evalCaseSchema, type EvalSuite, type EvalCase } from './suite'
