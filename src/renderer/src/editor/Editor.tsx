@@ -17,6 +17,7 @@ import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
+import { GhostTextPlugin } from './plugins/GhostText'
 import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
@@ -130,6 +131,13 @@ export function Editor({
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
           hidden={suggestionActive}
+        />
+        <GhostTextPlugin
+          api={api}
+          prompts={allChoices}
+          anchor={anchor}
+          cardOpen={suggestionActive}
+          autoSuggest={false}
         />
         <SuggestionPlugin
           api={api}
