@@ -137,7 +137,6 @@ export function Editor({
           prompts={allChoices}
           anchor={anchor}
           cardOpen={suggestionActive}
-          autoSuggest={false}
         />
         <SuggestionPlugin
           api={api}

@@ -33,6 +33,7 @@ import { createGhostStore } from './ghostStore'
 import { registerGhostDismissal } from './ghostDismissal'
 import { useGhostPaint } from './useGhostPaint'
 import { useAutoSuggest } from './useAutoSuggest'
+import { useAutoSuggestSetting } from './useAutoSuggestSetting'
 
 type Props = {
   api: QuireApi
@@ -40,8 +41,6 @@ type Props = {
   anchor: RefObject<HTMLDivElement | null>
   /** A suggestion card is open: Mod+Enter is the card's. */
   cardOpen: boolean
-  /** Ask for a continuation by itself after a pause in typing. */
-  autoSuggest: boolean
 }
 
 /** Whether the editor's selection is a cursor (nothing selected). */
@@ -56,7 +55,7 @@ const $atCursor = (): boolean => {
  * Esc, typing, moving the cursor, leaving the editor or starting an IME composition dismiss it
  * and cancel its request.
  */
-export function GhostTextPlugin({ api, prompts, anchor, cardOpen, autoSuggest }: Props) {
+export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation()
   const store = useMemo(() => createGhostStore(), [])
@@ -64,6 +63,7 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen, autoSuggest }:
   const controller = useRef<GhostController | null>(null)
   const isMac = isMacPlatform()
   const [unplaced, setUnplaced] = useState(false)
+  const autoSuggest = useAutoSuggestSetting(api)
 
   useEffect(() => {
     const created = createGhostController(editor, api, store)

@@ -25,10 +25,41 @@ function $atEndOfText(): boolean {
   )
 }
 
+type Hooks = {
+  /** Whether a ghost is showing (then nothing more is asked for). */
+  ghostOpen(): boolean
+  /** Whether the writer is still in the editor when the pause ends. */
+  focused(): boolean
+  suggest(): void
+}
+
 /**
- * Auto-suggest (off by default): after the writer types and pauses at the end of a line, asks
- * for a continuation. Any further key, undo, or the ghost being open resets the wait.
+ * Auto-suggest: after the writer types and pauses at the end of a line, asks for a
+ * continuation. Any further change, an undo, or a ghost already showing resets the wait.
+ * Returns a disposer.
  */
+export function registerAutoSuggest(editor: LexicalEditor, hooks: Hooks): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const clear = (): void => {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+  }
+  const unregister = editor.registerUpdateListener(({ editorState, dirtyLeaves, tags }) => {
+    clear()
+    const typed = dirtyLeaves.size > 0 && !tags.has(HISTORIC_TAG) && !tags.has(GHOST_TAKE_TAG)
+    if (!typed || hooks.ghostOpen() || !editorState.read($atEndOfText)) return
+    timer = setTimeout(() => {
+      timer = null
+      if (!hooks.ghostOpen() && hooks.focused()) hooks.suggest()
+    }, AUTO_SUGGEST_PAUSE_MS)
+  })
+  return () => {
+    clear()
+    unregister()
+  }
+}
+
+/** Auto-suggest while `enabled` (the setting, off by default). */
 export function useAutoSuggest(
   editor: LexicalEditor,
   store: GhostStore,
@@ -37,25 +68,13 @@ export function useAutoSuggest(
 ): void {
   useEffect(() => {
     if (!enabled) return
-    let timer: number | null = null
-    const clear = (): void => {
-      if (timer !== null) window.clearTimeout(timer)
-      timer = null
-    }
-    const unregister = editor.registerUpdateListener(({ editorState, dirtyLeaves, tags }) => {
-      clear()
-      const typed = dirtyLeaves.size > 0 && !tags.has(HISTORIC_TAG) && !tags.has(GHOST_TAKE_TAG)
-      if (!typed || store.get().phase === 'open' || !editor.isEditable()) return
-      if (!editorState.read($atEndOfText)) return
-      timer = window.setTimeout(() => {
-        timer = null
-        if (store.get().phase === 'idle' && editor.getRootElement() === document.activeElement)
-          suggest()
-      }, AUTO_SUGGEST_PAUSE_MS)
+    return registerAutoSuggest(editor, {
+      ghostOpen: () => store.get().phase === 'open',
+      focused: () => {
+        const root = editor.getRootElement()
+        return !!root && root.contains(document.activeElement)
+      },
+      suggest,
     })
-    return () => {
-      clear()
-      unregister()
-    }
   }, [editor, store, enabled, suggest])
 }
