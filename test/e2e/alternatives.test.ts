@@ -131,6 +131,9 @@ describe('alternatives, versions and the diff on the suggestion card', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'editor',
     )
+    // Lit up for a moment, outside the document (a CSS highlight, not a node).
+    expect(await page.evaluate(() => CSS.highlights.has('quire-accepted'))).toBe(true)
+    expect(await editor(page).locator('mark, [class*="highlight"]').count()).toBe(0)
     // The rewrite stays selected, as Writing Tools leaves it.
     expect(squeeze((await page.evaluate(() => window.getSelection()?.toString())) ?? '')).toBe(
       squeeze(second),
@@ -197,14 +200,12 @@ describe('alternatives, versions and the diff on the suggestion card', () => {
     expect(diff.original).toBe(EN_SENTENCE)
     expect(diff.answer).toBe(chosen)
     // Word-level: the passage is never cut inside a word.
-    const parts = await page
-      .getByTestId('suggestion-text')
-      .evaluate((view) =>
-        [...view.childNodes].map((n) => ({
-          tag: n.nodeName.toLowerCase(),
-          text: n.textContent ?? '',
-        })),
-      )
+    const parts = await page.getByTestId('suggestion-text').evaluate((view) =>
+      [...view.childNodes].map((n) => ({
+        tag: n.nodeName.toLowerCase(),
+        text: n.textContent ?? '',
+      })),
+    )
     for (const at of cuts(parts))
       expect(/\p{L}/u.test(EN_SENTENCE[at - 1] ?? '') && /\p{L}/u.test(EN_SENTENCE[at] ?? '')).toBe(
         false,
@@ -276,8 +277,9 @@ describe('ghost text at the cursor', () => {
     await page.keyboard.press(`${mod}+KeyZ`)
     await expect.poll(() => documentText(page)).toBe(afterWord)
 
-    // Typing dismisses it: the typed text goes in, the ghost and its request go.
-    await page.keyboard.press(`${mod}+Enter`)
+    // Typing dismisses it: the typed text goes in, the ghost and its request go. (The Continue
+    // shortcut at a cursor asks for ghost text too.)
+    await page.keyboard.press(`${mod}+Alt+Enter`)
     await expect.poll(() => ghost(page).count()).toBe(1)
     await page.keyboard.type('X')
     await ghost(page).waitFor({ state: 'detached' })
@@ -291,5 +293,14 @@ describe('ghost text at the cursor', () => {
     expect(await documentText(page)).toBe(`${afterWord}X`)
     await page.keyboard.press(`${mod}+KeyZ`)
     await expect.poll(() => documentText(page)).toBe(afterWord)
+
+    // Rewrite with only a cursor takes the cursor's paragraph, marked so the writer sees it.
+    await page.keyboard.press(REWRITE)
+    await expect.poll(() => page.locator('mark.suggestion-target').innerText()).toBe(afterWord)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => phase(page)).toBe('done')
+    await page.keyboard.press('Escape')
+    await card(page).waitFor({ state: 'detached' })
+    expect(await documentText(page)).toBe(afterWord)
   })
 })
