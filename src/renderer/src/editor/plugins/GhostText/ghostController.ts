@@ -61,6 +61,8 @@ export function createGhostController(
 
   return {
     start(prompt) {
+      // Read-only while a document loads: nothing could be taken.
+      if (!editor.isEditable()) return false
       const context = editor.getEditorState().read(() => $cursorContext())
       if (!context) return false
       dismiss()

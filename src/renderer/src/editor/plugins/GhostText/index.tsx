@@ -109,7 +109,8 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (cardOpen || !matchesShortcut(CONTINUE_SHORTCUT, event, isMac)) return false
+          if (cardOpen || event.isComposing || !matchesShortcut(CONTINUE_SHORTCUT, event, isMac))
+            return false
           // With a passage selected and no card, nothing to accept: the key must not replace it.
           event.preventDefault()
           if (!$atCursor()) return true
