@@ -54,6 +54,8 @@ export const settingsSchema = z.object({
     .default({ zh: null, en: null }),
   /** The documents folder; empty means the default (Documents/Quire in the writer's home). */
   documentsFolder: documentsFolderSettingSchema.default(''),
+  /** Ghost-text continuation asked for by itself after a pause in typing. */
+  autoSuggest: z.boolean().default(false),
 })
 export type Settings = z.output<typeof settingsSchema>
 
@@ -72,6 +74,7 @@ export const settingsPatchSchema = z
       })
       .optional(),
     documentsFolder: documentsFolderSettingSchema.optional(),
+    autoSuggest: z.boolean().optional(),
   })
   .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -92,6 +95,7 @@ export function applySettingsPatch(
       lastModelPath: patch.lastModelPath,
       userPresets: patch.userPresets,
       documentsFolder: patch.documentsFolder,
+      autoSuggest: patch.autoSuggest,
     }),
     engine: { ...settings.engine, ...defined(patch.engine) },
     remote: { ...settings.remote, ...defined(patch.remote) },

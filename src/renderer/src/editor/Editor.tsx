@@ -18,6 +18,7 @@ import { WordCountPlugin } from './plugins/WordCount'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { ComparePlugin } from '../compare/ComparePlugin'
+import { GhostTextPlugin } from './plugins/GhostText'
 import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
@@ -134,6 +135,12 @@ export function Editor({
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
           hidden={suggestionActive || compareActive}
+        />
+        <GhostTextPlugin
+          api={api}
+          prompts={allChoices}
+          anchor={anchor}
+          cardOpen={suggestionActive || compareActive}
         />
         <SuggestionPlugin
           api={api}

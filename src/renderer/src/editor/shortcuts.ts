@@ -49,7 +49,11 @@ export function formatShortcut(shortcut: string, isMac: boolean): string {
   }
   const parts = shortcut.split('+').map((part) => {
     const name = names[part.trim().toLowerCase()]
-    return name ? name[isMac ? 0 : 1] : part.trim().toUpperCase()
+    return name
+      ? name[isMac ? 0 : 1]
+      : part.trim().length === 1
+        ? part.trim().toUpperCase()
+        : part.trim()
   })
   return parts.join(isMac ? '' : '+')
 }

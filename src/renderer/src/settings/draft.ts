@@ -27,6 +27,7 @@ export type SettingsDraft = {
   apiKey: string
   /** Empty means the default folder (Documents/Quire). */
   documentsFolder: string
+  autoSuggest: boolean
 }
 
 export type NumberField = 'threads' | 'contextSize' | 'gpuLayers' | 'sequences' | 'timeoutSeconds'
@@ -71,6 +72,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     replacements: { zh: phrases('zh'), en: phrases('en') },
     apiKey: '',
     documentsFolder: settings.documentsFolder,
+    autoSuggest: settings.autoSuggest,
   }
 }
 
@@ -147,6 +149,7 @@ export function changesOf(saved: Settings, draft: SettingsDraft): Changes {
     return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined
   }
   if (draft.promptLanguage !== saved.promptLanguage) patch.promptLanguage = draft.promptLanguage
+  if (draft.autoSuggest !== saved.autoSuggest) patch.autoSuggest = draft.autoSuggest
   if (draft.documentsFolder.trim() !== saved.documentsFolder)
     patch.documentsFolder = draft.documentsFolder.trim()
   const engineChange = defined(engine)

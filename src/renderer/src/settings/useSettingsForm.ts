@@ -17,6 +17,7 @@ import {
   type SettingsDraft,
 } from './draft'
 import { limits } from './limits'
+import { SETTINGS_SAVED_EVENT } from './settingsEvents'
 
 export type RemoteKeyStatus = MethodOutput<'getRemoteKeyStatus'>
 export type SaveNote = 'saved' | 'reloaded' | 'to-local' | 'to-remote' | 'key-forgotten'
@@ -251,6 +252,8 @@ export function useSettingsForm(api: QuireApi) {
       }
     }
     dispatch({ type: 'saved', settings, keyStatus, revision, note: noteFor(saved, settings) })
+    // The editor follows the settings it uses (auto-suggest) without asking the host again.
+    window.dispatchEvent(new CustomEvent(SETTINGS_SAVED_EVENT, { detail: settings }))
   }
 
   const forgetKey = async (): Promise<void> => {

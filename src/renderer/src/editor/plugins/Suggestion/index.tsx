@@ -115,18 +115,20 @@ export function SuggestionPlugin({
     if (card.phase !== 'open' || !canAccept(card)) return
     const text = visibleText(card)
     let applied = false
-    let span = null as ReturnType<typeof $spanBeforeCaret>
     editor.update(
       () => {
         applied = $applySuggestion(card.target, text, card.prompt.apply)
-        if (!applied) return
-        span = $spanBeforeCaret(insertedLength(text))
-        // A rewrite stays selected, as Writing Tools leaves it; after an insertion the caret
-        // waits at its end, ready for the writer's next words.
-        if (span && card.prompt.apply === 'replace') $selectSpan(span)
       },
       { discrete: true, tag: HISTORY_PUSH_TAG },
     )
+    // Found once the update has merged its text nodes, so the span names nodes that exist.
+    const span = applied
+      ? editor.getEditorState().read(() => $spanBeforeCaret(insertedLength(text)))
+      : null
+    // A rewrite stays selected, as Writing Tools leaves it; after an insertion the caret waits
+    // at its end, ready for the writer's next words.
+    if (span && card.prompt.apply === 'replace')
+      editor.update(() => $selectSpan(span), { discrete: true, tag: HISTORY_MERGE_TAG })
     if (!applied) return dispatch({ type: 'refused' })
     cancelAllBut(null)
     dispatch({ type: 'close' })

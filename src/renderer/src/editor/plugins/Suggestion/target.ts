@@ -38,9 +38,10 @@ export type SuggestionTarget = {
 const BEFORE_CHARS = 6_000
 const AFTER_CHARS = 2_000
 
-type Edge = { key: string; offset: number; type: 'text' | 'element' }
+export type Edge = { key: string; offset: number; type: 'text' | 'element' }
 
-function $documentEdge(edge: 'start' | 'end'): Edge {
+/** The first or last point of the document. */
+export function $documentEdge(edge: 'start' | 'end'): Edge {
   const root = $getRoot()
   const node = edge === 'start' ? root.getFirstDescendant() : root.getLastDescendant()
   if (!node)
@@ -58,7 +59,8 @@ function $documentEdge(edge: 'start' | 'end'): Edge {
   return { key: node.getKey(), offset: 0, type: 'element' }
 }
 
-function $textBetween(from: Edge, to: Edge): string {
+/** The document's text between two points; empty when they are not valid. */
+export function $textBetween(from: Edge, to: Edge): string {
   try {
     const range = $createRangeSelection()
     range.anchor.set(from.key, from.offset, from.type)
@@ -69,7 +71,8 @@ function $textBetween(from: Edge, to: Edge): string {
   }
 }
 
-const edgeOf = (point: PointType): Edge => ({
+/** A point as plain data. */
+export const edgeOf = (point: PointType): Edge => ({
   key: point.key,
   offset: point.offset,
   type: point.type,
