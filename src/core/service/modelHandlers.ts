@@ -6,6 +6,7 @@ import {
   type QuireEvent,
 } from '@shared/contract'
 import { probeHardware } from '../engine/doctor/probeHardware'
+import { sharedProbe } from '../engine/doctor/sharedProbe'
 import type { ModelStore } from '../models/modelStore'
 import type { PullTask } from '../models/pullModel'
 
@@ -37,6 +38,7 @@ export function createModelHandlers({
   loadedPath,
 }: Deps): ModelHandlers & { dispose(): void } {
   const downloads = new Map<string, PullTask>()
+  const hardware = sharedProbe(probeHardware)
 
   return {
     listModels: () => store.list(),
@@ -102,7 +104,7 @@ export function createModelHandlers({
       await store.remove(id)
       return store.list()
     },
-    getHardware: () => probeHardware(),
+    getHardware: hardware,
     dispose: () => {
       for (const task of downloads.values()) task.pause()
     },

@@ -1,28 +1,65 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 type Listener = (...args: unknown[]) => void
+type PermissionRequest = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void
+type ProtocolHandler = (request: Request) => Promise<Response>
 const appListeners = new Map<string, Listener>()
 const opened: string[] = []
+const loaded: string[] = []
 let windowOptions: Record<string, unknown> | null = null
+/** What the app registered with Electron: permission handlers, schemes, the quire:// handler. */
+const registered: {
+  permissionRequest?: PermissionRequest
+  permissionCheck?: (...args: unknown[]) => boolean
+  schemes?: unknown
+  protocol?: ProtocolHandler
+  fetched: string[]
+} = { fetched: [] }
 
 vi.mock('electron', () => ({
   app: { on: (name: string, listener: Listener) => void appListeners.set(name, listener) },
   shell: { openExternal: (url: string) => void opened.push(url) },
-  session: {},
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: PermissionRequest) =>
+        void (registered.permissionRequest = handler),
+      setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) =>
+        void (registered.permissionCheck = handler),
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown) => void (registered.schemes = schemes),
+    handle: (_scheme: string, handler: ProtocolHandler) => void (registered.protocol = handler),
+  },
+  net: {
+    fetch: (url: string) => {
+      registered.fetched.push(url)
+      return Promise.resolve(
+        new Response('<p>page</p>', { headers: { 'Content-Type': 'text/html' } }),
+      )
+    },
+  },
   BrowserWindow: class {
     constructor(options: Record<string, unknown>) {
       windowOptions = options
     }
     once() {}
-    loadURL() {
+    loadURL(url: string) {
+      loaded.push(url)
       return Promise.resolve()
     }
   },
 }))
 
 const { createMainWindow } = await import('../../../src/main/window/createMainWindow')
-const { lockDownContents } = await import('../../../src/main/window/security')
+const { denyPermissions, lockDownContents } = await import('../../../src/main/window/security')
 const { isAppUrl } = await import('../../../src/main/window/appUrl')
+const { registerAppScheme, serveRenderer } = await import('../../../src/main/window/appProtocol')
 
 /** A page's webContents as lockDownContents sees it: its handlers, callable by hand. */
 function fakeContents() {
@@ -53,6 +90,84 @@ describe('the editor window', () => {
       nodeIntegration: false,
       webSecurity: true,
     })
+    expect(loaded.at(-1)).toBe('quire://app/index.html')
+  })
+
+  it('turns on nothing that loosens Electron’s defaults', () => {
+    createMainWindow('/app/preload.cjs', 'quire://app/index.html')
+    const preferences = windowOptions?.webPreferences as Record<string, unknown>
+    for (const loosening of [
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'allowRunningInsecureContent',
+      'webviewTag',
+      'experimentalFeatures',
+      'enableBlinkFeatures',
+      'navigateOnDragDrop',
+    ])
+      expect(preferences[loosening], loosening).toBeFalsy()
+  })
+})
+
+describe('what a page may ask for', () => {
+  it('is refused every permission, asked or checked', () => {
+    denyPermissions()
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
+      const callback = vi.fn()
+      registered.permissionRequest?.({}, permission, callback, {})
+      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false)
+      expect(registered.permissionCheck?.({}, permission, 'quire://app', {})).toBe(false)
+    }
+  })
+})
+
+describe('the quire:// scheme', () => {
+  beforeEach(() => {
+    registered.fetched.length = 0
+    registerAppScheme()
+    serveRenderer('/app/out/renderer')
+  })
+
+  it('is standard and secure, so the page has a real origin', () => {
+    expect(registered.schemes).toEqual([
+      expect.objectContaining({
+        scheme: 'quire',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ])
+  })
+
+  it('serves the renderer’s files with the security headers, the CSP first', async () => {
+    const response = await registered.protocol!(new Request('quire://app/index.html'))
+    expect(registered.fetched).toEqual(['file:///app/out/renderer/index.html'])
+    expect(response.headers.get('Content-Security-Policy')).toContain("script-src 'self'")
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(response.headers.get('Referrer-Policy')).toBe('no-referrer')
+  })
+
+  it('never reads a file outside the renderer’s folder, however the path is spelled', async () => {
+    for (const url of [
+      'quire://app/..%2f..%2fetc%2fpasswd',
+      'quire://app/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fsecret',
+      'quire://app/%2e%2e/%2e%2e/etc/passwd',
+      'quire://app/..\\..\\etc\\passwd',
+      'quire://app/%2fetc%2fpasswd',
+    ]) {
+      const response = await registered.protocol!(new Request(url))
+      const read = registered.fetched.splice(0)
+      expect(response.status === 404 || read.length === 1, url).toBe(true)
+      for (const file of read) expect(file, url).toMatch(/^file:\/\/\/app\/out\/renderer\//)
+    }
   })
 })
 
@@ -69,6 +184,8 @@ describe('what a page may open and where it may go', () => {
     expect(page.open('https://example.com/')).toEqual({ action: 'deny' })
     expect(page.open('file:///etc/passwd')).toEqual({ action: 'deny' })
     expect(page.open('quire://app/index.html')).toEqual({ action: 'deny' })
+    for (const url of ['javascript:alert(1)', 'mailto:a@b.c', 'smb://host/share', 'ms-msdt:/id'])
+      expect(page.open(url)).toEqual({ action: 'deny' })
     expect(opened).toEqual(['https://example.com/'])
   })
 
