@@ -117,6 +117,11 @@ describe('the access token in the browser', () => {
     await zh.bare.close()
     const en = await open('en-US')
     expect(en.text).toMatch(/open the whole address it printed/)
+    // A token from an earlier run (a tab reloaded after a restart) is refused at once, and forgotten.
+    await en.page.goto(`${serve.origin}/#token=from-an-earlier-run`)
+    await en.page.locator('[data-testid="missing-token"][data-reason="old-token"]').waitFor()
+    expect(await en.page.getByTestId('missing-token').innerText()).toMatch(/earlier run/)
+    expect(await en.page.evaluate(() => sessionStorage.length)).toBe(0)
     // Pasting the address into this tab changes only the fragment; Quire loads with it.
     await en.page.goto(serve.url)
     await en.page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()

@@ -93,7 +93,7 @@ describe('quire serve answers only its own name, and its secrets go only where t
   it('refuses a foreign Host with 421 on every route, even with the token', async () => {
     const bearer = { Authorization: `Bearer ${serve.token}` }
     for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, '127.0.0.1:1']) {
-      for (const path of ['/', '/index.html', '/health', '/v1/models'])
+      for (const path of ['/', '/index.html', '/health', '/token-check', '/v1/models'])
         expect((await get(serve, path, { Host: host, ...bearer })).status, `${host}${path}`).toBe(
           421,
         )
@@ -141,8 +141,13 @@ describe('quire serve answers only its own name, and its secrets go only where t
       await get(serve, '/health'),
       await get(serve, '/v1/models', { Authorization: `Bearer ${serve.token}` }),
       await get(serve, '/nothing-here'),
+      await get(serve, '/token-check', { Authorization: `Bearer ${serve.token}` }),
+      await get(serve, '/token-check', { Authorization: 'Bearer an-earlier-run' }),
+      await get(serve, '/token-check', { Cookie: `quire_token=${serve.token}` }),
     ]
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 503, 200, 404])
+    expect(answers.map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200, 503, 200, 404, 204, 401, 401,
+    ])
     for (const answer of answers) {
       expect(answer.headers['set-cookie']).toBeUndefined()
       expect(answer.body).not.toContain(serve.token)
