@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
@@ -7,11 +7,11 @@ import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
 import { MAX_WIRE_BYTES } from '@shared/documents/limits'
 import type { OpenAiDeps } from '@core/openai/openAiHandler'
-import { PAGE_TOKEN_PARAM } from '@shared/contract/socketProtocol'
+import { PAGE_TOKEN_PARAM, TOKEN_CHECK_PATH } from '@shared/contract/socketProtocol'
 import { allowedHosts, hostAllowed, hostForUrl, originAllowed } from './hostCheck'
 import { createHealthRoute, createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
-import { chooseProtocol, createToken, socketAuthorized } from './token'
+import { bearerMatches, chooseProtocol, createToken, socketAuthorized } from './token'
 
 export type WebServerOptions = {
   service: QuireService
@@ -43,6 +43,23 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
 
+/**
+ * `GET /token-check` with `Authorization: Bearer <token>`: 204 for this run's token, 401 for any
+ * other. The page asks it once at load, because a browser cannot read why a WebSocket handshake
+ * failed, and a tab reloaded after a restart of quire serve holds the old run's token.
+ */
+function answerTokenCheck(
+  request: IncomingMessage,
+  response: ServerResponse,
+  token: string,
+): boolean {
+  if (new URL(request.url ?? '/', 'http://localhost').pathname !== TOKEN_CHECK_PATH) return false
+  const status = bearerMatches(request, token) ? 204 : 401
+  response.writeHead(status, { 'Cache-Control': 'no-store', ...SECURITY_HEADERS })
+  response.end()
+  return true
+}
+
 const MISDIRECTED =
   'Quire answers only to the address `quire serve` printed (127.0.0.1, localhost or [::1] and its port).'
 
@@ -71,6 +88,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   let hosts = new Set<string>()
   const server = createServer((request, response) => {
     if (!hostAllowed(request.headers.host, hosts)) return refuse(response, 421, MISDIRECTED)
+    if (answerTokenCheck(request, response, token)) return
     if (health?.(request, response)) return
     if (openAi?.(request, response)) return
     assets(request, response, () => refuse(response, 404, 'Not found'))

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from './support/browser'
@@ -19,18 +21,41 @@ function recordTraffic(page: Page): { referers: string[]; setCookies: string[] }
   return seen
 }
 
+/** An OpenAI-compatible server on 127.0.0.1 that lists one model and notes each Authorization. */
+async function modelServer(): Promise<{ base: string; seen: (string | null)[]; server: Server }> {
+  const seen: (string | null)[] = []
+  const server = createServer((request, response) => {
+    seen.push(request.headers.authorization ?? null)
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.end(JSON.stringify({ object: 'list', data: [{ id: 'm', object: 'model' }] }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server }
+}
+
 describe('the access token in the browser', () => {
   let browser: Browser
   let serve: ServeProcess
   let context: BrowserContext
+  let trusted: Awaited<ReturnType<typeof modelServer>>
+  let other: Awaited<ReturnType<typeof modelServer>>
 
   beforeAll(async () => {
-    ;[browser, serve] = await Promise.all([launchChromium(), startQuireServe([])])
+    ;[trusted, other] = await Promise.all([modelServer(), modelServer()])
+    ;[browser, serve] = await Promise.all([
+      launchChromium(),
+      startQuireServe([], undefined, undefined, {
+        QUIRE_REMOTE_API_KEY: 'sk-e2e-for-trusted',
+        QUIRE_REMOTE_BASE_URL: trusted.base,
+      }),
+    ])
   })
   afterAll(async () => {
     await context?.close()
     await browser?.close()
     await serve?.stop()
+    for (const { server } of [trusted, other]) server?.closeAllConnections()
+    for (const { server } of [trusted, other]) server?.close()
   })
 
   it('opens from the printed address, then keeps the token out of the address, cookies and Referer, and survives a reload', async () => {
@@ -75,30 +100,61 @@ describe('the access token in the browser', () => {
     expect(traffic.referers.filter((referer) => referer.includes(serve.token))).toEqual([])
   })
 
-  it.each([
-    ['en-US', /open the whole address it printed/],
-    ['zh-CN', /打开它打印的完整地址/],
-  ])(
-    'says how to open Quire on a page without the token (%s), and opens it when the printed address is pasted',
-    async (locale, howTo) => {
+  it('says how to open Quire on a page without the token, in English and Chinese, and opens it when the printed address is pasted', async () => {
+    const open = async (locale: string) => {
       const bare = await browser.newContext({ viewport: { width: 900, height: 560 }, locale })
-      try {
-        const page = await bare.newPage()
-        await page.goto(`${serve.origin}/`)
-        const message = page.getByTestId('missing-token')
-        await message.waitFor()
-        expect(await message.innerText()).toMatch(howTo)
-        expect(await message.innerText()).toContain(`${serve.origin}/#token=…`)
-        expect(await page.getByTestId('editor').count()).toBe(0)
-        await screenshot(page, `security-missing-token-${locale.slice(0, 2)}`)
+      const page = await bare.newPage()
+      await page.goto(`${serve.origin}/`)
+      const message = page.getByTestId('missing-token')
+      await message.waitFor()
+      expect(await message.innerText()).toContain(`${serve.origin}/#token=…`)
+      expect(await page.getByTestId('editor').count()).toBe(0)
+      await screenshot(page, `security-missing-token-${locale.slice(0, 2)}`)
+      return { bare, page, text: await message.innerText() }
+    }
+    const zh = await open('zh-CN')
+    expect(zh.text).toMatch(/打开它打印的完整地址/)
+    await zh.bare.close()
+    const en = await open('en-US')
+    expect(en.text).toMatch(/open the whole address it printed/)
+    // A token from an earlier run (a tab reloaded after a restart) is refused at once, and forgotten.
+    await en.page.goto(`${serve.origin}/#token=from-an-earlier-run`)
+    await en.page.locator('[data-testid="missing-token"][data-reason="old-token"]').waitFor()
+    expect(await en.page.getByTestId('missing-token').innerText()).toMatch(/earlier run/)
+    expect(await en.page.evaluate(() => sessionStorage.length)).toBe(0)
+    // Pasting the address into this tab changes only the fragment; Quire loads with it.
+    await en.page.goto(serve.url)
+    await en.page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
+    expect(en.page.url()).toBe(`${serve.origin}/`)
+    await en.bare.close()
+  })
 
-        // Pasting the address into this tab changes only the fragment; Quire loads with it.
-        await page.goto(serve.url)
-        await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
-        expect(page.url()).toBe(`${serve.origin}/`)
-      } finally {
-        await bare.close()
-      }
-    },
-  )
+  it('says plainly that the API key stays with its server address when the address changes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } })
+    await openQuire(page, serve.url)
+    await page.getByTestId('open-settings').click()
+    await page.getByTestId('setting-backend').getByText('A server').click()
+    await page.getByTestId('setting-remote-url').fill(trusted.base)
+    await page.getByTestId('settings-save').click()
+    await page.getByTestId('settings-saved').waitFor()
+    await expect
+      .poll(() => page.getByTestId('remote-key-status').innerText())
+      .toMatch(/QUIRE_REMOTE_API_KEY/)
+    expect(trusted.seen).toContain('Bearer sk-e2e-for-trusted')
+
+    // Typing another address: before saving, the field says the key will not follow.
+    await page.getByTestId('setting-remote-url').fill(other.base)
+    const warning = page.getByTestId('remote-key-warning')
+    await expect.poll(() => warning.getAttribute('data-kind')).toBe('addressChanging')
+    expect(await warning.innerText()).toContain(trusted.base)
+    await page.getByTestId('settings-save').click()
+    await page.getByTestId('settings-saved').waitFor()
+    await expect.poll(() => warning.getAttribute('data-kind')).toBe('environmentForOther')
+    expect(await warning.innerText()).toMatch(/does not send it to this address/)
+    await page.getByTestId('setting-remote-key').scrollIntoViewIfNeeded()
+    await screenshot(page, 'security-key-bound-en')
+    expect(other.seen.length).toBeGreaterThan(0)
+    expect(other.seen.filter((authorization) => authorization !== null)).toEqual([])
+    await page.close()
+  })
 })

@@ -4,11 +4,12 @@ import type { BackendConfig, EngineSettings, InferenceBackend } from '../engine/
 import { EngineHost } from '../engine/host/engineHost'
 import type { EngineLauncher } from '../engine/protocol'
 import { RemoteBackend } from '../engine/remote/remoteBackend'
-import type { SecretStore } from '../secrets/secretStore'
+import type { RemoteKeyring } from '../secrets/remoteKeyring'
 
 type Deps = {
   launchEngine: EngineLauncher
-  secrets: SecretStore
+  /** The API key, sent only to the server address it is bound to. */
+  remoteKey: RemoteKeyring
   onStatus: (status: EngineStatus) => void
   /** Command-line values that win over the saved engine settings for this run. */
   engineOverrides: Partial<EngineSettings>
@@ -55,7 +56,7 @@ export class BackendSwitch {
     if (settings.engine.backend === 'remote') {
       const backend = new RemoteBackend({
         ...config.remote,
-        apiKey: () => deps.secrets.get('remote-api-key'),
+        apiKey: (baseUrl) => deps.remoteKey.keyFor(baseUrl),
         onStatus: deps.onStatus,
       })
       await backend.start()

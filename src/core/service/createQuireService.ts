@@ -17,6 +17,7 @@ import { LibraryStore } from '../library/libraryStore'
 import { loadCatalog } from '../models/catalog'
 import { ModelStore } from '../models/modelStore'
 import { validateModel } from '../models/validateModel'
+import { RemoteKeyring } from '../secrets/remoteKeyring'
 import type { SecretStore } from '../secrets/secretStore'
 import { SettingsStore } from '../settings/settingsStore'
 import { BackendSwitch } from './backendSwitch'
@@ -35,6 +36,8 @@ export type QuireServiceOptions = {
   launchEngine: EngineLauncher
   /** Where the remote server's API key is kept (the OS keychain in the app). */
   secrets: SecretStore
+  /** Where QUIRE_REMOTE_API_KEY and QUIRE_REMOTE_BASE_URL are read (default: process.env). */
+  environment?: NodeJS.ProcessEnv
   /** Values from the command line that win over the saved settings for this run. */
   engineOverrides?: Partial<EngineSettings>
   /** Whether a loaded model becomes the one opened next time (not for one-off CLI runs). */
@@ -85,6 +88,7 @@ export async function createQuireService(
     removeFile: options.removeDocumentFile,
   })
 
+  const remoteKey = new RemoteKeyring(options.secrets, options.environment)
   let switched = false
   const readiness: ModelReadiness = new ModelReadiness(
     () => backends.get().getStatus(),
@@ -93,7 +97,7 @@ export async function createQuireService(
   const generation = new GenerationService({ backend: () => backends.get(), readiness })
   const backends: BackendSwitch = await BackendSwitch.create(loadedSettings.settings, {
     launchEngine: options.launchEngine,
-    secrets: options.secrets,
+    remoteKey,
     engineOverrides: options.engineOverrides ?? {},
     onStatus: (status) => {
       broadcast.emit({ type: 'status', status })
@@ -141,10 +145,7 @@ export async function createQuireService(
     loadIfIdle: async (path) => (backends.get().getStatus().model ? null : loadModel(path)),
     loadedPath: () => (backends.isRemote ? null : (backends.get().getStatus().model?.path ?? null)),
   })
-  const remoteKeyStatus = async () => ({
-    hasKey: (await options.secrets.get('remote-api-key')) !== null,
-    persistent: options.secrets.persistent,
-  })
+  const remoteKeyStatus = () => remoteKey.status(settings.get().remote.baseUrl)
 
   /** The handlers every client shares; `generate` and `cancel` are bound per client below. */
   const shared: Omit<ContractHandlers, 'generate' | 'cancel'> = {
@@ -174,7 +175,8 @@ export async function createQuireService(
       return next
     },
     setRemoteApiKey: async ({ apiKey }) => {
-      await options.secrets.set('remote-api-key', apiKey)
+      // Bound to the address saved now: a later change of address does not take the key along.
+      await remoteKey.save(apiKey, settings.get().remote.baseUrl)
       await backends.recheck()
       return remoteKeyStatus()
     },

@@ -24,10 +24,10 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   async get(name: SecretName): Promise<string | null> {
+    // Without a stored key the environment may hold one (QUIRE_REMOTE_API_KEY, bound to
+    // QUIRE_REMOTE_BASE_URL): core's RemoteKeyring reads it, not this store.
     const stored = (await this.read())[name]
-    // Without a stored key, the environment may hold one (systems without a keychain).
-    if (!stored)
-      return name === 'remote-api-key' ? (process.env.QUIRE_REMOTE_API_KEY ?? null) : null
+    if (!stored) return null
     try {
       return safeStorage.decryptString(Buffer.from(stored, 'base64'))
     } catch {
@@ -44,7 +44,7 @@ export class SafeStorageSecretStore implements SecretStore {
       if (!this.persistent) {
         throw new QuireError(
           'invalid-request',
-          'This system has no keychain Quire can use, so the API key cannot be stored safely. Set QUIRE_REMOTE_API_KEY in the environment before starting Quire instead.',
+          'This system has no keychain Quire can use, so the API key cannot be stored safely. Set QUIRE_REMOTE_API_KEY, and QUIRE_REMOTE_BASE_URL to the server it is for, in the environment before starting Quire instead.',
         )
       }
       secrets[name] = safeStorage.encryptString(value).toString('base64')

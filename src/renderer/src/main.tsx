@@ -19,10 +19,16 @@ const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')
 
 // First of all: the token leaves the address bar before anything else can read or send it.
-const host = connectToHost()
+const connection = connectToHost()
 
-void setUpI18n().then(() => {
+void Promise.all([setUpI18n(), connection]).then(([, connected]) => {
   createRoot(root).render(
-    <StrictMode>{host ? <App host={host} /> : <MissingTokenPage />}</StrictMode>,
+    <StrictMode>
+      {'host' in connected ? (
+        <App host={connected.host} />
+      ) : (
+        <MissingTokenPage reason={connected.missing} />
+      )}
+    </StrictMode>,
   )
 })

@@ -30,6 +30,13 @@ const remoteKeyStatusSchema = z.object({
   hasKey: z.boolean(),
   /** Whether the key is kept across launches (the OS keychain in the app). */
   persistent: z.boolean(),
+  /** Where the key Quire holds comes from: Settings, or QUIRE_REMOTE_API_KEY; null when none. */
+  source: z.enum(['stored', 'environment']).nullable(),
+  /**
+   * The server address that key was entered for (QUIRE_REMOTE_BASE_URL for the environment's).
+   * A key goes to no other address: when this is not the saved address, `hasKey` is false.
+   */
+  boundTo: z.string().nullable(),
 })
 import {
   engineStatusSchema,

@@ -8,3 +8,5 @@ export const SOCKET_PROTOCOL = 'quire'
 export const SOCKET_TOKEN_PREFIX = 'quire.token.'
 /** The fragment parameter of the address `quire serve` prints: `http://127.0.0.1:5917/#token=…`. */
 export const PAGE_TOKEN_PARAM = 'token'
+/** Answers 204 to `Authorization: Bearer <this run's token>` and 401 to anything else. */
+export const TOKEN_CHECK_PATH = '/token-check'

@@ -1,9 +1,16 @@
 import { spawnSync } from 'node:child_process'
-import { request, type IncomingHttpHeaders } from 'node:http'
+import {
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import { connectSocket } from '../documents/socketClient'
 import { socketProtocols, startQuireServe, type ServeProcess } from '../../support/quireServe'
+import { startHttpServer, type LocalServer } from './support/localServers'
 
 const CLI = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url))
 
@@ -53,19 +60,40 @@ function upgrade(
   })
 }
 
-describe('quire serve answers only its own name, and the token only where it belongs', () => {
+/** An OpenAI-compatible server that lists one model and notes the Authorization of each request. */
+async function recordingServer(): Promise<LocalServer & { seen: (string | null)[] }> {
+  const seen: (string | null)[] = []
+  const server = await startHttpServer((request: IncomingMessage, response: ServerResponse) => {
+    seen.push(request.headers.authorization ?? null)
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.end(JSON.stringify({ object: 'list', data: [{ id: 'm', object: 'model' }] }))
+  })
+  return { ...server, seen }
+}
+
+describe('quire serve answers only its own name, and its secrets go only where they belong', () => {
   let serve: ServeProcess
   let port: string
+  let trusted: Awaited<ReturnType<typeof recordingServer>>
+  let attacker: Awaited<ReturnType<typeof recordingServer>>
   beforeAll(async () => {
-    serve = await startQuireServe([])
+    ;[trusted, attacker] = await Promise.all([recordingServer(), recordingServer()])
+    serve = await startQuireServe([], undefined, undefined, {
+      QUIRE_REMOTE_API_KEY: 'sk-only-for-trusted',
+      QUIRE_REMOTE_BASE_URL: `${trusted.base}/v1`,
+    })
     port = new URL(serve.origin).port
   })
-  afterAll(() => serve?.stop())
+  afterAll(async () => {
+    await serve?.stop()
+    await trusted?.close()
+    await attacker?.close()
+  })
 
   it('refuses a foreign Host with 421 on every route, even with the token', async () => {
     const bearer = { Authorization: `Bearer ${serve.token}` }
     for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, '127.0.0.1:1']) {
-      for (const path of ['/', '/index.html', '/health', '/v1/models'])
+      for (const path of ['/', '/index.html', '/health', '/token-check', '/v1/models'])
         expect((await get(serve, path, { Host: host, ...bearer })).status, `${host}${path}`).toBe(
           421,
         )
@@ -113,12 +141,44 @@ describe('quire serve answers only its own name, and the token only where it bel
       await get(serve, '/health'),
       await get(serve, '/v1/models', { Authorization: `Bearer ${serve.token}` }),
       await get(serve, '/nothing-here'),
+      await get(serve, '/token-check', { Authorization: `Bearer ${serve.token}` }),
+      await get(serve, '/token-check', { Authorization: 'Bearer an-earlier-run' }),
+      await get(serve, '/token-check', { Cookie: `quire_token=${serve.token}` }),
     ]
-    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 503, 200, 404])
+    expect(answers.map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200, 503, 200, 404, 204, 401, 401,
+    ])
     for (const answer of answers) {
       expect(answer.headers['set-cookie']).toBeUndefined()
       expect(answer.body).not.toContain(serve.token)
     }
+  })
+
+  it('sends QUIRE_REMOTE_API_KEY to QUIRE_REMOTE_BASE_URL, and not after baseUrl is changed over the contract', async () => {
+    const client = await connectSocket(serve.url)
+    await client.call('updateSettings', {
+      engine: { backend: 'remote' },
+      remote: { baseUrl: trusted.base },
+    })
+    expect(trusted.seen).toContain('Bearer sk-only-for-trusted')
+    expect(await client.call('getRemoteKeyStatus')).toEqual({
+      hasKey: true,
+      persistent: false,
+      source: 'environment',
+      boundTo: trusted.base,
+    })
+
+    // Whoever holds the token points the server address elsewhere: the key stays home.
+    await client.call('updateSettings', { remote: { baseUrl: attacker.base } })
+    expect(attacker.seen.length).toBeGreaterThan(0)
+    expect(attacker.seen).toEqual(attacker.seen.map(() => null))
+    expect(await client.call('getRemoteKeyStatus')).toEqual({
+      hasKey: false,
+      persistent: false,
+      source: 'environment',
+      boundTo: trusted.base,
+    })
+    client.close()
   })
 
   it('refuses --host for another machine without --allow-remote, with exit code 2 and what to add', () => {

@@ -20,8 +20,8 @@ import { readModelList, type ServerOffer } from './serverModels'
 import { Watchdog } from './watchdog'
 
 export type RemoteBackendOptions = RemoteSettings & {
-  /** The API key, read when a request is made; null sends none. */
-  apiKey: () => Promise<string | null>
+  /** The API key for the server at `baseUrl`, read when a request is made; null sends none. */
+  apiKey: (baseUrl: string) => Promise<string | null>
   onStatus: (status: EngineStatus) => void
 }
 

@@ -55,7 +55,7 @@ export function httpError(
     return new QuireError(
       'unauthorized',
       withDetail(
-        `The server at ${target.base} ${what} (in Settings, or QUIRE_REMOTE_API_KEY for the quire command).`,
+        `The server at ${target.base} ${what} (in Settings for this address, or for the quire command QUIRE_REMOTE_API_KEY with QUIRE_REMOTE_BASE_URL=${target.base}).`,
         detail,
       ),
     )

@@ -5,16 +5,19 @@ import { normalizeBaseUrl } from './remoteUrl'
 /** A target with the API key to send, read just before the request. */
 export type KeyedTarget = RemoteTarget & { key: string | null }
 
-/** Where a request goes and with which key; a key store that fails is reported as such. */
+/**
+ * Where a request goes and with which key: the key asked for is the one for this very address
+ * (never one read for another); a key store that fails is reported as such.
+ */
 export async function resolveTarget(
   baseUrl: string,
   model: string,
-  apiKey: () => Promise<string | null>,
+  apiKey: (baseUrl: string) => Promise<string | null>,
 ): Promise<KeyedTarget> {
   const url = normalizeBaseUrl(baseUrl)
   let key: string | null
   try {
-    key = await apiKey()
+    key = await apiKey(url.base)
   } catch (error) {
     throw new QuireError(
       'internal',

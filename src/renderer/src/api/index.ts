@@ -1,6 +1,6 @@
 import type { QuireApi } from '@shared/contract'
 import { createBridgeClient } from './bridgeClient'
-import { takeFragmentToken, takePageToken } from './pageToken'
+import { checkToken, forgetPageToken, takeFragmentToken, takePageToken } from './pageToken'
 import { createSocketClient } from './socketClient'
 
 export type HostApi = {
@@ -23,22 +23,35 @@ function socketUrl(): string {
   return `${protocol}//${window.location.host}/ws`
 }
 
+/** Why a browser page cannot reach Quire: no token in its address, or one from an earlier run. */
+export type MissingToken = 'no-token' | 'old-token'
+
+/** The host to talk to, or why there is none. */
+export type Connection = { host: HostApi } | { missing: MissingToken }
+
 /**
- * Picks the transport: the preload bridge in Electron, the WebSocket client in a browser. Null
- * in a browser page opened without `quire serve`'s token: nothing can be done there but open
- * the printed address. Call it before anything else loads, so the token leaves the address first.
+ * Picks the transport: the preload bridge in Electron, the WebSocket client in a browser. In a
+ * browser page opened without `quire serve`'s token, or with one from an earlier run (the tab
+ * was reloaded after a restart), nothing can be done but open the printed address. Call it
+ * before anything else loads: the token leaves the address before its first await.
  */
-export function connectToHost(): HostApi | null {
+export async function connectToHost(): Promise<Connection> {
   const bridge = window.quire
   if (bridge) {
     const { openDroppedFile, onOpenPath } = bridge
+    const files =
+      openDroppedFile && onOpenPath
+        ? {
+            openDroppedFile: (file: File) => openDroppedFile(file),
+            onOpenPath: (listener: (path: string) => void) => onOpenPath(listener),
+          }
+        : null
     return {
-      api: createBridgeClient(bridge),
-      pickModelFile: () => bridge.pickModelFile(),
-      files:
-        openDroppedFile && onOpenPath
-          ? { openDroppedFile: (file) => openDroppedFile(file), onOpenPath: (l) => onOpenPath(l) }
-          : null,
+      host: {
+        api: createBridgeClient(bridge),
+        pickModelFile: () => bridge.pickModelFile(),
+        files,
+      },
     }
   }
   // The printed address pasted into a tab already showing Quire changes only the fragment, which
@@ -47,6 +60,10 @@ export function connectToHost(): HostApi | null {
     if (takeFragmentToken() !== null) window.location.reload()
   })
   const token = takePageToken()
-  if (token === null) return null
-  return { api: createSocketClient(socketUrl(), token), pickModelFile: null, files: null }
+  if (token === null) return { missing: 'no-token' }
+  if ((await checkToken(token)) === 'refused') {
+    forgetPageToken()
+    return { missing: 'old-token' }
+  }
+  return { host: { api: createSocketClient(socketUrl(), token), pickModelFile: null, files: null } }
 }

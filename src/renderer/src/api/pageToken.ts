@@ -1,4 +1,4 @@
-import { PAGE_TOKEN_PARAM } from '@shared/contract/socketProtocol'
+import { PAGE_TOKEN_PARAM, TOKEN_CHECK_PATH } from '@shared/contract/socketProtocol'
 
 /** Where this tab keeps the token between reloads (sessionStorage: this tab only, gone when it closes). */
 export const TOKEN_STORAGE_KEY = 'quire.token'
@@ -38,4 +38,34 @@ export function takeFragmentToken(page: Page = window): string | null {
 /** The token this page was opened with: from the address, else from an earlier load of this tab; null when neither has one. */
 export function takePageToken(page: Page = window): string | null {
   return takeFragmentToken(page) ?? stored(page)
+}
+
+/** Drops this tab's token (one from an earlier run of `quire serve`). */
+export function forgetPageToken(page: Pick<Window, 'sessionStorage'> = window): void {
+  try {
+    page.sessionStorage.removeItem(TOKEN_STORAGE_KEY)
+  } catch {
+    // Nothing was stored.
+  }
+}
+
+/**
+ * Asks the server whether `token` is this run's (a browser cannot read why a WebSocket
+ * handshake failed). 'unknown' when the server cannot be asked: the socket client then keeps
+ * trying, as it does when quire serve is restarting.
+ */
+export async function checkToken(
+  token: string,
+  request: typeof fetch = fetch,
+): Promise<'accepted' | 'refused' | 'unknown'> {
+  try {
+    const response = await request(TOKEN_CHECK_PATH, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    })
+    if (response.status === 401) return 'refused'
+    return response.ok ? 'accepted' : 'unknown'
+  } catch {
+    return 'unknown'
+  }
 }

@@ -51,6 +51,7 @@ export function RemoteEngineFields({
         value={draft.apiKey}
         onChange={setter(edit, 'apiKey')}
         error={errors.apiKey}
+        address={draft.remoteUrl}
         {...remoteKey}
       />
     </>

@@ -1,18 +1,23 @@
 import { useTranslation } from 'react-i18next'
 import { Field } from './Field'
 import type { RemoteKeyProps } from './RemoteEngineFields'
+import { remoteKeyWarning } from './remoteKeyWarning'
 
 type Props = RemoteKeyProps & {
   value: string
   onChange(value: string): void
   error: string | undefined
+  /** The server address as the writer is typing it: the key is bound to the saved one. */
+  address: string
 }
 
-/** The server's API key, write-only: a stored key is never shown, only that there is one. */
-export function RemoteKeyField({ status, onForget, value, onChange, error }: Props) {
+/** The server's API key, write-only: a stored key is never shown, only that there is one and which address it is for. */
+export function RemoteKeyField({ status, onForget, value, onChange, error, address }: Props) {
   const { t } = useTranslation()
   const canStore = status?.persistent ?? false
   const hasKey = status?.hasKey ?? false
+  const stored = status?.source === 'stored'
+  const warning = remoteKeyWarning(status, address)
   const hint = canStore
     ? t('settings.key.storedSafely')
     : hasKey
@@ -38,12 +43,19 @@ export function RemoteKeyField({ status, onForget, value, onChange, error }: Pro
             value={value}
             onChange={(event) => onChange(event.target.value)}
           />
-          {hasKey && (
+          {warning && (
+            <p className="field-warning" data-testid="remote-key-warning" data-kind={warning.key}>
+              {t(`settings.key.${warning.key}`, { url: warning.url })}
+            </p>
+          )}
+          {(hasKey || stored) && (
             <div className="row settings-key-status" data-testid="remote-key-status">
-              <span className="pill pill-ok">
-                {canStore ? t('settings.key.stored') : t('settings.key.environment')}
-              </span>
-              {canStore && (
+              {hasKey && (
+                <span className="pill pill-ok">
+                  {stored ? t('settings.key.stored') : t('settings.key.environment')}
+                </span>
+              )}
+              {stored && canStore && (
                 <button
                   type="button"
                   className="button subtle"

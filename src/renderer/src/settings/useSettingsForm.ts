@@ -238,6 +238,9 @@ export function useSettingsForm(api: QuireApi) {
 
     let keyStatus: RemoteKeyStatus | null = null
     const apiKey = draft.apiKey.trim()
+    // A new server address leaves the key behind (it goes only where it was entered for): ask.
+    if (apiKey === '' && changes.patch.remote?.baseUrl !== undefined)
+      keyStatus = await api.getRemoteKeyStatus().catch(() => null)
     if (apiKey !== '') {
       try {
         keyStatus = await api.setRemoteApiKey({ apiKey })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  checkToken,
+  forgetPageToken,
   takeFragmentToken,
   takePageToken,
   TOKEN_STORAGE_KEY,
@@ -21,6 +23,7 @@ function tab(address: string, storage = new Map<string, string>()) {
     sessionStorage: {
       getItem: (key: string) => storage.get(key) ?? null,
       setItem: (key: string, value: string) => void storage.set(key, value),
+      removeItem: (key: string) => void storage.delete(key),
     } as Storage,
   }
   return { page, storage, href: () => url.href }
@@ -65,6 +68,31 @@ describe('the token in the page address', () => {
       throw new Error('SecurityError')
     }
     expect(takePageToken(page)).toBe('abc')
+    expect(takePageToken(page)).toBe(null)
+  })
+})
+
+describe('asking quire serve whether a token is this run’s', () => {
+  const answering = (status: number) =>
+    (async (_url: unknown, init?: RequestInit) => {
+      expect(new Headers(init?.headers).get('authorization')).toBe('Bearer abc')
+      return new Response(null, { status })
+    }) as typeof fetch
+
+  it('tells this run’s token from an old one, and says unknown when the server cannot be asked', async () => {
+    expect(await checkToken('abc', answering(204))).toBe('accepted')
+    expect(await checkToken('abc', answering(401))).toBe('refused')
+    expect(await checkToken('abc', answering(502))).toBe('unknown')
+    const down = (async () => {
+      throw new TypeError('Failed to fetch')
+    }) as typeof fetch
+    expect(await checkToken('abc', down)).toBe('unknown')
+  })
+
+  it('forgets a refused token, so the next load does not try it again', () => {
+    const { page } = tab('http://127.0.0.1:5917/#token=old')
+    takePageToken(page)
+    forgetPageToken(page)
     expect(takePageToken(page)).toBe(null)
   })
 })
