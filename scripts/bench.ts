@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { TINY_QWEN_VOCAB_MODEL_PATH } from '../test/fixtures/paths'
+import { editorUnderLoad } from './bench/editor'
 import { engineCosts } from './bench/engineCosts'
 import { memory } from './bench/memory'
 import { pipelineOverhead } from './bench/pipeline'
@@ -40,6 +41,7 @@ const bench: BenchContext = {
 const sections: [key: string, title: string, run: () => Promise<SectionResult>][] = [
   ['pipeline', '1 Pipeline', () => pipelineOverhead(bench)],
   ['promptCache', '2 Prompt cache', () => promptCache(bench)],
+  ['editor', '3 Editor under load', () => editorUnderLoad(bench)],
   ['startup', '4 Start-up', () => startUp(bench)],
   ['memory', '5 Memory', () => memory(bench)],
   ['realModel', '6 Real model', () => realModel(bench, Number(values.bandwidth) || null)],

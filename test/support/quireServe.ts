@@ -33,16 +33,22 @@ export type ServeProcess = {
  * Starts the built `quire serve` on a free port (a later `--port N` in `args` wins), with its own
  * data and documents folders (never the real ~/Documents/Quire), and resolves with the URL it
  * prints first. `env` adds to (or, with undefined, removes from) the environment it inherits.
+ * `wrapper` is a command that runs node in its turn (`unshare … sh -c '… exec "$@"'`).
  */
 export function startQuireServe(
   args: string[] = [],
   dataDir = mkdtempSync(join(tmpdir(), 'quire-e2e-')),
   docsDir = mkdtempSync(join(tmpdir(), 'quire-e2e-docs-')),
   env: Record<string, string | undefined> = {},
+  wrapper: string[] = [],
 ): Promise<ServeProcess> {
+  const [command = process.execPath, ...before] = [
+    ...wrapper,
+    ...(wrapper.length ? [process.execPath] : []),
+  ]
   const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--port', '0', '--threads', '1', '--no-open', ...args],
+    command,
+    [...before, CLI, 'serve', '--port', '0', '--threads', '1', '--no-open', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, QUIRE_DATA_DIR: dataDir, QUIRE_DOCS_DIR: docsDir, ...env },
