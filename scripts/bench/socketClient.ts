@@ -1,6 +1,11 @@
 import { performance } from 'node:perf_hooks'
 import WebSocket from 'ws'
 import { wireServerMessageSchema, type QuireEvent } from '../../src/shared/contract'
+import {
+  PAGE_TOKEN_PARAM,
+  SOCKET_PROTOCOL,
+  SOCKET_TOKEN_PREFIX,
+} from '../../src/shared/contract/socketProtocol'
 
 /** A contract client over `quire serve`'s WebSocket that parses every message as the renderer does. */
 export type BenchClient = {
@@ -13,10 +18,15 @@ export type BenchClient = {
 /** Connects to the server behind a `quire serve` page address (token included). */
 export async function connectBench(pageUrl: string): Promise<BenchClient> {
   const page = new URL(pageUrl)
-  const socket = new WebSocket(`ws://${page.host}/ws?token=${page.searchParams.get('token')}`, {
-    origin: page.origin,
-    maxPayload: 256 * 1024 * 1024,
-  })
+  const token = new URLSearchParams(page.hash.slice(1)).get(PAGE_TOKEN_PARAM) ?? ''
+  const socket = new WebSocket(
+    `ws://${page.host}/ws`,
+    [SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX + token],
+    {
+      origin: page.origin,
+      maxPayload: 256 * 1024 * 1024,
+    },
+  )
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve())
     socket.once('error', reject)

@@ -131,7 +131,7 @@ describe('quire eval (the built CLI)', () => {
     serve = await startServeWithModel()
     const report = await quireEval(
       ['--remote', `${serve.base}/v1`, '--samples', '2', '--seed', '3', '--concurrency', '2'],
-      { QUIRE_REMOTE_API_KEY: serve.token },
+      { QUIRE_REMOTE_API_KEY: serve.token, QUIRE_REMOTE_BASE_URL: serve.base },
     )
     expect(report.run.model).toMatchObject({
       backend: 'remote',

@@ -11,7 +11,7 @@ import { runEval } from '@core/eval/runEval'
 import { loadCatalog } from '@core/models/catalog'
 import { ModelStore } from '@core/models/modelStore'
 import { userDataDir } from '@core/settings/userDataDir'
-import { SECRET_ENV_VARS } from '@core/secrets/envSecretStore'
+import { REMOTE_KEY_ENV, REMOTE_KEY_URL_ENV, sameServer } from '@core/secrets/remoteKeyring'
 import packageJson from '../../../package.json'
 import { hostPaths } from '../hostPaths'
 import { intOption } from '../options'
@@ -21,7 +21,8 @@ export const evalUsage = `quire eval (--model FILE | --remote URL) --suite FILE 
 
   --model FILE|ID       GGUF model to run on this machine: a file, or an id from "quire models list"
   --remote URL          an OpenAI-compatible server instead (vLLM, TGI, llama.cpp, another
-                        quire serve), e.g. http://gpu-box:8000/v1; its key from ${SECRET_ENV_VARS['remote-api-key']}
+                        quire serve), e.g. http://gpu-box:8000/v1; its key from ${REMOTE_KEY_ENV},
+                        sent only when ${REMOTE_KEY_URL_ENV} names the same server
   --remote-model NAME   the model to ask the server for (default: the server's first)
   --suite FILE          the cases to run; "subjective" is the bundled zh+en suite
   --configs A,B         configurations to compare: the suite's, sampling presets, or "prompt"
@@ -114,7 +115,7 @@ export async function runEvalCommand(args: string[]): Promise<void> {
         kind: 'remote',
         baseUrl: values.remote,
         model: values['remote-model'],
-        apiKey: process.env[SECRET_ENV_VARS['remote-api-key']]?.trim() || null,
+        apiKey: remoteKeyFor(values.remote),
         timeoutMs: 120_000,
         contextSize: 4096,
       }
@@ -170,4 +171,11 @@ export async function runEvalCommand(args: string[]): Promise<void> {
   } finally {
     await host.dispose()
   }
+}
+
+/** The environment's API key, only for the server it is bound to (as everywhere in Quire). */
+function remoteKeyFor(baseUrl: string): string | null {
+  const key = process.env[REMOTE_KEY_ENV]?.trim()
+  if (!key) return null
+  return sameServer(baseUrl, process.env[REMOTE_KEY_URL_ENV]?.trim() || null) ? key : null
 }

@@ -6,7 +6,7 @@ import WebSocket from 'ws'
 import type { EngineStatus } from '@shared/contract'
 import type { Settings } from '@shared/settings/schema'
 import type { LibraryListing } from '@shared/prompts/libraryContract'
-import { startQuireServe, type ServeProcess } from '../../support/quireServe'
+import { socketProtocols, startQuireServe, type ServeProcess } from '../../support/quireServe'
 import { CORRUPT_MODEL_PATHS, TINY_MODEL_PATH, TRUNCATED_MODEL_PATH } from '../../fixtures/paths'
 import { connectSocket, type SocketClient } from '../documents/socketClient'
 import { readyWith } from './hostProcesses'
@@ -102,7 +102,7 @@ describe('malformed files and messages reach the real host: clear errors, no cra
 
   it('closes only a socket that sends a cut-off message, and answers a malformed call with an error', async () => {
     const url = new URL(serve.url)
-    const raw = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, {
+    const raw = new WebSocket(`ws://${url.host}/ws`, socketProtocols(serve), {
       origin: url.origin,
     })
     await new Promise((resolve) => raw.once('open', resolve))

@@ -138,7 +138,7 @@ describe('every contract method over IPC, fuzzed', () => {
       resourcesDir: RESOURCES_DIR,
       dataDir,
       documentsFolder: docsDir,
-      secrets: new EnvSecretStore({}),
+      secrets: new EnvSecretStore(),
       rememberModel: false,
       launchEngine: idleEngine,
     })
