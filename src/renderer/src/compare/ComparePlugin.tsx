@@ -18,6 +18,7 @@ import {
   type QuireApi,
 } from '@shared/contract'
 import type { VoteChoice } from '@shared/compare/vote'
+import { parsePromptFile } from '@shared/prompts/parsePrompt'
 import { $applySuggestion } from '../editor/plugins/Suggestion/applySuggestion'
 import {
   $adoptScreenSelection,
@@ -107,8 +108,9 @@ export function ComparePlugin({
         prompt,
         library.presets,
         library.personas.filter((p) => p.language === language),
+        prompts.filter((p) => p.kind === prompt.kind),
       ),
-    [library],
+    [library, prompts],
   )
 
   const label = useCallback(
@@ -116,6 +118,8 @@ export function ComparePlugin({
       if (!challenger) return t('compare.current')
       if (challenger.kind === 'temperature')
         return t('compare.option.temperature', { value: challenger.value })
+      if (challenger.kind === 'prompt')
+        return t('compare.option.prompt', { title: challenger.title })
       return t(`compare.option.${challenger.kind}`, { title: challenger.title })
     },
     [t],
@@ -131,13 +135,32 @@ export function ComparePlugin({
     }
   }, [api, store])
 
+  /** The template body of a prompt version, read from the library (null when it cannot be read). */
+  const versionBody = useCallback(
+    async (challenger: Challenger, language: 'zh' | 'en'): Promise<string | undefined> => {
+      if (challenger.kind !== 'prompt') return undefined
+      const { text } = await api.getPromptText({ id: challenger.id, language })
+      const parsed = parsePromptFile(text, challenger.id, language)
+      if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '))
+      return parsed.value.body
+    },
+    [api],
+  )
+
   /** Sends both requests for a target: the action as it is (a) and with the challenger (b). */
   const launch = useCallback(
-    (prompt: PromptSummary, target: SuggestionTarget, challenger: Challenger) => {
+    async (prompt: PromptSummary, target: SuggestionTarget, challenger: Challenger) => {
       cancelBoth()
+      let body: string | undefined
+      let unreadable: string | null = null
+      try {
+        body = await versionBody(challenger, prompt.language)
+      } catch (error) {
+        unreadable = toErrorPayload(error).message
+      }
       const contenders: Record<Side, Contender> = {
         a: { label: label(null), overrides: {} },
-        b: { label: label(challenger), overrides: challengerOverrides(challenger) },
+        b: { label: label(challenger), overrides: challengerOverrides(challenger, body) },
       }
       const requestIds = { a: crypto.randomUUID(), b: crypto.randomUUID() }
       store.dispatch({
@@ -153,6 +176,14 @@ export function ComparePlugin({
       window.localStorage.setItem(LAST_KEY(prompt.id), challenger.key)
       for (const side of ['a', 'b'] as const) {
         const requestId = requestIds[side]
+        // A prompt version that cannot be read is not silently run as the current prompt.
+        if (side === 'b' && unreadable !== null) {
+          store.dispatch({
+            type: 'event',
+            event: { type: 'error', requestId, code: 'invalid-request', message: unreadable },
+          })
+          continue
+        }
         api
           .generate({
             requestId,
@@ -172,7 +203,7 @@ export function ComparePlugin({
           )
       }
     },
-    [api, store, cancelBoth, label],
+    [api, store, cancelBoth, label, versionBody],
   )
 
   // Runs inside COMPARE_COMMAND's update.
@@ -197,7 +228,7 @@ export function ComparePlugin({
       )
       if (!challenger) return false
       // After this update: the panel's requests need the marks in place.
-      queueMicrotask(() => launch(prompt, target, challenger))
+      queueMicrotask(() => void launch(prompt, target, challenger))
       return true
     },
     [editor, prompts, store, cancelBoth, options, launch],
@@ -221,7 +252,7 @@ export function ComparePlugin({
       const prompt = now.phase === 'open' ? prompts.find((p) => p.id === now.prompt.id) : undefined
       if (now.phase !== 'open' || !prompt) return
       const challenger = options(prompt, prompt.language).find((o) => o.key === key)
-      if (challenger) launch(prompt, now.target, challenger)
+      if (challenger) void launch(prompt, now.target, challenger)
     },
     [store, prompts, options, launch],
   )
