@@ -35,6 +35,14 @@ export async function adoptConfiguration(
 ): Promise<{ promptId: string; language: 'zh' | 'en'; file: string }> {
   const library = store.current
   const prompt = findPrompt(library, configuration.promptId, configuration.language)
+  const version = library.prompts.find(
+    (p) => p !== prompt && contentVersion(p.body) === configuration.promptVersion,
+  )
+  if (contentVersion(prompt.body) !== configuration.promptVersion && version)
+    throw new QuireError(
+      'invalid-request',
+      `The winner ran with the text of "${version.title}" (${version.id}). Use that prompt, or copy its text into "${prompt.title}" in the Library; its settings are not changed here.`,
+    )
   if (contentVersion(prompt.body) !== configuration.promptVersion)
     throw new QuireError(
       'invalid-request',

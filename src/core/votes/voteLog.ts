@@ -6,8 +6,13 @@ import { voteSchema, type Vote } from '@shared/compare/vote'
 /** What reading the log found: the votes (the latest of each id) and how many lines were waste. */
 export type LogContents = {
   votes: Vote[]
-  /** Lines that are not a valid vote (a torn write), and votes replaced by a later line. */
+  /** Lines that are not JSON (a torn write), and votes replaced by a later line. */
   waste: number
+  /**
+   * Whole JSON lines this version cannot read as votes (written by a newer Quire, say): not
+   * counted, but kept as they are when the log is compacted, so nothing a writer voted is lost.
+   */
+  foreign: string[]
 }
 
 export type VoteLogOptions = {
@@ -29,9 +34,10 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-/** Parses the log's text; a line that is not a whole, valid vote is waste, never an error. */
+/** Parses the log's text; a line that is not a whole, valid vote is skipped, never an error. */
 export function parseLog(text: string): LogContents {
   const byId = new Map<string, Vote>()
+  const foreign: string[] = []
   let waste = 0
   const lines = text.split('\n')
   // The text after the last newline is a write still under way or one a crash cut short.
@@ -48,13 +54,13 @@ export function parseLog(text: string): LogContents {
     }
     const vote = voteSchema.safeParse(parsed)
     if (!vote.success) {
-      waste++
+      foreign.push(line)
       continue
     }
     if (byId.delete(vote.data.voteId)) waste++
     byId.set(vote.data.voteId, vote.data)
   }
-  return { votes: [...byId.values()], waste }
+  return { votes: [...byId.values()], waste, foreign }
 }
 
 /**
@@ -106,7 +112,8 @@ export class VoteLog {
     try {
       return parseLog(await readFile(this.file, 'utf8'))
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { votes: [], waste: 0 }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { votes: [], waste: 0, foreign: [] }
       throw error
     }
   }
@@ -123,13 +130,14 @@ export class VoteLog {
     }
   }
 
-  /** Rewrites the log with only its valid, latest votes; returns them and how much was dropped. */
+  /** Rewrites the log with its latest votes (and lines it cannot read, kept); drops torn lines and replaced votes. */
   compact(): Promise<LogContents> {
     return this.locked(async () => {
       const contents = await this.read()
       if (contents.waste === 0) return contents
       const temporary = `${this.file}.${process.pid}.tmp`
-      const text = contents.votes.map((vote) => `${JSON.stringify(vote)}\n`).join('')
+      const lines = [...contents.foreign, ...contents.votes.map((vote) => JSON.stringify(vote))]
+      const text = lines.map((line) => `${line}\n`).join('')
       await writeFile(temporary, text, { flush: true })
       try {
         await this.replaceWith(temporary)

@@ -107,10 +107,21 @@ describe('what Compare tries against the action', () => {
     { id: 'default', title: 'Default' },
     { id: 'poet', title: 'Poet' },
   ]
-  const options = challengers({ preset: 'creative', persona: 'default' }, presets, personas)
+  const prompts = [
+    { id: 'rewrite.lyrical', title: 'Lyrical' },
+    { id: 'rewrite.lyrical-2', title: 'Lyrical, my version' },
+    { id: 'rewrite.lyrically', title: 'Not a version' },
+  ]
+  const options = challengers(
+    { id: 'rewrite.lyrical', preset: 'creative', persona: 'default' },
+    presets,
+    personas,
+    prompts,
+  )
 
-  it('offers the other presets and personas and a few temperatures, never the current ones', () => {
+  it('offers the writer’s prompt versions, the other presets and personas and a few temperatures, never the current ones', () => {
     expect(options.map((o) => o.key)).toEqual([
+      'prompt:rewrite.lyrical-2',
       'preset:precise',
       'preset:wild',
       'persona:poet',
@@ -128,7 +139,10 @@ describe('what Compare tries against the action', () => {
   })
 
   it('turns a choice into the overrides the request carries', () => {
-    const [precise, , poet, cool] = options
+    const [version, precise, , poet, cool] = options
+    expect(challengerOverrides(version!, 'Say it: {{selection}}')).toEqual({
+      template: { body: 'Say it: {{selection}}' },
+    })
     expect(challengerOverrides(precise!)).toEqual({ preset: 'precise' })
     expect(challengerOverrides(poet!)).toEqual({ persona: 'poet' })
     expect(challengerOverrides(cool!)).toEqual({ sampling: { temperature: 0.5 } })

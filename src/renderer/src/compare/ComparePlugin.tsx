@@ -10,13 +10,7 @@ import {
   KEY_DOWN_COMMAND,
 } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
-import {
-  isGenerationEvent,
-  toErrorPayload,
-  type GenerationEvent,
-  type PromptSummary,
-  type QuireApi,
-} from '@shared/contract'
+import { toErrorPayload, type PromptSummary, type QuireApi } from '@shared/contract'
 import type { VoteChoice } from '@shared/compare/vote'
 import { $applySuggestion } from '../editor/plugins/Suggestion/applySuggestion'
 import {
@@ -27,10 +21,11 @@ import {
   type SuggestionTarget,
 } from '../editor/plugins/Suggestion/target'
 import { isMacPlatform, matchesShortcut } from '../editor/shortcuts'
-import { challengerOverrides, challengers, defaultChallenger, type Challenger } from './challengers'
+import { challengers, defaultChallenger, type Challenger } from './challengers'
 import { COMPARE_COMMAND, COMPARE_SHORTCUT } from './commands'
 import { ComparePanel } from './ComparePanel'
-import type { Contender, Side } from './compareState'
+import type { Side } from './compareState'
+import { createCompareRequests } from './compareRequests'
 import { createCompareStore } from './compareStore'
 import { useLibraryChoices } from './useChallengers'
 
@@ -44,10 +39,6 @@ type Props = {
   onActiveChange(active: boolean): void
   onOpenStats(): void
 }
-
-/** A prompt's fields at their defaults: both configurations get the same input. */
-const defaults = (prompt: PromptSummary) =>
-  Object.fromEntries(prompt.variables.map((v) => [v.name, v.default]))
 
 /**
  * Compare: on a selection, two configurations of one action run at once, their answers side by
@@ -71,35 +62,8 @@ export function ComparePlugin({
 
   useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
 
-  // The two streams' events; deltas are applied once per frame.
-  useEffect(() => {
-    let pending: GenerationEvent[] = []
-    let frame: number | null = null
-    const flush = (): void => {
-      if (frame !== null) cancelAnimationFrame(frame)
-      frame = null
-      const events = pending
-      pending = []
-      for (const event of events) store.dispatch({ type: 'event', event })
-    }
-    const unsubscribe = api.onEvent((event) => {
-      if (!isGenerationEvent(event)) return
-      const now = store.get()
-      if (now.phase !== 'open') return
-      if (
-        event.requestId !== now.answers.a.requestId &&
-        event.requestId !== now.answers.b.requestId
-      )
-        return
-      pending.push(event)
-      if (event.type === 'delta') frame ??= requestAnimationFrame(flush)
-      else flush()
-    })
-    return () => {
-      unsubscribe()
-      if (frame !== null) cancelAnimationFrame(frame)
-    }
-  }, [api, store])
+  const requests = useMemo(() => createCompareRequests(api, store), [api, store])
+  useEffect(() => requests.listen(), [requests])
 
   const options = useCallback(
     (prompt: PromptSummary, language: 'zh' | 'en') =>
@@ -107,8 +71,9 @@ export function ComparePlugin({
         prompt,
         library.presets,
         library.personas.filter((p) => p.language === language),
+        prompts.filter((p) => p.kind === prompt.kind),
       ),
-    [library],
+    [library, prompts],
   )
 
   const label = useCallback(
@@ -116,63 +81,20 @@ export function ComparePlugin({
       if (!challenger) return t('compare.current')
       if (challenger.kind === 'temperature')
         return t('compare.option.temperature', { value: challenger.value })
+      if (challenger.kind === 'prompt')
+        return t('compare.option.prompt', { title: challenger.title })
       return t(`compare.option.${challenger.kind}`, { title: challenger.title })
     },
     [t],
   )
 
-  const cancelBoth = useCallback(() => {
-    const now = store.get()
-    if (now.phase !== 'open') return
-    for (const side of ['a', 'b'] as const) {
-      const answer = now.answers[side]
-      if (answer.phase === 'waiting' || answer.phase === 'streaming')
-        void api.cancel({ requestId: answer.requestId }).catch(() => {})
-    }
-  }, [api, store])
-
-  /** Sends both requests for a target: the action as it is (a) and with the challenger (b). */
   const launch = useCallback(
     (prompt: PromptSummary, target: SuggestionTarget, challenger: Challenger) => {
-      cancelBoth()
-      const contenders: Record<Side, Contender> = {
-        a: { label: label(null), overrides: {} },
-        b: { label: label(challenger), overrides: challengerOverrides(challenger) },
-      }
-      const requestIds = { a: crypto.randomUUID(), b: crypto.randomUUID() }
-      store.dispatch({
-        type: 'start',
-        prompt,
-        target,
-        contenders,
-        requestIds,
-        shownFirst: Math.random() < 0.5 ? 'a' : 'b',
-        voteId: crypto.randomUUID(),
-      })
       setChallengerKey(challenger.key)
       window.localStorage.setItem(LAST_KEY(prompt.id), challenger.key)
-      for (const side of ['a', 'b'] as const) {
-        const requestId = requestIds[side]
-        api
-          .generate({
-            requestId,
-            promptId: prompt.id,
-            selection: target.text,
-            before: target.before,
-            after: target.after,
-            language: 'auto',
-            variables: defaults(prompt),
-            overrides: contenders[side].overrides,
-          })
-          .catch((error: unknown) =>
-            store.dispatch({
-              type: 'event',
-              event: { type: 'error', requestId, ...toErrorPayload(error) },
-            }),
-          )
-      }
+      void requests.launch(prompt, target, challenger, { a: label(null), b: label(challenger) })
     },
-    [api, store, cancelBoth, label],
+    [requests, label],
   )
 
   // Runs inside COMPARE_COMMAND's update.
@@ -184,7 +106,7 @@ export function ComparePlugin({
       $addUpdateTag(HISTORY_MERGE_TAG)
       const previous = store.get()
       if (previous.phase === 'open') {
-        cancelBoth()
+        requests.stop()
         $unmarkTarget(previous.target.markId)
       }
       const target = $markTarget(crypto.randomUUID())
@@ -200,12 +122,12 @@ export function ComparePlugin({
       queueMicrotask(() => launch(prompt, target, challenger))
       return true
     },
-    [editor, prompts, store, cancelBoth, options, launch],
+    [editor, prompts, store, requests, options, launch],
   )
 
   const close = useCallback(() => {
     const now = store.get()
-    cancelBoth()
+    requests.stop()
     if (now.phase === 'open')
       editor.update(() => $unmarkTarget(now.target.markId), {
         discrete: true,
@@ -213,7 +135,7 @@ export function ComparePlugin({
       })
     store.dispatch({ type: 'close' })
     editor.focus()
-  }, [store, cancelBoth, editor])
+  }, [store, requests, editor])
 
   const rerun = useCallback(
     (key: string) => {

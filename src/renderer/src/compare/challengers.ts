@@ -1,7 +1,8 @@
 import type { GenerationOverridesInput } from '@shared/compare/configuration'
 
-/** What can be tried against the action as it is: another preset, persona or temperature. */
+/** What can be tried against the action as it is: a version of its prompt, another preset, persona or temperature. */
 export type Challenger =
+  | { key: string; kind: 'prompt'; id: string; title: string }
   | { key: string; kind: 'preset'; id: string; title: string }
   | { key: string; kind: 'persona'; id: string; title: string }
   | { key: string; kind: 'temperature'; value: number }
@@ -19,13 +20,25 @@ const NEXT_PRESET: Record<string, string> = {
   wild: 'creative',
 }
 
-/** Every challenger for an action using `preset` and `persona`: the other presets, personas, temperatures. */
+/** A writer's version of an action's prompt: a copy named after it (`rewrite.lyrical-2`, `…-copy`). */
+export function isPromptVersion(actionId: string, candidateId: string): boolean {
+  return candidateId.startsWith(`${actionId}-`)
+}
+
+/**
+ * Every challenger for an action using `preset` and `persona`: the writer's versions of its
+ * prompt (its template run with the action's settings), the other presets, personas, temperatures.
+ */
 export function challengers(
-  current: { preset: string; persona: string },
+  current: { id: string; preset: string; persona: string },
   presets: readonly Named[],
   personas: readonly Named[],
+  prompts: readonly Named[] = [],
 ): Challenger[] {
   return [
+    ...prompts
+      .filter((p) => isPromptVersion(current.id, p.id))
+      .map((p) => ({ key: `prompt:${p.id}`, kind: 'prompt' as const, id: p.id, title: p.title })),
     ...presets
       .filter((p) => p.id !== current.preset)
       .map((p) => ({ key: `preset:${p.id}`, kind: 'preset' as const, id: p.id, title: p.title })),
@@ -52,9 +65,14 @@ export function defaultChallenger(
   return next ?? options.find((o) => o.kind === 'preset') ?? options[0] ?? null
 }
 
-/** The overrides that make a challenger's configuration. */
-export function challengerOverrides(challenger: Challenger): GenerationOverridesInput {
+/** The overrides that make a challenger's configuration; a prompt version brings its template body. */
+export function challengerOverrides(
+  challenger: Challenger,
+  templateBody?: string,
+): GenerationOverridesInput {
   switch (challenger.kind) {
+    case 'prompt':
+      return templateBody === undefined ? {} : { template: { body: templateBody } }
     case 'preset':
       return { preset: challenger.id }
     case 'persona':
