@@ -110,8 +110,9 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (cardOpen || event.isComposing || !matchesShortcut(CONTINUE_SHORTCUT, event, isMac))
-            return false
+          // An open card hears Mod+Enter first (on the window) and keeps it: no check of the
+          // card here, whose closing React may not have rendered yet when the next key comes.
+          if (event.isComposing || !matchesShortcut(CONTINUE_SHORTCUT, event, isMac)) return false
           // With a passage selected and no card, nothing to accept: the key must not replace it.
           event.preventDefault()
           if (!$atCursor()) return true
@@ -150,7 +151,7 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
         COMMAND_PRIORITY_LOW,
       ),
     )
-  }, [editor, store, promptFor, cardOpen, isMac])
+  }, [editor, store, promptFor, isMac])
 
   // A card opening takes the stage: the ghost goes.
   useEffect(() => {
