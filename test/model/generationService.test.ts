@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   createLocalClient,
   isGenerationEvent,
   type GenerationEvent,
   type QuireApi,
 } from '@shared/contract'
+import { stepRegistry } from '@shared/postprocess'
 import type { HostToEngine } from '@core/engine/protocol'
 import { LlamaEngine } from '@core/engine/worker/llamaEngine'
 import { EnvSecretStore } from '@core/secrets/envSecretStore'
@@ -265,6 +266,31 @@ describe('the GenerationService on the tiny model (one engine process, one seque
     expect(done.stats.generatedTokens).toBeLessThan(400)
     expect(done.flags.truncated).toBe(true)
     expect(done.raw.startsWith(done.text)).toBe(true)
+    client.close()
+  }, 60_000)
+
+  it('keeps the raw answer, flagged, when a cleaning step throws, and serves the next request', async () => {
+    await ready()
+    const client = connect(service)
+    const broken = vi.spyOn(stepRegistry, 'strip-preamble').mockImplementation(() => {
+      throw new SyntaxError('Regular expression too large')
+    })
+    const first = crypto.randomUUID()
+    try {
+      await client.generate(rewrite(first))
+      const done = doneOf(await finished(client, first))
+      expect(done.raw.length).toBeGreaterThan(0)
+      expect(done.text).toBe(done.raw)
+      expect(done.changes).toEqual([])
+      expect(done.flags.postprocessFailed).toBe('strip-preamble')
+    } finally {
+      broken.mockRestore()
+    }
+    const second = crypto.randomUUID()
+    await client.generate(rewrite(second))
+    const next = doneOf(await finished(client, second))
+    expect(next.flags.postprocessFailed).toBeUndefined()
+    expect(next.text.length).toBeGreaterThan(0)
     client.close()
   }, 60_000)
 })

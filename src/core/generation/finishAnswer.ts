@@ -6,7 +6,13 @@ import {
   type StartedEvent,
   type StopReason,
 } from '@shared/contract'
-import { runPipeline, type PhrasePair, type StepSpec } from '@shared/postprocess'
+import {
+  PostprocessStepError,
+  runPipeline,
+  type PhrasePair,
+  type PipelineResult,
+  type StepSpec,
+} from '@shared/postprocess'
 import type { EngineJob } from '../engine/backend'
 import { firmerLanguageInstruction } from './firmerInstruction'
 
@@ -19,17 +25,36 @@ export type Finishing = {
 
 /** A `done` event without its request id. */
 export type Answer = Omit<DoneEvent, 'type' | 'requestId'>
+type Flags = Answer['flags']
 
 /** What becomes of an attempt's text: the answer, or one more attempt with a firmer prompt. */
 export type Outcome =
   { kind: 'done'; answer: Answer } | { kind: 'retry'; prompt: EngineJob['prompt'] }
 
-const noFlags = { languageMismatch: false, keptRaw: false, truncated: false }
+const noFlags: Flags = { languageMismatch: false, keptRaw: false, truncated: false }
+
+/**
+ * Cleans the text, or, when the pipeline throws (a bug, or input it cannot handle), keeps the
+ * raw text with the failed step named: a writer gets the model's answer, and the host lives on.
+ */
+function cleanOrKeepRaw(raw: string, finishing: Finishing): PipelineResult & { flags: Flags } {
+  try {
+    return runPipeline(raw, finishing.steps, {
+      language: finishing.language,
+      replacements: finishing.replacements,
+    })
+  } catch (error) {
+    const step = error instanceof PostprocessStepError ? error.step : 'pipeline'
+    console.error(`quire: post-processing failed in ${step}; the raw answer is kept`, error)
+    return { text: raw, raw, changes: [], flags: { ...noFlags, postprocessFailed: step } }
+  }
+}
 
 /**
  * Finishes an attempt: the stop reason is `budget` when Quire stopped it for its length; the
  * text is post-processed; a first answer in the wrong language that nobody stopped is tried once
- * more, with the messages that were sent made firmer. Without `finishing` the raw text is the answer.
+ * more, with the messages that were sent made firmer. Without `finishing` the raw text is the
+ * answer; so it is, flagged, when a step throws.
  */
 export function finishAnswer(attempt: {
   raw: string
@@ -49,10 +74,7 @@ export function finishAnswer(attempt: {
       kind: 'done',
       answer: { text: raw, raw, changes: [], flags: noFlags, retried: false, stats },
     }
-  const cleaned = runPipeline(raw, finishing.steps, {
-    language: finishing.language,
-    replacements: finishing.replacements,
-  })
+  const cleaned = cleanOrKeepRaw(raw, finishing)
   const stopped = stats.stopReason === 'abort' || stats.stopReason === 'deadline'
   const sent = attempt.sent
   if (cleaned.flags.languageMismatch && attempt.number === 1 && !stopped && sent) {

@@ -6,6 +6,8 @@ import {
   type StartedEvent,
   type StopReason,
 } from '@shared/contract'
+import type { ActionConfiguration } from '@shared/compare/applyOverrides'
+import { fingerprint } from '@shared/compare/fingerprint'
 import { budgetReached, hasBudget } from '@shared/postprocess'
 import type {
   EngineJob,
@@ -32,6 +34,8 @@ export type PreparedRequest = {
   continuation?: boolean
   /** Post-processing and the language retry; null hands the raw text back (OpenAI clients). */
   finishing: Finishing | null
+  /** The configuration the request runs with, but for the model (known when it starts). */
+  configuration?: ActionConfiguration
 }
 
 type Phase = 'accepted' | 'waiting-model' | 'running' | 'ended'
@@ -49,6 +53,8 @@ type Request = {
   stopping: StopReason | null
   started: StartedEvent | null
   deadline: ReturnType<typeof setTimeout> | null
+  /** The budget check threw once; it is not tried again for this request. */
+  budgetBroken: boolean
 }
 
 export type GenerationServiceDeps = {
@@ -96,6 +102,7 @@ export class GenerationService {
       stopping: null,
       started: null,
       deadline: null,
+      budgetBroken: false,
     }
     this.requests.set(requestId, request)
     const own = this.byClient.get(client.id) ?? new Set()
@@ -216,6 +223,10 @@ export class GenerationService {
   }
 
   private started(request: Request, job: PreparedRequest['job'], prompt: FittedPrompt): void {
+    const backend = this.deps.backend()
+    const model = backend.getStatus().model?.name ?? ''
+    const action = request.prepared.configuration
+    const configuration = action && { ...action, model, backend: backend.kind }
     const event: StartedEvent = {
       type: 'started',
       requestId: request.id,
@@ -224,8 +235,9 @@ export class GenerationService {
       sampling: job.sampling,
       maxTokens: job.sampling.maxTokens,
       seed: job.seed ?? null,
-      model: this.deps.backend().getStatus().model?.name ?? '',
+      model,
       trimmedBefore: prompt.trimmedBefore,
+      ...(configuration && { configuration, fingerprint: fingerprint(configuration) }),
     }
     request.started = event
     this.send(request, event)
@@ -235,8 +247,14 @@ export class GenerationService {
     request.raw += text
     this.send(request, { type: 'delta', requestId: request.id, seq: request.seq++, text, tokens })
     const steps = request.prepared.finishing?.steps
-    if (!steps || request.stopping || !hasBudget(steps)) return
-    if (budgetReached(request.raw, steps)) this.stop(request, 'budget')
+    if (!steps || request.stopping || request.budgetBroken || !hasBudget(steps)) return
+    try {
+      if (budgetReached(request.raw, steps)) this.stop(request, 'budget')
+    } catch (error) {
+      // A failing check must not take the host down: this answer runs to maxTokens instead.
+      request.budgetBroken = true
+      console.error('quire: the length budget check failed; generation goes on without it', error)
+    }
   }
 
   /** Asks the backend to stop a run, or ends a request that is not running yet. */

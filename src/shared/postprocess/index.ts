@@ -17,6 +17,7 @@ export {
 } from './stepSpec'
 export {
   runPipeline,
+  PostprocessStepError,
   type PipelineOptions,
   type PipelineResult,
   type PipelineFlags,

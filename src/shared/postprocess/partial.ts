@@ -51,12 +51,17 @@ function partialTrailing(text: string): string {
  * The text to show while tokens stream: only `strip-think` and `strip-preamble` (when the
  * prompt lists them) applied to the text so far. Parts that may still turn out to be reasoning
  * or a preamble are held back rather than shown and taken away; on `done` the card shows
- * `runPipeline`'s text instead.
+ * `runPipeline`'s text instead. Never throws: if the pass fails, the text as written.
  */
 export function cleanPartial(text: string, steps: readonly StepSpec[]): string {
   const ids = new Set(steps.map(stepIdOf))
   let result = text
-  if (ids.has('strip-think')) result = hidePartialThinkTag(stripThinkText(result))
-  if (ids.has('strip-preamble')) result = partialTrailing(partialLeading(result))
+  try {
+    if (ids.has('strip-think')) result = hidePartialThinkTag(stripThinkText(result))
+    if (ids.has('strip-preamble')) result = partialTrailing(partialLeading(result))
+  } catch {
+    // A bug in this pass must not stop the stream: show the text as written; `done` decides.
+    return text
+  }
   return result
 }

@@ -34,6 +34,26 @@ export type PipelineResult = {
   flags: PipelineFlags
 }
 
+/** A step threw on this text: carries its id so the host can name it while it keeps the raw answer. */
+export class PostprocessStepError extends Error {
+  constructor(
+    readonly step: StepId,
+    cause: unknown,
+  ) {
+    super(`The post-processing step ${step} failed: ${String(cause)}`, { cause })
+    this.name = 'PostprocessStepError'
+  }
+}
+
+/** Runs one step, blaming it for anything it throws. */
+function runNamedStep(call: StepCall, text: string, context: StepContext) {
+  try {
+    return runStep(call, text, context)
+  } catch (error) {
+    throw new PostprocessStepError(call.id, error)
+  }
+}
+
 /** Runs after every other step, whatever the prompt's order: a line count and a verdict. */
 const LAST: readonly StepId[] = ['max-lines', 'language-guard']
 /** A step can reveal work for an earlier one (a cut exposes an offer line); a few rounds settle it. */
@@ -51,7 +71,8 @@ function orderCalls(steps: readonly StepSpec[]): StepCall[] {
  * Cleans a finished answer with the prompt's steps, in the prompt's order (`max-lines` and
  * `language-guard` last), repeating the list until the text stops changing so that running
  * the pipeline on its own output changes nothing. Never empties a non-empty answer: then the
- * raw text is returned with `flags.keptRaw`.
+ * raw text is returned with `flags.keptRaw`. A step that throws surfaces as a
+ * `PostprocessStepError` naming it.
  */
 export function runPipeline(
   text: string,
@@ -70,7 +91,7 @@ export function runPipeline(
     const start = current
     for (const call of calls) {
       if (call.id === 'language-guard') continue
-      const output = runStep(call, current, context)
+      const output = runNamedStep(call, current, context)
       truncated ||= output.truncated === true
       if (output.text === current) continue
       changes.push({ step: call.id, edits: diffEdits(current, output.text) })
@@ -83,7 +104,7 @@ export function runPipeline(
   const final = keptRaw ? text : current
   const guard = calls.find((call) => call.id === 'language-guard')
   const languageMismatch =
-    guard !== undefined && runStep(guard, final, context).languageMismatch === true
+    guard !== undefined && runNamedStep(guard, final, context).languageMismatch === true
   return {
     text: final,
     raw: text,

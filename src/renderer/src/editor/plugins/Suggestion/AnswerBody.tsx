@@ -28,6 +28,9 @@ export function AnswerBody({ card, alternative, shown, onOpenModels }: Props) {
         ? t('suggestion.budget')
         : null,
     done?.result.flags.keptRaw ? t('suggestion.keptRaw') : null,
+    done?.result.flags.postprocessFailed
+      ? t('suggestion.postprocessFailed', { step: done.result.flags.postprocessFailed })
+      : null,
     empty ? t('suggestion.empty') : null,
   ].filter((note) => note !== null)
   const testId = shown ? 'suggestion-text' : 'suggestion-other-text'
