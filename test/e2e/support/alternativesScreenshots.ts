@@ -77,8 +77,9 @@ async function shoot(
   await page.getByTestId('suggestion-diff').click()
   await page.screenshot({ path: name('card-diff') })
   await page.getByTestId('suggestion-reject').click()
+  await page.getByTestId('suggestion').waitFor({ state: 'detached' })
 
-  await page.keyboard.press('End')
+  await page.keyboard.press('Control+End')
   await page.keyboard.press('Control+Enter')
   await until(
     async () => (await page.getByTestId('ghost-text').getAttribute('data-phase')) === 'done',

@@ -32,6 +32,7 @@ import { ghostRemaining } from './ghostState'
 import { createGhostStore } from './ghostStore'
 import { registerGhostDismissal } from './ghostDismissal'
 import { useGhostPaint } from './useGhostPaint'
+import { GhostFloat } from './GhostFloat'
 import { useAutoSuggest } from './useAutoSuggest'
 import { useAutoSuggestSetting } from './useAutoSuggestSetting'
 
@@ -109,8 +110,9 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
-          if (cardOpen || event.isComposing || !matchesShortcut(CONTINUE_SHORTCUT, event, isMac))
-            return false
+          // An open card hears Mod+Enter first (on the window) and keeps it: no check of the
+          // card here, whose closing React may not have rendered yet when the next key comes.
+          if (event.isComposing || !matchesShortcut(CONTINUE_SHORTCUT, event, isMac)) return false
           // With a passage selected and no card, nothing to accept: the key must not replace it.
           event.preventDefault()
           if (!$atCursor()) return true
@@ -149,7 +151,7 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
         COMMAND_PRIORITY_LOW,
       ),
     )
-  }, [editor, store, promptFor, cardOpen, isMac])
+  }, [editor, store, promptFor, isMac])
 
   // A card opening takes the stage: the ghost goes.
   useEffect(() => {
@@ -190,29 +192,5 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
           anchor.current,
         )}
     </>
-  )
-}
-
-/** The ghost for a cursor inside a word, or a failed request: a note just under the cursor's line. */
-function GhostFloat({ text }: { text: string }) {
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null)
-  const ref = useRef<HTMLDivElement | null>(null)
-  useEffect(() => {
-    const container = ref.current?.parentElement
-    const selection = window.getSelection()
-    if (!container || !selection || selection.rangeCount === 0) return
-    const caret = selection.getRangeAt(0).getBoundingClientRect()
-    const box = container.getBoundingClientRect()
-    setPlace({ top: caret.bottom - box.top + 4, left: Math.max(0, caret.left - box.left) })
-  }, [text])
-  return (
-    <div
-      ref={ref}
-      className="ghost-hint"
-      data-testid="ghost-float"
-      style={place ? { top: place.top, left: place.left } : { visibility: 'hidden' }}
-    >
-      {text}
-    </div>
   )
 }

@@ -4,6 +4,8 @@ import { formatShortcut } from '../../shortcuts'
 /** Alt+[ and Alt+] browse the answers (handled in useCardKeys). */
 export const PREVIOUS_SHORTCUT = 'Alt+['
 export const NEXT_SHORTCUT = 'Alt+]'
+/** Arrows, not words: the buttons' names for screen readers come from i18n. */
+const ARROWS = { previous: '◀', next: '▶' } as const
 
 type Props = {
   shown: number
@@ -27,7 +29,7 @@ export function AlternativeNav({ shown, count, isMac, onStep }: Props) {
         disabled={shown === 0}
         onClick={() => onStep(-1)}
       >
-        ◀
+        <span aria-hidden="true">{ARROWS.previous}</span>
       </button>
       <span
         className="alternative-counter"
@@ -35,7 +37,7 @@ export function AlternativeNav({ shown, count, isMac, onStep }: Props) {
         aria-live="polite"
         aria-label={t('suggestion.counter', { shown: shown + 1, count })}
       >
-        {shown + 1}/{count}
+        {`${shown + 1}/${count}`}
       </span>
       <button
         type="button"
@@ -46,7 +48,7 @@ export function AlternativeNav({ shown, count, isMac, onStep }: Props) {
         disabled={shown === count - 1}
         onClick={() => onStep(1)}
       >
-        ▶
+        <span aria-hidden="true">{ARROWS.next}</span>
       </button>
     </span>
   )

@@ -35,6 +35,7 @@ export function VersionColumns({ versions, selected, onSelect, label }: Props) {
             className="version-column"
             data-testid="suggestion-version"
             data-selected={index === selected}
+            data-busy={version.busy}
             onClick={() => onSelect(index)}
           >
             <button

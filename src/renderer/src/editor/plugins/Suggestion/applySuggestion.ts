@@ -14,6 +14,7 @@ import {
 import { $isHeadingNode } from '@lexical/rich-text'
 import type { MarkNode } from '@lexical/mark'
 import type { ApplyMode } from '@shared/contract'
+import { joiningSpace } from '@shared/text/words'
 import { $blockOf, $targetMarks, $targetText, $unmarkTarget, type SuggestionTarget } from './target'
 
 /** The answer's paragraphs (separated by blank lines), each with its own lines. */
@@ -164,8 +165,6 @@ function $appendBlocks(block: ElementNode, paragraphs: readonly string[]): void 
   after.selectEnd()
 }
 
-const LATIN_END = /[\p{Script=Latin}\d.,;:!?)"'’”]$/u
-
 /**
  * Puts the suggestion into the document the way its prompt says: `replace` the passage,
  * `insert-after` it (a new paragraph when the answer has several, lines of verse, or follows a
@@ -198,7 +197,7 @@ export function $applySuggestion(
   const end = $rangeAround(lastChild, lastChild)
   end.anchor.set(end.focus.key, end.focus.offset, end.focus.type)
   const first = paragraphs[0] ?? ''
-  const separator = LATIN_END.test(target.text) && /^[\p{Script=Latin}\d]/u.test(first) ? ' ' : ''
+  const separator = joiningSpace(target.text, first)
   $insertParagraphs(end, [separator + first, ...paragraphs.slice(1)])
   return true
 }

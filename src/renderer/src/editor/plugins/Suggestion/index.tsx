@@ -146,7 +146,8 @@ export function SuggestionPlugin({
     else close()
   }, [read, stop, close])
   const step = useCallback((by: -1 | 1) => dispatch({ type: 'step', by }), [dispatch])
-  useCardKeys(editor, card, state.phase !== 'idle', isMac, {
+  const isOpen = useCallback(() => read().phase !== 'idle', [read])
+  useCardKeys(editor, card, isOpen, isMac, {
     onEscape: escape,
     onAccept: accept,
     onStep: step,

@@ -21,15 +21,15 @@ type Handlers = {
 export function useCardKeys(
   editor: LexicalEditor,
   card: RefObject<HTMLElement | null>,
-  open: boolean,
+  /** Whether the card is open now (read at each key, so a key right after closing is not taken). */
+  isOpen: () => boolean,
   isMac: boolean,
   handlers: Handlers,
 ): void {
   const { onEscape, onAccept, onStep } = handlers
   useEffect(() => {
-    if (!open) return
     const onKey = (event: KeyboardEvent): void => {
-      if (event.isComposing || event.defaultPrevented) return
+      if (!isOpen() || event.isComposing || event.defaultPrevented) return
       const target = event.target instanceof Node ? event.target : null
       const inEditor = !!target && !!editor.getRootElement()?.contains(target)
       if (!inEditor && !card.current?.contains(target)) return
@@ -46,5 +46,5 @@ export function useCardKeys(
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [editor, card, open, isMac, onEscape, onAccept, onStep])
+  }, [editor, card, isOpen, isMac, onEscape, onAccept, onStep])
 }
