@@ -8,8 +8,8 @@ import layering from './eslint/layering.js'
 /**
  * The layers and what each MAY import (everything else is refused, dynamic `import()` and
  * `require()` included). Imports flow one way: renderer → shared; main/web/cli → core → shared.
- * Kinds of packages: `pure` (zod, yaml, mustache, diff: run anywhere), `ui` (React, Lexical,
- * i18n), `node` (built-ins and Node-only packages), `electron`, `node-llama-cpp`, `npm` (others),
+ * Kinds of packages: `pure` (zod, yaml, mustache, diff, @noble/hashes, canonicalize: run
+ * anywhere), `ui` (React, Lexical, i18n), `node` (built-ins and Node-only packages), `electron`, `node-llama-cpp`, `npm` (others),
  * `project-files` (package.json, resources/: files outside src).
  */
 const layers = [

@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module'
 import { dirname, relative, resolve, sep } from 'node:path'
 
 /** Packages that run anywhere (no node, no DOM): the only ones src/shared may use. */
-const PURE_PACKAGES = ['zod', 'yaml', 'mustache', 'diff']
+const PURE_PACKAGES = ['zod', 'yaml', 'mustache', 'diff', '@noble/hashes', 'canonicalize']
 /** Packages of the UI: React, Lexical and i18n. */
 const UI_PACKAGES = [
   /^react(-dom)?(\/|$)/,
@@ -19,7 +19,7 @@ const UI_PACKAGES = [
   /^@lexical\//,
 ]
 /** Packages that need Node even though they are not built in. */
-const NODE_PACKAGES = ['ws', 'sirv', 'open', 'chokidar', 'iconv-lite']
+const NODE_PACKAGES = ['ws', 'sirv', 'open', 'chokidar', 'iconv-lite', 'proper-lockfile']
 const NODE_BUILTINS = new Set(builtinModules)
 
 /** The package name of a bare specifier: `@scope/name` or `name`. */

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createOpenAiHandler, type OpenAiDeps, type OpenAiReply } from '@core/openai/openAiHandler'
 import { OpenAiError } from '@core/openai/openAiError'
 import type { Readiness } from '@core/generation/modelReadiness'
+import { bearerMatches } from './token'
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -17,18 +17,6 @@ const SSE_HEADERS = {
   'Cache-Control': 'no-cache',
   'X-Accel-Buffering': 'no',
   'X-Content-Type-Options': 'nosniff',
-}
-
-/**
- * Only `Authorization: Bearer <token>` opens the API: the browser's cookie and the `?token=`
- * of the editor's address do not, so a web page the writer visits cannot use it.
- */
-function bearerMatches(request: IncomingMessage, token: string): boolean {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')
-  if (!match?.[1]) return false
-  const presented = Buffer.from(match[1])
-  const expected = Buffer.from(token)
-  return presented.length === expected.length && timingSafeEqual(presented, expected)
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers = {}): void {
@@ -137,10 +125,12 @@ export function createOpenAiRoutes(
   return (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (path !== '/v1' && !path.startsWith('/v1/')) return false
+    // Only `Authorization: Bearer <token>` opens the API, never something a browser adds by
+    // itself, so a web page the writer visits cannot use it.
     if (!bearerMatches(request, token)) {
       const failure = new OpenAiError(
         401,
-        'Send the token that `quire serve` printed (the part after ?token=) as "Authorization: Bearer <token>".',
+        'Send the token that `quire serve` printed (the part after #token=) as "Authorization: Bearer <token>".',
         'invalid_request_error',
         null,
         'invalid_api_key',

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
@@ -7,21 +7,30 @@ import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
 import { MAX_WIRE_BYTES } from '@shared/documents/limits'
 import type { OpenAiDeps } from '@core/openai/openAiHandler'
+import { PAGE_TOKEN_PARAM } from '@shared/contract/socketProtocol'
+import { allowedHosts, hostAllowed, hostForUrl, originAllowed } from './hostCheck'
 import { createHealthRoute, createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
-import { createToken, isAuthorized, TOKEN_COOKIE } from './token'
+import { chooseProtocol, createToken, socketAuthorized } from './token'
 
 export type WebServerOptions = {
   service: QuireService
   /** The built renderer (out/renderer). */
   rendererDir: string
   port: number
+  /** The address to listen on (default 127.0.0.1); the CLI allows others only with --allow-remote. */
   host?: string
   /** Also answer OpenAI-compatible requests (`/v1/…`, Bearer token only) and `GET /health`. */
   openAi?: OpenAiDeps
 }
 
-export type RunningWebServer = { url: string; port: number; token: string; close(): Promise<void> }
+export type RunningWebServer = {
+  /** The page's address with the token in its fragment: `http://127.0.0.1:PORT/#token=…`. */
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
 
 export const WEBSOCKET_PATH = '/ws'
 
@@ -34,15 +43,15 @@ function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
 
-/** A WebSocket from another site must not drive the engine, token or not. */
-function sameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin
-  return origin === undefined || origin === `http://${request.headers.host}`
-}
+const MISDIRECTED =
+  'Quire answers only to the address `quire serve` printed (127.0.0.1, localhost or [::1] and its port).'
 
 /**
  * `quire serve`: the built renderer and the contract over WebSocket, on loopback, behind a
- * per-launch token (in the URL once, then in a same-site cookie).
+ * per-launch token. The page and its assets are public (they hold no secret); the token comes in
+ * the address's fragment, which the browser never sends, and reaches the server only in the
+ * WebSocket handshake (a subprotocol) and as `Authorization: Bearer` on `/v1`. No cookie: a
+ * cookie for 127.0.0.1 would go to every other server on 127.0.0.1, whatever its port.
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = createToken()
@@ -58,26 +67,29 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const openAi = options.openAi ? createOpenAiRoutes(options.openAi, token) : null
   const readiness = options.openAi?.readiness
   const health = readiness ? createHealthRoute(() => readiness.state()) : null
+  // Filled in once listening: the port is known only then (`--port 0`).
+  let hosts = new Set<string>()
   const server = createServer((request, response) => {
+    if (!hostAllowed(request.headers.host, hosts)) return refuse(response, 421, MISDIRECTED)
     if (health?.(request, response)) return
     if (openAi?.(request, response)) return
-    if (!isAuthorized(request, token))
-      return refuse(
-        response,
-        401,
-        'Quire: open the full address that `quire serve` printed; it includes the access token.',
-      )
-    response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
     assets(request, response, () => refuse(response, 404, 'Not found'))
   })
 
   // Large enough for the longest document the contract accepts (MAX_DOCUMENT_CHARS as UTF-8 JSON).
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_BYTES })
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_WIRE_BYTES,
+    handleProtocols: chooseProtocol,
+  })
   server.on('upgrade', (request, socket, head) => {
+    const { host, origin } = request.headers
+    if (!hostAllowed(host, hosts)) return refuseUpgrade(socket, '421 Misdirected Request')
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (path !== WEBSOCKET_PATH) return refuseUpgrade(socket, '404 Not Found')
-    if (!isAuthorized(request, token)) return refuseUpgrade(socket, '401 Unauthorized')
-    if (!sameOrigin(request)) return refuseUpgrade(socket, '403 Forbidden')
+    // A page on another site must not drive the engine, token or not.
+    if (!originAllowed(origin, host)) return refuseUpgrade(socket, '403 Forbidden')
+    if (!socketAuthorized(request, token)) return refuseUpgrade(socket, '401 Unauthorized')
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.service))
   })
 
@@ -86,8 +98,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     server.listen(options.port, host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  hosts = allowedHosts(port, host)
   return {
-    url: `http://${host}:${port}/?token=${token}`,
+    url: `http://${hostForUrl(host)}:${port}/#${PAGE_TOKEN_PARAM}=${token}`,
     port,
     token,
     close: () =>

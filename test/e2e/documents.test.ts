@@ -91,7 +91,7 @@ describe('documents as files on disk, through quire serve', () => {
   it('keeps both tabs’ text when two tabs edit one document, and a tab that only opens writes nothing', async () => {
     const other = await context.newPage()
     const calls = recordCalls(other)
-    await openQuire(other, serve.url.replace(/\?token=.*$/, ''))
+    await openQuire(other, serve.url)
     expect(await documentText(other)).toBe(await documentText(page))
     await other.waitForTimeout(2_500)
     expect(calls.filter((method) => WRITES.includes(method))).toEqual([])

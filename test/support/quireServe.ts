@@ -5,10 +5,20 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
+/** The subprotocols the page offers when it opens the contract's WebSocket: the token rides in one. */
+export function socketProtocols(serve: Pick<ServeProcess, 'token'>): string[] {
+  return ['quire', `quire.token.${serve.token}`]
+}
+
 const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
 
 export type ServeProcess = {
+  /** The page's address as printed, the token in its fragment: `http://127.0.0.1:PORT/#token=…`. */
   url: string
+  /** `http://127.0.0.1:PORT`, for requests that carry the token some other way (or none). */
+  origin: string
+  /** This launch's token (the `#token=` of `url`). */
+  token: string
   output: string[]
   dataDir: string
   /** The documents folder this server uses (QUIRE_DOCS_DIR): a temp folder unless given. */
@@ -22,19 +32,20 @@ export type ServeProcess = {
 /**
  * Starts the built `quire serve` on a free port (a later `--port N` in `args` wins), with its own
  * data and documents folders (never the real ~/Documents/Quire), and resolves with the URL it
- * prints first.
+ * prints first. `env` adds to (or, with undefined, removes from) the environment it inherits.
  */
 export function startQuireServe(
   args: string[] = [],
   dataDir = mkdtempSync(join(tmpdir(), 'quire-e2e-')),
   docsDir = mkdtempSync(join(tmpdir(), 'quire-e2e-docs-')),
+  env: Record<string, string | undefined> = {},
 ): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--port', '0', '--threads', '1', '--no-open', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, QUIRE_DATA_DIR: dataDir, QUIRE_DOCS_DIR: docsDir },
+      env: { ...process.env, QUIRE_DATA_DIR: dataDir, QUIRE_DOCS_DIR: docsDir, ...env },
     },
   )
   const output: string[] = []
@@ -77,10 +88,11 @@ export function startQuireServe(
       record(line)
       if (first) {
         first = false
-        const match = /^Quire is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/.exec(line)
-        if (match?.[1])
-          resolve({ url: match[1], output, dataDir, docsDir, waitForLine, stop, child })
-        else reject(new Error(`quire serve printed an unexpected first line: ${line}`))
+        const match = /^Quire is running at ((http:\/\/[^/]+)\/#token=([\w-]+))$/.exec(line)
+        if (match?.[1] && match[2] && match[3]) {
+          const [, url, origin, token] = match
+          resolve({ url, origin, token, output, dataDir, docsDir, waitForLine, stop, child })
+        } else reject(new Error(`quire serve printed an unexpected first line: ${line}`))
       }
     })
     child.once('exit', (code) =>

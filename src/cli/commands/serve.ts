@@ -4,13 +4,19 @@ import { startWebServer } from '../../web/webServer'
 import { hostPaths } from '../hostPaths'
 import { intOption } from '../options'
 import { startService } from '../startService'
+import { remoteWarning, serveAddress } from './serveAddress'
 
-export const serveUsage = `quire serve [--model FILE] [--docs DIR] [--port N] [--threads N] [--no-open]
+export const serveUsage = `quire serve [--model FILE] [--docs DIR] [--port N] [--host ADDR --allow-remote]
+            [--threads N] [--no-open]
 
   --model FILE   GGUF model to load at start
   --docs DIR     documents folder for this run (default: QUIRE_DOCS_DIR, then Settings,
                  then ~/Documents/Quire)
-  --port N       port on 127.0.0.1 (default: 5917; 0 picks a free one)
+  --port N       port to listen on (default: 5917; 0 picks a free one)
+  --host ADDR    address to listen on (default: 127.0.0.1); an address other machines
+                 can reach also needs --allow-remote
+  --allow-remote let --host name such an address: prints a warning; anyone with the printed
+                 address (it holds the access token) can then use Quire
   --threads N    CPU threads (default: one per physical core)
   --no-open      do not open the browser`
 
@@ -23,6 +29,8 @@ export async function runServe(args: string[]): Promise<void> {
       model: { type: 'string' },
       docs: { type: 'string' },
       port: { type: 'string', default: '5917' },
+      host: { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
       threads: { type: 'string' },
       open: { type: 'boolean', default: true },
       'no-open': { type: 'boolean', default: false },
@@ -30,6 +38,7 @@ export async function runServe(args: string[]): Promise<void> {
   })
   const port = intOption('port', values.port, { max: 65_535 }) ?? 5917
   const threads = intOption('threads', values.threads, { min: 1, max: 256 })
+  const address = serveAddress(values.host, values['allow-remote'])
   const service = await startService({ threads, docs: values.docs })
   // The documents folder exists and is watched before the first page asks for it.
   await service.documents.ready().catch(async (error: unknown) => {
@@ -42,6 +51,7 @@ export async function runServe(args: string[]): Promise<void> {
     service,
     rendererDir: hostPaths.rendererDir,
     port,
+    host: address.host,
     openAi: {
       generation: service.generation,
       readiness: service.readiness,
@@ -51,6 +61,10 @@ export async function runServe(args: string[]): Promise<void> {
     await service.dispose()
     if ((error as { code?: string }).code === 'EADDRINUSE')
       throw new Error(`Port ${port} is in use; pass --port N (or --port 0 for any free port).`)
+    if ((error as { code?: string }).code === 'EADDRNOTAVAIL')
+      throw new Error(
+        `${address.host} is not an address of this machine; pass one --host can listen on.`,
+      )
     throw error
   })
   // The load begins before the address is printed, so `/health` and `/v1` called right after
@@ -63,6 +77,7 @@ export async function runServe(args: string[]): Promise<void> {
     )
   }
   process.stdout.write(`Quire is running at ${server.url}\n`)
+  if (address.remote) process.stderr.write(`${remoteWarning(address.host)}\n`)
   process.stdout.write(`Documents: ${service.documents.store.folder}\n`)
 
   const stop = async (): Promise<void> => {

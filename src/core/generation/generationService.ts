@@ -6,6 +6,8 @@ import {
   type StartedEvent,
   type StopReason,
 } from '@shared/contract'
+import type { ActionConfiguration } from '@shared/compare/applyOverrides'
+import { fingerprint } from '@shared/compare/fingerprint'
 import { budgetReached, hasBudget } from '@shared/postprocess'
 import type {
   EngineJob,
@@ -32,6 +34,8 @@ export type PreparedRequest = {
   continuation?: boolean
   /** Post-processing and the language retry; null hands the raw text back (OpenAI clients). */
   finishing: Finishing | null
+  /** The configuration the request runs with, but for the model (known when it starts). */
+  configuration?: ActionConfiguration
 }
 
 type Phase = 'accepted' | 'waiting-model' | 'running' | 'ended'
@@ -219,6 +223,10 @@ export class GenerationService {
   }
 
   private started(request: Request, job: PreparedRequest['job'], prompt: FittedPrompt): void {
+    const backend = this.deps.backend()
+    const model = backend.getStatus().model?.name ?? ''
+    const action = request.prepared.configuration
+    const configuration = action && { ...action, model, backend: backend.kind }
     const event: StartedEvent = {
       type: 'started',
       requestId: request.id,
@@ -227,8 +235,9 @@ export class GenerationService {
       sampling: job.sampling,
       maxTokens: job.sampling.maxTokens,
       seed: job.seed ?? null,
-      model: this.deps.backend().getStatus().model?.name ?? '',
+      model,
       trimmedBefore: prompt.trimmedBefore,
+      ...(configuration && { configuration, fingerprint: fingerprint(configuration) }),
     }
     request.started = event
     this.send(request, event)

@@ -1,4 +1,5 @@
 import type { LanguageChoice, ParsedGenerateRequest } from '@shared/contract'
+import { applyOverrides, type ActionParts } from '@shared/compare/applyOverrides'
 import { renderPrompt, type RenderedPrompt } from '@shared/prompts/render'
 import type { PromptDefinition } from '@shared/prompts/schema'
 import { detectLanguage } from '@shared/text/script'
@@ -6,13 +7,17 @@ import { findPersona, findPreset, findPrompt, type PromptLibrary } from './promp
 
 export type GenerationPlan = {
   prompt: PromptDefinition
+  /** The prompt, persona and preset rendered, the request's overrides applied. */
+  parts: ActionParts
   /** Renders the messages with a given `before` text (so it can be trimmed to fit). */
   render(before: string): RenderedPrompt
 }
 
 /**
  * Picks the language (the request's, else the writer's setting, else the selection's majority
- * script), the prompt file, its persona and preset, and returns how to render it.
+ * script), the prompt file, its persona and preset, applies the request's overrides (a
+ * configuration's preset, sampling values, persona, LoRA set, template), and returns how to
+ * render it.
  */
 export function planGeneration(
   library: PromptLibrary,
@@ -21,11 +26,23 @@ export function planGeneration(
 ): GenerationPlan {
   const choice = request.language !== 'auto' ? request.language : languageSetting
   const language = choice === 'auto' ? detectLanguage(request.selection) : choice
-  const prompt = findPrompt(library, request.promptId, language)
-  const persona = findPersona(library, prompt.persona, language)
-  const preset = findPreset(library, prompt.preset)
+  const found = findPrompt(library, request.promptId, language)
+  const parts = applyOverrides(
+    {
+      prompt: found,
+      persona: findPersona(library, found.persona, language),
+      preset: findPreset(library, found.preset),
+    },
+    request.overrides,
+    {
+      preset: (id) => findPreset(library, id),
+      persona: (id) => findPersona(library, id, language),
+    },
+  )
+  const { prompt, persona, preset } = parts
   return {
     prompt,
+    parts,
     render: (before) => {
       const rendered = renderPrompt(prompt, persona, preset, {
         selection: request.selection,

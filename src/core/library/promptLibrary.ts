@@ -69,5 +69,6 @@ export function summarizePrompts(library: PromptLibrary): PromptSummary[] {
     persona: p.persona,
     postprocess: p.postprocess,
     variables: p.variables,
+    checks: p.checks,
   }))
 }

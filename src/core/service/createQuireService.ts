@@ -25,6 +25,8 @@ import { openDocuments, type Documents } from '../documents/documents'
 import { createDocumentHandlers } from './documentHandlers'
 import { createLibraryHandlers } from './libraryHandlers'
 import { createModelHandlers } from './modelHandlers'
+import { createVoteHandlers } from '../votes/voteHandlers'
+import { VoteStore } from '../votes/voteStore'
 
 export type QuireServiceOptions = {
   resourcesDir: string
@@ -149,6 +151,7 @@ export async function createQuireService(
     ...modelHandlers,
     ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
+    ...createVoteHandlers(new VoteStore(options.dataDir), library),
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
     getSettings: async () => settings.get(),
@@ -193,6 +196,7 @@ export async function createQuireService(
         const prepared = prepareRequest(library.current, call, {
           languageSetting: settings.get().promptLanguage,
           loraFile,
+          modelInUse: () => backends.get().getStatus().model?.name ?? null,
           // The writer's list from Settings (else Quire's defaults), then rules from style packs.
           replacements: (language) => [
             ...(settings.get().replacements[language] ?? defaultReplacements[language]),

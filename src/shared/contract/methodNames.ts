@@ -42,6 +42,11 @@ export const methodNames = [
   'restoreDocument',
   'exportDocument',
   'getDocumentsFolder',
+  'recordVote',
+  'listVotes',
+  'voteStats',
+  'exportVotes',
+  'adoptConfiguration',
 ] as const
 
 /** The IPC channel of a method, and the one channel events travel on. */

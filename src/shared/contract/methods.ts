@@ -24,6 +24,7 @@ import {
 } from '../stylepack/packContract'
 import { stylePackPlanSchema } from '../stylepack/planImport'
 import { documentMethods } from './documentMethods'
+import { voteMethods } from './voteMethods'
 
 const remoteKeyStatusSchema = z.object({
   hasKey: z.boolean(),
@@ -105,6 +106,7 @@ export const contractMethods = {
   getRemoteKeyStatus: { input: z.undefined(), output: remoteKeyStatusSchema },
   updateSettings: { input: settingsPatchSchema, output: settingsSchema },
   ...documentMethods,
+  ...voteMethods,
 } as const
 
 export type ContractMethods = typeof contractMethods

@@ -9,6 +9,8 @@ import {
   documentsChangedEventSchema,
 } from '../documents/schemas'
 import { samplingValuesSchema } from '../presets/schema'
+import { promptChecksSchema } from '../prompts/checks'
+import { generationOverridesSchema, resolvedConfigurationSchema } from '../compare/configuration'
 
 export const languageSchema = z.enum(['zh', 'en'])
 export type Language = z.infer<typeof languageSchema>
@@ -73,6 +75,8 @@ export const promptSummarySchema = z.object({
   postprocess: stepSpecListSchema,
   /** Fields the writer fills in when the action runs. */
   variables: z.array(z.object({ name: z.string(), label: z.string(), default: z.string() })),
+  /** The prompt's checkable constraints, so Best of N can score answers (none when absent). */
+  checks: promptChecksSchema.optional(),
 })
 export type PromptSummary = z.infer<typeof promptSummarySchema>
 
@@ -94,6 +98,8 @@ export const generateRequestSchema = z.object({
   maxTokens: z.number().int().positive().max(8_192).optional(),
   /** How long the request may take, queueing included; it then stops with what it has. */
   deadlineMs: z.number().int().min(1_000).max(600_000).default(120_000),
+  /** A configuration's changes to the action (Compare, the playground, `quire eval`). */
+  overrides: generationOverridesSchema.optional(),
 })
 export type GenerateRequest = z.input<typeof generateRequestSchema>
 export type ParsedGenerateRequest = z.output<typeof generateRequestSchema>
@@ -160,6 +166,10 @@ export const startedEventSchema = z.object({
   model: z.string(),
   /** The text before the selection was shortened so the prompt fits the context. */
   trimmedBefore: z.boolean(),
+  /** The configuration that ran, every value explicit (absent for raw OpenAI-style requests). */
+  configuration: resolvedConfigurationSchema.optional(),
+  /** Its fingerprint, as votes and eval reports name it. */
+  fingerprint: z.string().optional(),
 })
 
 export const deltaEventSchema = z.object({

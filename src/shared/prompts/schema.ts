@@ -3,6 +3,7 @@ import type { languageSchema } from '../contract/schemas'
 import { applyModeSchema, promptKindSchema } from '../contract/schemas'
 import { loraAdapterSchema, samplingOverridesSchema } from '../presets/schema'
 import { stepSpecListSchema } from '../postprocess/stepSpec'
+import { promptChecksSchema } from './checks'
 
 const idSchema = z
   .string()
@@ -36,6 +37,8 @@ export const promptFrontMatterSchema = z
     shortcut: z.string().min(1).optional(),
     variables: z.array(promptVariableSchema).default([]),
     lora: z.array(loraAdapterSchema).default([]),
+    /** What the Constraint section states, in a form Best of N and `quire eval` can check. */
+    checks: promptChecksSchema.default({}),
   })
   .strict()
 export type PromptFrontMatter = z.output<typeof promptFrontMatterSchema>

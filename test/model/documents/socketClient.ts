@@ -10,7 +10,8 @@ export type SocketClient = {
 
 export async function connectSocket(pageUrl: string): Promise<SocketClient> {
   const page = new URL(pageUrl)
-  const socket = new WebSocket(`ws://${page.host}/ws?token=${page.searchParams.get('token')}`, {
+  const token = new URLSearchParams(page.hash.slice(1)).get('token')
+  const socket = new WebSocket(`ws://${page.host}/ws`, ['quire', `quire.token.${token}`], {
     maxPayload: 256 * 1024 * 1024,
   })
   await new Promise<void>((resolve, reject) => {

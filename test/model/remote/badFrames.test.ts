@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { MAX_WIRE_BYTES } from '@shared/documents'
-import { startQuireServe, type ServeProcess } from '../../support/quireServe'
+import { socketProtocols, startQuireServe, type ServeProcess } from '../../support/quireServe'
 
-/** Opens the contract's socket as the page would: the token in the query, the server's own origin. */
+/** Opens the contract's socket as the page would: the token in the handshake, the server's own origin. */
 function openSocket(serve: ServeProcess): Promise<WebSocket> {
-  const url = new URL(serve.url)
-  const socket = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, {
-    origin: url.origin,
-  })
+  const socket = new WebSocket(
+    `${serve.origin.replace(/^http/, 'ws')}/ws`,
+    socketProtocols(serve),
+    {
+      origin: serve.origin,
+    },
+  )
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket))
     socket.once('error', reject)

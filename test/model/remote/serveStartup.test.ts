@@ -3,10 +3,7 @@ import { TINY_MODEL_PATH } from '../../fixtures/paths'
 import { startQuireServe, type ServeProcess } from '../../support/quireServe'
 
 /** The address and token `quire serve` printed. */
-const endpoint = (serve: ServeProcess) => {
-  const url = new URL(serve.url)
-  return { base: url.origin, token: url.searchParams.get('token') ?? '' }
-}
+const endpoint = (serve: ServeProcess) => ({ base: serve.origin, token: serve.token })
 
 const chat = (serve: ServeProcess) => {
   const { base, token } = endpoint(serve)

@@ -15,7 +15,8 @@ async function layerProblems(file: string, code: string): Promise<string[]> {
     .map((message) => message.message)
 }
 
-describe('the layer rule (allow-lists, as VS Code’s code-layering)', () => {
+// ESLint's first run loads the TypeScript parser and the config: seconds on a busy machine.
+describe('the layer rule (allow-lists, as VS Code’s code-layering)', { timeout: 60_000 }, () => {
   it.each([
     [
       'src/core/service/probe.ts',

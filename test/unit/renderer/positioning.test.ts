@@ -65,6 +65,26 @@ describe('placeCard', () => {
     expect(shown.top).toBeGreaterThanOrEqual(wide.topInset)
   })
 
+  it('leaves the lines under the passage free when there is room above: above, not below', () => {
+    const passage = { top: 420, bottom: 450, left: 150, right: 600 }
+    const placed = placeCard(passage, column(), card, view)
+    // Both sides have room; the writer reads on below, so the card goes above.
+    expect(placed.side).toBe('above')
+    const shown = cardBox(column(), placed, Math.min(card.height, placed.maxHeight))
+    expect(shown.bottom).toBeLessThanOrEqual(passage.top)
+  })
+
+  it('on a wide window puts it beside a short passage, off the text column', () => {
+    const wide: View = { width: 1600, height: 900, topInset: 56 }
+    const container = { top: 100, bottom: 3000, left: 440, right: 1160 }
+    const passage = { top: 200, bottom: 230, left: 460, right: 900 }
+    const placed = placeCard(passage, container, card, wide)
+    expect(placed.side).toBe('beside')
+    const shown = cardBox(container, placed, Math.min(card.height, placed.maxHeight))
+    expect(shown.left).toBeGreaterThanOrEqual(container.right)
+    expect(shown.right).toBeLessThanOrEqual(wide.width)
+  })
+
   it('puts it under a passage taller than a narrow window and asks to scroll there', () => {
     const passage = { top: -446, bottom: 1250, left: 100, right: 800 }
     const placed = placeCard(passage, column(), card, view)

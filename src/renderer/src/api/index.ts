@@ -1,5 +1,6 @@
 import type { QuireApi } from '@shared/contract'
 import { createBridgeClient } from './bridgeClient'
+import { takeFragmentToken, takePageToken } from './pageToken'
 import { createSocketClient } from './socketClient'
 
 export type HostApi = {
@@ -16,20 +17,18 @@ export type DesktopFiles = {
   onOpenPath(listener: (path: string) => void): () => void
 }
 
-/** The token `quire serve` put in the address; kept in a cookie, so it is dropped from the bar. */
+/** The contract's WebSocket on the server that served this page. */
 function socketUrl(): string {
-  const page = new URL(window.location.href)
-  const token = page.searchParams.get('token')
-  if (token) {
-    page.searchParams.delete('token')
-    window.history.replaceState(null, '', page.toString())
-  }
-  const protocol = page.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${protocol}//${page.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${window.location.host}/ws`
 }
 
-/** Picks the transport: the preload bridge in Electron, the WebSocket client in a browser. */
-export function connectToHost(): HostApi {
+/**
+ * Picks the transport: the preload bridge in Electron, the WebSocket client in a browser. Null
+ * in a browser page opened without `quire serve`'s token: nothing can be done there but open
+ * the printed address. Call it before anything else loads, so the token leaves the address first.
+ */
+export function connectToHost(): HostApi | null {
   const bridge = window.quire
   if (bridge) {
     const { openDroppedFile, onOpenPath } = bridge
@@ -42,5 +41,12 @@ export function connectToHost(): HostApi {
           : null,
     }
   }
-  return { api: createSocketClient(socketUrl()), pickModelFile: null, files: null }
+  // The printed address pasted into a tab already showing Quire changes only the fragment, which
+  // does not load the page again: load it with the new token (a restarted quire serve, say).
+  window.addEventListener('hashchange', () => {
+    if (takeFragmentToken() !== null) window.location.reload()
+  })
+  const token = takePageToken()
+  if (token === null) return null
+  return { api: createSocketClient(socketUrl(), token), pickModelFile: null, files: null }
 }

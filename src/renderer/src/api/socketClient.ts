@@ -6,6 +6,7 @@ import {
   type QuireApi,
   type WireCall,
 } from '@shared/contract'
+import { SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '@shared/contract/socketProtocol'
 import { MAX_WIRE_BYTES } from '@shared/documents'
 
 type Pending = {
@@ -24,9 +25,9 @@ function tooLarge(json: string): boolean {
 /**
  * The contract over WebSocket, for the browser mode (`quire serve`): the generic proxy on a
  * socket. Reconnects when the server restarts; calls made while disconnected wait for the
- * connection.
+ * connection. The token travels in the handshake as a subprotocol, never in the URL.
  */
-export function createSocketClient(url: string): QuireApi {
+export function createSocketClient(url: string, token: string): QuireApi {
   const listeners = new Set<(raw: unknown) => void>()
   const pending = new Map<number, Pending>()
   /** Generation requests not yet ended: the server cancels them when the socket closes. */
@@ -44,7 +45,7 @@ export function createSocketClient(url: string): QuireApi {
   let opened: Promise<WebSocket>
 
   const connect = (): void => {
-    socket = new WebSocket(url)
+    socket = new WebSocket(url, [SOCKET_PROTOCOL, `${SOCKET_TOKEN_PREFIX}${token}`])
     const current = socket
     opened = new Promise((resolve) =>
       current.addEventListener('open', () => resolve(current), { once: true }),

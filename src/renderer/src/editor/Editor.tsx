@@ -136,6 +136,7 @@ export function Editor({
           prompts={allChoices}
           anchor={anchor}
           loadProgress={status?.loadProgress ?? null}
+          answersAtOnce={status?.model?.sequences ?? 2}
           onActiveChange={setSuggestionActive}
           onOpenModels={onOpenModels}
         />

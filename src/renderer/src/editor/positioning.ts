@@ -42,10 +42,11 @@ function clampedLeft(left: number, width: number, container: Box, view: View): n
 }
 
 /**
- * Places the suggestion card so it is in the window and never covers the passage: below it
- * when the card fits there, above it when it fits there, beside it on a window wide enough,
- * and otherwise below it with the page scrolled to show it (a passage taller than the window,
- * or one out of sight).
+ * Places the suggestion card so it is in the window and never covers the passage, and covers
+ * the lines after it (which the writer reads on into) only when there is no room elsewhere:
+ * beside the text on a window wide enough, else above the passage when the card fits there,
+ * else below it, and otherwise below it with the page scrolled to show it (a passage taller
+ * than the window, or one out of sight).
  */
 export function placeCard(
   passage: Box,
@@ -56,20 +57,6 @@ export function placeCard(
   const visibleTop = view.topInset + MARGIN
   const visibleBottom = view.height - MARGIN
   const left = clampedLeft(passage.left, card.width, container, view)
-  const roomBelow = visibleBottom - (passage.bottom + GAP)
-  if (roomBelow >= card.height && passage.bottom + GAP >= visibleTop)
-    return below(passage, container, left, roomBelow, 0)
-  const roomAbove = passage.top - GAP - visibleTop
-  if (roomAbove >= card.height && passage.top - GAP <= visibleBottom)
-    return {
-      side: 'above',
-      top: null,
-      bottom: container.bottom - (passage.top - GAP),
-      left,
-      width: null,
-      maxHeight: roomAbove,
-      scrollBy: 0,
-    }
   const besideRoom = view.width - MARGIN - (container.right + GAP)
   if (besideRoom >= MIN_BESIDE_WIDTH) {
     const width = Math.min(card.width, besideRoom)
@@ -84,6 +71,20 @@ export function placeCard(
       scrollBy: 0,
     }
   }
+  const roomAbove = passage.top - GAP - visibleTop
+  if (roomAbove >= card.height && passage.top - GAP <= visibleBottom)
+    return {
+      side: 'above',
+      top: null,
+      bottom: container.bottom - (passage.top - GAP),
+      left,
+      width: null,
+      maxHeight: roomAbove,
+      scrollBy: 0,
+    }
+  const roomBelow = visibleBottom - (passage.bottom + GAP)
+  if (roomBelow >= card.height && passage.bottom + GAP >= visibleTop)
+    return below(passage, container, left, roomBelow, 0)
   // Scrolled so the card starts a little under the top, below the passage's last lines.
   const scrollBy = passage.bottom + GAP - (visibleTop + CONTEXT)
   return below(passage, container, left, visibleBottom - visibleTop - CONTEXT, scrollBy)

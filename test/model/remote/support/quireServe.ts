@@ -7,10 +7,9 @@ export type RunningServe = { base: string; token: string; output: string[]; stop
 export async function startServeWithModel(): Promise<RunningServe> {
   const serve = await startQuireServe(['--model', TINY_MODEL_PATH])
   await serve.waitForLine(/^Model loaded:/)
-  const url = new URL(serve.url)
   return {
-    base: url.origin,
-    token: url.searchParams.get('token') ?? '',
+    base: serve.origin,
+    token: serve.token,
     output: serve.output,
     stop: serve.stop,
   }

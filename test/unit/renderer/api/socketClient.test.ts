@@ -9,7 +9,10 @@ class FakeSocket {
   static last: FakeSocket | null = null
   readonly sent: { id: number; method: string; params: unknown }[] = []
   private readonly listeners = new Map<string, Listener[]>()
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols: string[] = [],
+  ) {
     FakeSocket.last = this
     queueMicrotask(() => this.fire('open', {}))
   }
@@ -33,7 +36,7 @@ describe('the WebSocket client', () => {
   it('ends the requests the server dropped with the connection, and only those', async () => {
     vi.stubGlobal('WebSocket', FakeSocket)
     vi.useFakeTimers({ toFake: ['setTimeout'] })
-    const client = createSocketClient('ws://127.0.0.1/ws')
+    const client = createSocketClient('ws://127.0.0.1/ws', 'token')
     const events: QuireEvent[] = []
     client.onEvent((event) => events.push(event))
     const request = { promptId: 'rewrite.lyrical', selection: 'rain' }
@@ -46,6 +49,9 @@ describe('the WebSocket client', () => {
     await vi.waitFor(() => expect(FakeSocket.last?.sent).toHaveLength(2))
     const socket = FakeSocket.last
     if (!socket) throw new Error('no socket')
+    // The token travels in the handshake's subprotocols, never in the address.
+    expect(socket.url).toBe('ws://127.0.0.1/ws')
+    expect(socket.protocols).toEqual(['quire', 'quire.token.token'])
     for (const call of socket.sent)
       socket.answer(call.id, { requestId: (call.params as { requestId: string }).requestId })
     await Promise.all(calls)

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import type { ActiveSuggestion } from './suggestionState'
+import type { Alternative } from './alternative'
 
-/** The card's one-line status: what it waits for (with the model's load progress), tokens so far, or how it ended. */
+/** The shown answer's one-line status: what it waits for (with the model's load progress), tokens so far, or how it ended. */
 export function CardStatus({
   state,
   loadProgress,
 }: {
-  state: ActiveSuggestion
+  state: Alternative
   loadProgress: number | null
 }) {
   const { t } = useTranslation()
@@ -36,7 +36,7 @@ export function CardStatus({
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
-function statusText(state: ActiveSuggestion, t: Translate): string {
+function statusText(state: Alternative, t: Translate): string {
   switch (state.phase) {
     case 'waiting':
       return t(`suggestion.waiting.${state.reason}`)

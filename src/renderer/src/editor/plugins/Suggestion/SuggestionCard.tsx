@@ -1,161 +1,121 @@
 import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ShowPrompt } from './ShowPrompt'
+import { isRunning } from './alternative'
+import { AlternativeNav } from './AlternativeNav'
+import { AnswerBody } from './AnswerBody'
+import { CardActions } from './CardActions'
 import { CardStatus } from './CardStatus'
-import { visibleText, type ActiveSuggestion } from './suggestionState'
+import { ShowPrompt } from './ShowPrompt'
+import { shownAlternative, visibleText, type OpenSuggestion } from './suggestionState'
+import { VersionColumns } from './VersionColumns'
 
 type Props = {
-  state: ActiveSuggestion
+  state: OpenSuggestion
   /** How far the model load has come (0..1), while the card waits for it. */
   loadProgress: number | null
+  /** How many versions "Write versions" offers at first. */
+  defaultVersions: number
+  isMac: boolean
   ref: Ref<HTMLDivElement>
   onAccept(): void
   onReject(): void
   onStop(): void
   onRetry(): void
+  onVersions(count: number): void
+  onShow(index: number): void
+  onStep(by: -1 | 1): void
   onToggleRaw(): void
+  onToggleDiff(): void
   onOpenModels(): void
 }
 
-/** The card next to the passage where the answer streams in, with Accept, Retry, Reject and Stop. */
-export function SuggestionCard({
-  state,
-  loadProgress,
-  ref,
-  onAccept,
-  onReject,
-  onStop,
-  onRetry,
-  onToggleRaw,
-  onOpenModels,
-}: Props) {
+/**
+ * The card next to the passage where the answers stream in: one at a time with ◀ n/m ▶, or the
+ * versions written together side by side (two) or as tabs (more); Accept takes the one shown.
+ */
+export function SuggestionCard(props: Props) {
+  const { state, loadProgress, ref, onOpenModels } = props
   const { t } = useTranslation()
-  const running = state.phase === 'waiting' || state.phase === 'streaming'
-  const done = state.phase === 'done' ? state : null
-  const text = visibleText(state)
-  const empty = done !== null && text.trim() === '' && done.result.stats.stopReason !== 'abort'
-  const cleaned = done !== null && done.result.changes.length > 0
-  const notes = [
-    state.retrying ? t('suggestion.retriedLanguage') : null,
-    done?.result.flags.languageMismatch ? t('suggestion.languageMismatch') : null,
-    // Cut by the prompt's length limit, or stopped at a sentence end once it reached it.
-    done?.result.flags.truncated
-      ? t('suggestion.truncated')
-      : done?.result.stats.stopReason === 'budget'
-        ? t('suggestion.budget')
-        : null,
-    done?.result.flags.keptRaw ? t('suggestion.keptRaw') : null,
-    done?.result.flags.postprocessFailed
-      ? t('suggestion.postprocessFailed', { step: done.result.flags.postprocessFailed })
-      : null,
-    empty ? t('suggestion.empty') : null,
-  ].filter((note) => note !== null)
+  const shown = shownAlternative(state)
+  const { versions } = state
+  const together = versions
+    ? state.alternatives.slice(versions.from, versions.from + versions.count)
+    : []
 
   return (
     <div
       ref={ref}
       className="suggestion-card"
       data-testid="suggestion"
-      data-phase={state.phase}
-      data-view={done?.showRaw ? 'raw' : 'cleaned'}
+      data-phase={shown.phase}
+      data-view={state.showRaw ? 'raw' : state.showDiff ? 'diff' : 'cleaned'}
+      data-layout={versions ? (versions.count === 2 ? 'side-by-side' : 'tabs') : 'one'}
       role="dialog"
       aria-label={t('suggestion.label')}
       onMouseDown={(event) => {
-        if (!(event.target instanceof HTMLElement && event.target.closest('.suggestion-scroll')))
+        if (!(
+          event.target instanceof HTMLElement && event.target.closest('.suggestion-scroll, select')
+        ))
           event.preventDefault()
       }}
     >
       <div className="suggestion-header">
         <span className="suggestion-title">{state.prompt.title}</span>
-        <CardStatus state={state} loadProgress={loadProgress} />
+        <AlternativeNav
+          shown={state.shown}
+          count={state.alternatives.length}
+          isMac={props.isMac}
+          onStep={props.onStep}
+        />
+        <CardStatus state={shown} loadProgress={loadProgress} />
       </div>
       <div className="suggestion-scroll">
-        {state.phase === 'error' && (
-          <div className="suggestion-error" role="alert" data-testid="suggestion-error">
-            <p>{state.code === 'no-model' ? t('suggestion.noModel') : state.message}</p>
-            {state.code === 'no-model' && (
-              <button
-                type="button"
-                className="button primary"
-                data-testid="suggestion-open-models"
-                onClick={onOpenModels}
-              >
-                {t('suggestion.openModels')}
-              </button>
-            )}
-          </div>
+        {versions ? (
+          <VersionColumns
+            label={t('suggestion.alternatives')}
+            selected={state.shown - versions.from}
+            onSelect={(index) => props.onShow(versions.from + index)}
+            versions={together.map((alternative, index) => ({
+              key: alternative.requestId,
+              label: t('suggestion.version', { number: versions.from + index + 1 }),
+              busy: isRunning(alternative),
+              content: (
+                <AnswerBody
+                  card={state}
+                  alternative={alternative}
+                  shown={versions.from + index === state.shown}
+                  onOpenModels={onOpenModels}
+                />
+              ),
+            }))}
+          />
+        ) : (
+          <AnswerBody card={state} alternative={shown} shown onOpenModels={onOpenModels} />
         )}
-        {state.phase === 'waiting' && state.reason === 'model-loading' && (
-          <p className="suggestion-note">{t('suggestion.waitingHint')}</p>
-        )}
-        {state.phase !== 'error' && state.phase !== 'waiting' && (
-          <div className="suggestion-text" data-testid="suggestion-text" aria-live="polite">
-            {text}
-            {running && state.phase === 'streaming' && (
-              <span className="caret" aria-hidden="true" />
-            )}
-          </div>
-        )}
-        {notes.map((note) => (
-          <p key={note} className="suggestion-note">
-            {note}
-          </p>
-        ))}
-        {done?.refused && (
+        {state.refused && (
           <p className="suggestion-notice" role="alert" data-testid="suggestion-notice">
             {t('suggestion.changed')}
           </p>
         )}
-        <ShowPrompt sent={state.sent} />
+        {/* The messages of the answer in view: switching answers switches them. */}
+        <ShowPrompt sent={shown.sent} />
       </div>
-      <div className="suggestion-actions">
-        {running ? (
-          <button type="button" className="button" data-testid="suggestion-stop" onClick={onStop}>
-            {t('suggestion.stop')} <kbd>Esc</kbd>
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="button primary"
-              data-testid="suggestion-accept"
-              disabled={!done || text.trim() === '' || done.refused}
-              onClick={onAccept}
-            >
-              {t(`suggestion.accept.${state.prompt.apply}`)}
-            </button>
-            <button
-              type="button"
-              className="button"
-              data-testid="suggestion-retry"
-              onClick={onRetry}
-            >
-              {t('suggestion.retry')}
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="button subtle"
-          data-testid="suggestion-reject"
-          onClick={onReject}
-        >
-          {t('suggestion.reject')}
-          {!running && <kbd>Esc</kbd>}
-        </button>
-        {cleaned && (
-          <button
-            type="button"
-            className="button subtle toggle"
-            data-testid="suggestion-raw-toggle"
-            aria-pressed={done.showRaw}
-            title={t('suggestion.cleanedHint', { count: done.result.changes.length })}
-            onClick={onToggleRaw}
-          >
-            {done.showRaw ? t('suggestion.showCleaned') : t('suggestion.showRaw')}
-          </button>
-        )}
+      {/* Announced once the shown answer is finished, not on every token. */}
+      <div className="visually-hidden" aria-live="polite">
+        {shown.phase === 'done' ? visibleText(state) : ''}
       </div>
+      <CardActions
+        card={state}
+        defaultVersions={props.defaultVersions}
+        isMac={props.isMac}
+        onAccept={props.onAccept}
+        onReject={props.onReject}
+        onStop={props.onStop}
+        onRetry={props.onRetry}
+        onVersions={props.onVersions}
+        onToggleRaw={props.onToggleRaw}
+        onToggleDiff={props.onToggleDiff}
+      />
     </div>
   )
 }

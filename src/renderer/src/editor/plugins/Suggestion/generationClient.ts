@@ -2,12 +2,12 @@ import {
   isFinalEvent,
   isGenerationEvent,
   toErrorPayload,
-  type GenerateRequest,
+  type GenerateCall,
   type QuireApi,
 } from '@shared/contract'
-import type { SuggestionAction } from './suggestionState'
+import type { AlternativeAction } from './alternative'
 
-type Frames = {
+export type Frames = {
   request(callback: () => void): number
   cancel(handle: number): void
 }
@@ -17,78 +17,80 @@ const animationFrames: Frames = {
   cancel: (handle) => cancelAnimationFrame(handle),
 }
 
-/** The card's side of a request: start it under a fresh id, cancel it, and hear its events. */
+/** The card's side of its requests: send them under the ids the card minted, cancel them, hear their events. */
 export type GenerationClient = {
-  /** Mints a request id, dispatches `start` through `begin`, then sends the request. */
-  run(request: GenerateRequest, begin: (requestId: string) => void): string
-  /** Cancels the running request, if any; works before the host has even seen it. */
-  cancel(): void
-  /** Stops listening; a running request is cancelled. */
+  /** Sends a request whose id the caller has minted (and told its reducer about). */
+  run(call: GenerateCall): void
+  /** Cancels one request; works before the host has even seen it. */
+  cancel(requestId: string): void
+  /** Stops listening; running requests are cancelled. */
   dispose(): void
 }
 
+/** A fresh 32-bit sampling seed, so answers written in parallel differ. */
+export function mintSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0
+}
+
 /**
- * Connects the suggestion reducer to the host. Only the request id is kept here, to cancel it:
- * everything else about the request lives in the reducer, which ignores events of any other id.
- * A new `run` cancels the previous request first, so one card follows one request. Deltas are
- * gathered and dispatched once per animation frame, so a fast model does not cost one React
- * render per token.
+ * Connects the suggestion reducer to the host. Several requests may run at once (Retry while
+ * one streams, "Write N versions"); only their ids are kept here, to cancel them and to ignore
+ * every other request's events. Deltas are gathered per request and dispatched once per
+ * animation frame, so a fast model does not cost one React render per token.
  */
 export function createGenerationClient(
   api: QuireApi,
-  dispatch: (action: SuggestionAction) => void,
+  dispatch: (action: AlternativeAction) => void,
   frames: Frames = animationFrames,
 ): GenerationClient {
-  let current: string | null = null
-  let pending: { requestId: string; text: string; tokens: number } | null = null
+  const live = new Set<string>()
+  const pending = new Map<string, { text: string; tokens: number }>()
   let frame: number | null = null
 
   const flush = (): void => {
     if (frame !== null) frames.cancel(frame)
     frame = null
-    if (pending) dispatch({ type: 'deltas', ...pending })
-    pending = null
+    const gathered = [...pending]
+    pending.clear()
+    for (const [requestId, { text, tokens }] of gathered)
+      dispatch({ type: 'deltas', requestId, text, tokens })
   }
 
   const unsubscribe = api.onEvent((event) => {
-    if (!isGenerationEvent(event) || event.requestId !== current) return
+    if (!isGenerationEvent(event) || !live.has(event.requestId)) return
     if (event.type === 'delta') {
-      if (pending) {
-        pending.text += event.text
-        pending.tokens = event.tokens
-      } else pending = { requestId: event.requestId, text: event.text, tokens: event.tokens }
+      const gathered = pending.get(event.requestId)
+      if (gathered) {
+        gathered.text += event.text
+        gathered.tokens = event.tokens
+      } else pending.set(event.requestId, { text: event.text, tokens: event.tokens })
       frame ??= frames.request(flush)
       return
     }
     flush()
-    if (isFinalEvent(event)) current = null
+    if (isFinalEvent(event)) live.delete(event.requestId)
     dispatch({ type: 'event', event })
   })
 
-  const cancel = (): void => {
-    const requestId = current
-    if (requestId === null) return
+  const cancel = (requestId: string): void => {
+    if (!live.has(requestId)) return
     void api.cancel({ requestId }).catch(() => {})
   }
 
   return {
-    run(request, begin) {
-      cancel()
-      flush()
-      const requestId = crypto.randomUUID()
-      current = requestId
-      begin(requestId)
-      api.generate({ ...request, requestId }).catch((error: unknown) => {
-        if (current === requestId) current = null
+    run(call) {
+      live.add(call.requestId)
+      api.generate(call).catch((error: unknown) => {
+        live.delete(call.requestId)
         const { code, message } = toErrorPayload(error)
-        dispatch({ type: 'failed', requestId, code, message })
+        dispatch({ type: 'failed', requestId: call.requestId, code, message })
       })
-      return requestId
     },
     cancel,
     dispose() {
-      cancel()
-      current = null
+      for (const requestId of live) cancel(requestId)
+      live.clear()
+      pending.clear()
       if (frame !== null) frames.cancel(frame)
       unsubscribe()
     },

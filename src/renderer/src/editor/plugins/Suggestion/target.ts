@@ -98,6 +98,19 @@ export function $hasPassageSelected(): boolean {
 }
 
 /**
+ * With only a cursor, selects the text of the block it is in (the paragraph an action then
+ * runs on). False, and nothing selected, when there is no cursor or its block is blank.
+ */
+export function $selectCaretBlock(): boolean {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false
+  const block = $blockOf(selection.anchor.getNode())
+  if (!block || block.getTextContent().trim() === '') return false
+  block.select(0, block.getChildrenSize())
+  return $hasPassageSelected()
+}
+
+/**
  * Marks the current non-empty selection as the passage `markId` rewrites and returns it with
  * some text around it; null (and nothing marked) when nothing is selected. The writer's
  * selection is kept. Call inside an update tagged so it does not become an undo step.

@@ -9,10 +9,11 @@ import {
   type Box,
   type CardPlacement,
 } from '../../positioning'
-import type { SuggestionState } from './suggestionState'
+import { shownAlternative, type SuggestionState } from './suggestionState'
 
-/** The card's width when it has the room (styles/ai.css). */
+/** The card's width when it has the room (styles/ai.css); versions side by side want more. */
 const CARD_WIDTH = 520
+const WIDE_CARD_WIDTH = 720
 /** Room the card needs on a side: its header, a few lines, and its buttons. */
 const MIN_CARD_HEIGHT = 240
 
@@ -39,9 +40,9 @@ function outOfSight(element: HTMLElement): boolean {
 }
 
 /**
- * Places the card for the current request, beside the passage (its marks, or the selection)
+ * Places the card for the current passage, beside the passage (its marks, or the selection)
  * and inside the window: when the request starts and when the window is resized. The card is
- * then scrolled into view, and again when it ends if it grew out of sight meanwhile. Edits
+ * then scrolled into view, and again when the shown answer ends if it grew out of sight meanwhile. Edits
  * around the passage move the card with it, on the same side.
  */
 export function useCardPlacement(
@@ -50,11 +51,15 @@ export function useCardPlacement(
   card: RefObject<HTMLDivElement | null>,
   state: SuggestionState,
 ): void {
-  const requestId = state.phase === 'idle' ? null : state.requestId
-  const finished = state.phase === 'done' || state.phase === 'error'
+  const open = state.phase === 'open' ? state : null
+  const wide = open?.versions != null
+  // Placed again for a new passage, and when versions shown together make the card wider.
+  const placement = open ? `${open.target.markId} ${wide}` : null
+  const shownPhase = open ? shownAlternative(open).phase : null
+  const finished = shownPhase === 'done' || shownPhase === 'error'
 
   useLayoutEffect(() => {
-    if (requestId === null) return
+    if (placement === null) return
     let placed: CardPlacement | null = null
     const marksBox = (container: HTMLElement): Box | null =>
       unionBox(container.querySelectorAll('mark.suggestion-target'))
@@ -64,7 +69,7 @@ export function useCardPlacement(
       if (!container || !element) return
       const box = container.getBoundingClientRect()
       const size = {
-        width: Math.min(CARD_WIDTH, box.width),
+        width: Math.min(wide ? WIDE_CARD_WIDTH : CARD_WIDTH, box.width),
         height: Math.max(MIN_CARD_HEIGHT, element.offsetHeight),
       }
       const passage = marksBox(container) ?? selectionBox() ?? { ...box, bottom: box.top }
@@ -88,7 +93,7 @@ export function useCardPlacement(
       window.removeEventListener('resize', place)
       unregister()
     }
-  }, [anchor, card, editor, requestId])
+  }, [anchor, card, editor, placement, wide])
 
   useLayoutEffect(() => {
     const element = card.current

@@ -1,0 +1,42 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The bench's own action: a rewrite with post-processing but no length budget, so it never stops early. */
+export const BENCH_PROMPT_ID = 'bench.stream'
+
+/** The keys that run it in the editor (Mod is Ctrl here). */
+export const BENCH_SHORTCUT = 'Mod+Alt+B'
+
+const PROMPT = `---
+id: ${BENCH_PROMPT_ID}
+kind: transform
+title: Bench stream
+description: Streams as many tokens as the request asks for (npm run bench).
+preset: balanced
+maxTokens: 2000
+apply: replace
+postprocess: [strip-think, strip-preamble, dedupe-sentences, collapse-repeats, normalize-punctuation]
+persona: default
+shortcut: ${BENCH_SHORTCUT}
+---
+## Role
+You are a writer who keeps going.
+
+## Style
+Continue the passage below at length, in the same voice.
+
+## Constraint
+- Output only the passage.
+
+## Input
+{{selection}}
+`
+
+/** Puts the bench action in a data folder's user library (both languages, so no warning). */
+export function installBenchPrompt(dataDir: string): void {
+  for (const language of ['en', 'zh']) {
+    const folder = join(dataDir, 'prompts', language)
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(join(folder, `${BENCH_PROMPT_ID}.md`), PROMPT)
+  }
+}

@@ -1,0 +1,67 @@
+// Section 5: resident memory of the host (`quire serve`) and the engine process, idle and after
+// 500 actions. Growth is counted from a warm state (after the first 50 actions), since the first
+// actions fill caches that stay: that is use, not a leak.
+import type { BenchContext, SectionResult } from './types'
+import { childPids, round, rssBytes } from './measure'
+import { runAction, startBenchServe } from './quireAction'
+
+const ACTIONS = 500
+const WARM_AFTER = 50
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1)
+
+/** Host and engine RSS: idle, warm, and after 500 actions (tokens kept short so it stays quick). */
+export async function memory(bench: BenchContext): Promise<SectionResult> {
+  const { serve, client } = await startBenchServe(bench.model, bench.threads)
+  const hostPid = serve.child.pid ?? 0
+  const [enginePid] = await childPids(hostPid)
+  if (!enginePid) throw new Error('no engine process under quire serve')
+  const sample = async () => ({ host: await rssBytes(hostPid), engine: await rssBytes(enginePid) })
+  try {
+    const idle = await sample()
+    let warm = idle
+    for (let i = 0; i < ACTIONS; i++) {
+      await runAction(client, {
+        selection: `Note ${i}: the tide went out and left the boats on their sides.`,
+        maxTokens: bench.realModel ? 4 : 8,
+        seed: i,
+      })
+      if (i + 1 === WARM_AFTER) warm = await sample()
+    }
+    const after = await sample()
+    const growth = {
+      host: after.host / warm.host - 1,
+      engine: after.engine / warm.engine - 1,
+    }
+    const pct = (x: number) => `${round(x * 100, 1)}%`
+    return {
+      figures: {
+        hostIdleMb: mb(idle.host),
+        hostWarmMb: mb(warm.host),
+        hostAfterMb: mb(after.host),
+        hostGrowth: round(growth.host, 4),
+        engineIdleMb: mb(idle.engine),
+        engineWarmMb: mb(warm.engine),
+        engineAfterMb: mb(after.engine),
+        engineGrowth: round(growth.engine, 4),
+        actions: ACTIONS,
+      },
+      rows: [
+        {
+          measure: `Host RSS: idle → after ${WARM_AFTER} → after ${ACTIONS} actions`,
+          value: `${mb(idle.host)} → ${mb(warm.host)} → ${mb(after.host)} MB (${pct(growth.host)})`,
+          target: '< 5% growth',
+          met: growth.host < 0.05,
+        },
+        {
+          measure: `Engine RSS: idle → after ${WARM_AFTER} → after ${ACTIONS} actions`,
+          value: `${mb(idle.engine)} → ${mb(warm.engine)} → ${mb(after.engine)} MB (${pct(growth.engine)})`,
+          target: '< 5% growth',
+          met: growth.engine < 0.05,
+        },
+      ],
+    }
+  } finally {
+    client.close()
+    await serve.stop()
+  }
+}
