@@ -36,18 +36,57 @@ export type FuzzPools = {
 const WORD_MARK = '\u0001word:'
 const someWord = fc.nat({ max: 100_000 }).map((n) => `${WORD_MARK}${n}`)
 
-/** The ids a run has collected from the host's answers, to fill placeholders with. */
+/** Edits that break a text in telling places: front matter, YAML, Markdown headings, limits. */
+const splices = [
+  '',
+  '\n',
+  '---\n',
+  '\n---\n',
+  ': ',
+  '"',
+  "'",
+  '\t',
+  '{{',
+  '}}',
+  '{{selection',
+  '- ',
+  '\n## Role\n',
+  'id: rewrite.lyrical\n',
+  'postprocess: [trim-length]\n',
+  'a: &a [x, x]\nb: &b [*a, *a]\n',
+  '\u0000',
+  '\ufeff',
+  '\r\n',
+  'x'.repeat(5_000),
+]
+/**
+ * A placeholder for "a text the host sent (a prompt, a persona, a style pack, a document), with
+ * one splice": valid files with one thing wrong reach far deeper than random text.
+ */
+const TEXT_MARK = '\u0001text:'
+const someText = fc
+  .tuple(fc.nat(), fc.nat(), fc.nat({ max: 3 }), fc.nat({ max: splices.length - 1 }))
+  .map(([n, at, cut, splice]) => `${TEXT_MARK}${n}:${at}:${cut}:${splice}`)
+
+/** A placeholder for an array nested this deep. */
+const NEST_MARK = '\u0001nest:'
+
+/** The ids and texts a run has collected from the host's answers, to fill placeholders with. */
 export class WordPool {
   private readonly words: string[] = []
+  private readonly texts: string[] = []
   private readonly seen = new Set<string>()
 
-  /** Keeps the ids and paths in a value the host sent. */
+  /** Keeps the ids, paths and texts in a value the host sent. */
   harvest(value: unknown, key = ''): void {
-    if (this.words.length >= 500) return
     if (typeof value === 'string') {
-      if (NAMING_KEY.test(key) && value.length > 0 && value.length < 300 && !this.seen.has(value)) {
+      if (this.seen.has(value) || value.length === 0) return
+      if (NAMING_KEY.test(key) && value.length < 300 && this.words.length < 500) {
         this.seen.add(value)
         this.words.push(value)
+      } else if (TEXT_KEY.test(key) && value.length < 100_000 && this.texts.length < 100) {
+        this.seen.add(value)
+        this.texts.push(value)
       }
     } else if (Array.isArray(value)) {
       for (const item of value) this.harvest(item, key)
@@ -56,13 +95,20 @@ export class WordPool {
     }
   }
 
-  /** The value with every placeholder replaced by a collected id. */
+  /** The value with every placeholder replaced by a collected id or a spliced text. */
   fill(value: unknown): unknown {
-    if (typeof value === 'string')
-      return value.startsWith(WORD_MARK)
-        ? (this.words[Number(value.slice(WORD_MARK.length)) % Math.max(1, this.words.length)] ??
-            'word')
-        : value
+    if (typeof value === 'string') {
+      if (value.startsWith(WORD_MARK))
+        return pick(this.words, Number(value.slice(WORD_MARK.length))) ?? 'word'
+      if (value.startsWith(NEST_MARK)) return nested(Number(value.slice(NEST_MARK.length)))
+      if (value.startsWith(TEXT_MARK)) {
+        const [n, at, cut, splice] = value.slice(TEXT_MARK.length).split(':').map(Number)
+        const text = pick(this.texts, n ?? 0) ?? ''
+        const where = (at ?? 0) % (text.length + 1)
+        return text.slice(0, where) + (splices[splice ?? 0] ?? '') + text.slice(where + (cut ?? 0))
+      }
+      return value
+    }
     if (Array.isArray(value)) return value.map((item) => this.fill(item))
     if (value && typeof value === 'object')
       return Object.fromEntries(
@@ -70,6 +116,10 @@ export class WordPool {
       )
     return value
   }
+}
+
+function pick<T>(list: readonly T[], n: number): T | undefined {
+  return list.length === 0 ? undefined : list[n % list.length]
 }
 
 /** A sandbox's paths a fuzz may aim at: outside the data and documents folders, and tricks. */
@@ -135,7 +185,8 @@ function nastyValue(pools: FuzzPools): fc.Arbitrary<unknown> {
     fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
     fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
     fc.constant(JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{}}}')),
-    fc.integer({ min: 20, max: 2_000 }).map(nested),
+    // Built at send time: fast-check itself cannot print a value this deep.
+    fc.integer({ min: 20, max: 3_000 }).map((depth) => `${NEST_MARK}${depth}`),
     { arbitrary: fc.constant('x'.repeat(pools.hugeChars)), weight: 1 },
   )
 }
@@ -193,6 +244,7 @@ function stringFor(schema: JsonSchema, pools: FuzzPools, mode: Mode): fc.Arbitra
     fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, Math.max(min, 24)) }),
     someWord,
     someWord,
+    someText,
     ...(paths.length > 0 ? [fc.constantFrom(...paths)] : []),
   ]
   if (mode === 'valid') return fc.oneof(...valid)
@@ -364,6 +416,8 @@ export function replyProblem(call: FuzzCall, reply: unknown): string | null {
 
 /** Keys whose strings name something the host knows: ids, paths, files, revisions. */
 const NAMING_KEY = /(^id$|Id$|^path$|Path$|^file$|^folder$|^revision$|Revision$|^fingerprint$)/
+/** Keys whose strings are whole texts worth sending back with a splice. */
+const TEXT_KEY = /^text$/
 
 /** Files at the fuzz's relative paths, resolved as a host in `cwd` would: compare before and after. */
 export function filesAtRelativePaths(cwd: string, outside: string): string[] {

@@ -1,11 +1,17 @@
 import { utilityProcess } from 'electron'
+import { isRelayMessage } from '@core/engine/forkRelayProtocol'
 import type { EngineLauncher } from '@core/engine/protocol'
 import { OutputTail } from '@core/engine/host/outputTail'
+import { forkRelayHost } from './forkRelayHost'
 
 /** Starts the engine entry in an Electron utilityProcess, so a native abort cannot take the window down. */
 export function utilityLauncher(entry: string): EngineLauncher {
   return () => {
     const child = utilityProcess.fork(entry, [], { stdio: 'pipe', serviceName: 'Quire engine' })
+    // node-llama-cpp tests a binary in a child before loading it: the engine asks us to start it.
+    const relay = forkRelayHost((event) => child.postMessage(event))
+    child.on('message', (message: unknown) => relay.handle(message))
+    child.once('exit', () => relay.dispose())
     const tail = new OutputTail()
     child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk))
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -14,7 +20,10 @@ export function utilityLauncher(entry: string): EngineLauncher {
     })
     return {
       send: (message) => child.postMessage(message),
-      onMessage: (listener) => child.on('message', listener),
+      onMessage: (listener) =>
+        child.on('message', (message: unknown) => {
+          if (!isRelayMessage(message)) listener(message)
+        }),
       // Give stderr a moment to drain so the assertion text is in the tail.
       onExit: (listener) =>
         child.once('exit', (code) =>

@@ -19,7 +19,11 @@ import {
 } from '../../support/contractFuzz'
 import { startQuireServe, type ServeProcess } from '../../support/quireServe'
 
-const CALL_TIMEOUT_MS = 8_000
+/**
+ * Long enough for the slowest honest answer (settings that reload the model, on a busy machine),
+ * short enough that a call left unanswered fails the run instead of hanging it.
+ */
+const CALL_TIMEOUT_MS = 30_000
 const REPO = join(import.meta.dirname, '../../..')
 
 /** Where the page's socket lives and how it proves the token (query or handshake, as the server wants). */

@@ -1,5 +1,7 @@
 import { toErrorPayload } from '@shared/contract'
+import { isRelayMessage } from '../forkRelayProtocol'
 import { hostToEngineSchema, type EngineToHost } from '../protocol'
+import { relayForksToHost } from './forkRelay'
 import { LlamaEngine } from './llamaEngine'
 
 /**
@@ -13,6 +15,10 @@ type ParentPort = {
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
+
+// In Electron's utility process a fork cannot start Node (see forkRelayProtocol.ts): the host
+// starts node-llama-cpp's binary test for us.
+if (parentPort) relayForksToHost(parentPort)
 
 function post(message: EngineToHost): void {
   if (parentPort) parentPort.postMessage(message)
@@ -43,6 +49,7 @@ function throttledProgress(callId: number): (progress: number) => void {
 }
 
 onMessage((raw) => {
+  if (isRelayMessage(raw)) return
   const parsed = hostToEngineSchema.safeParse(raw)
   if (!parsed.success) {
     post({
