@@ -7,12 +7,11 @@ import { filesIn, openQuire, screenshot, waitForSaveState } from './support/docu
 import { documentText } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
 
-/** Every request header a page sends, and every Set-Cookie it is answered with. */
-function recordTraffic(page: Page): { referers: string[]; setCookies: string[] } {
-  const seen = { referers: [] as string[], setCookies: [] as string[] }
+/** Every address a page requests with its Referer, and every Set-Cookie it is answered with. */
+function recordTraffic(page: Page): { requests: string[]; setCookies: string[] } {
+  const seen = { requests: [] as string[], setCookies: [] as string[] }
   page.on('request', (request) => {
-    const referer = request.headers()['referer']
-    if (referer !== undefined) seen.referers.push(referer)
+    seen.requests.push(`${request.url()} referer=${request.headers()['referer'] ?? ''}`)
   })
   page.on('response', (response) => {
     const cookie = response.headers()['set-cookie']
@@ -81,8 +80,11 @@ describe('the access token in the browser', () => {
     expect(await context.cookies()).toEqual([])
     expect(await context.cookies(serve.origin)).toEqual([])
     expect(traffic.setCookies).toEqual([])
-    // The page's own requests (its scripts, styles, fonts) were made; none names the token.
-    expect(traffic.referers.filter((referer) => referer.includes(serve.token))).toEqual([])
+    // The page's own requests (its scripts, styles, the token check) name the token neither in
+    // their address nor in their Referer: the fragment never leaves the browser.
+    expect(traffic.requests.some((line) => line.includes('/assets/'))).toBe(true)
+    expect(traffic.requests.some((line) => line.includes('/token-check'))).toBe(true)
+    expect(traffic.requests.filter((line) => line.includes(serve.token))).toEqual([])
 
     await page.reload()
     await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
@@ -97,7 +99,7 @@ describe('the access token in the browser', () => {
       .toEqual(['Only this tab holds the key. Still.\n'])
     expect(await context.cookies()).toEqual([])
     expect(traffic.setCookies).toEqual([])
-    expect(traffic.referers.filter((referer) => referer.includes(serve.token))).toEqual([])
+    expect(traffic.requests.filter((line) => line.includes(serve.token))).toEqual([])
   })
 
   it('says how to open Quire on a page without the token, in English and Chinese, and opens it when the printed address is pasted', async () => {

@@ -1,3 +1,4 @@
+import type { MethodOutput } from '@shared/contract'
 import { normalizeBaseUrl } from '../engine/remote/remoteUrl'
 import type { SecretStore } from './secretStore'
 
@@ -5,19 +6,10 @@ import type { SecretStore } from './secretStore'
 export const REMOTE_KEY_ENV = 'QUIRE_REMOTE_API_KEY'
 export const REMOTE_KEY_URL_ENV = 'QUIRE_REMOTE_BASE_URL'
 
-export type KeySource = 'stored' | 'environment'
+/** What the writer is told about the key (never the key itself), as the contract defines it. */
+export type RemoteKeyStatus = MethodOutput<'getRemoteKeyStatus'>
 
-/** What the writer is told about the key (never the key itself). */
-export type RemoteKeyStatus = {
-  /** A key is sent to the current server address. */
-  hasKey: boolean
-  /** Whether a key entered in Settings is kept across launches (the OS keychain). */
-  persistent: boolean
-  /** Where the key Quire holds comes from; null when it holds none. */
-  source: KeySource | null
-  /** The server address that key is for (it goes nowhere else); null when it names none. */
-  boundTo: string | null
-}
+export type KeySource = NonNullable<RemoteKeyStatus['source']>
 
 /** A key and the one server address it may be sent to. */
 type BoundKey = { key: string; baseUrl: string | null; source: KeySource }
