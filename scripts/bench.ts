@@ -35,7 +35,7 @@ const bench: BenchContext = {
   threads: Number(values.threads ?? (realModelPath ? 0 : 1)),
   contextSize: 4096,
   gpu: values.gpu || realModelPath !== undefined,
-  rounds: Number(values.rounds ?? 6),
+  rounds: Number(values.rounds ?? 5),
   pipelineTokens: realModelPath ? 256 : 300,
 }
 
