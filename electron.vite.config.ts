@@ -38,6 +38,8 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
+      // Minified: the renderer is the one script a page parses before the editor is ready.
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },

@@ -8,6 +8,7 @@ import { TINY_QWEN_VOCAB_MODEL_PATH } from '../test/fixtures/paths'
 import { editorUnderLoad } from './bench/editor'
 import { engineCosts } from './bench/engineCosts'
 import { memory } from './bench/memory'
+import { rendererMemory } from './bench/rendererMemory'
 import { pipelineOverhead } from './bench/pipeline'
 import { promptCache } from './bench/promptCache'
 import { realModel } from './bench/realModel'
@@ -34,7 +35,7 @@ const bench: BenchContext = {
   threads: Number(values.threads ?? (realModelPath ? 0 : 1)),
   contextSize: 4096,
   gpu: values.gpu || realModelPath !== undefined,
-  rounds: Number(values.rounds ?? 6),
+  rounds: Number(values.rounds ?? 5),
   pipelineTokens: realModelPath ? 256 : 300,
 }
 
@@ -44,6 +45,7 @@ const sections: [key: string, title: string, run: () => Promise<SectionResult>][
   ['editor', '3 Editor under load', () => editorUnderLoad(bench)],
   ['startup', '4 Start-up', () => startUp(bench)],
   ['memory', '5 Memory', () => memory(bench)],
+  ['rendererMemory', '5 Memory (renderer)', () => rendererMemory(bench)],
   ['realModel', '6 Real model', () => realModel(bench, Number(values.bandwidth) || null)],
   ['engine', 'Engine', () => engineCosts(bench)],
 ]

@@ -32,11 +32,18 @@ Continue the passage below at length, in the same voice.
 {{selection}}
 `
 
-/** Puts the bench action in a data folder's user library (both languages, so no warning). */
+/** A short version (8 tokens, Mod+Alt+J) for the 500 suggestions of the renderer memory run. */
+export const SHORT_PROMPT_ID = 'bench.short'
+const SHORT_PROMPT = PROMPT.replace(`id: ${BENCH_PROMPT_ID}`, `id: ${SHORT_PROMPT_ID}`)
+  .replace('maxTokens: 2000', 'maxTokens: 8')
+  .replace(`shortcut: ${BENCH_SHORTCUT}`, 'shortcut: Mod+Alt+J')
+
+/** Puts the bench actions in a data folder's user library (both languages, so no warning). */
 export function installBenchPrompt(dataDir: string): void {
   for (const language of ['en', 'zh']) {
     const folder = join(dataDir, 'prompts', language)
     mkdirSync(folder, { recursive: true })
     writeFileSync(join(folder, `${BENCH_PROMPT_ID}.md`), PROMPT)
+    writeFileSync(join(folder, `${SHORT_PROMPT_ID}.md`), SHORT_PROMPT)
   }
 }

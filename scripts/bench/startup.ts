@@ -97,7 +97,7 @@ async function rendererStart(bench: BenchContext): Promise<number[]> {
 /** Engine start-up as a ratio to node-llama-cpp alone; renderer start-up and its bundle. */
 export async function startUp(bench: BenchContext): Promise<SectionResult> {
   const runs = await interleave(
-    Math.min(bench.rounds, 4),
+    Math.min(bench.rounds, 3),
     () => quireEngineStart(bench),
     () => bareEngineStart(bench),
   )

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TextCounts } from '@shared/documents'
 import type { HostApi } from './api'
@@ -10,10 +10,21 @@ import { useDesktopFiles } from './documents/useDesktopFiles'
 import { useDocumentSession } from './documents/useDocumentSession'
 import { Editor } from './editor/Editor'
 import { useEngine } from './engine/useEngine'
-import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
-import { ModelsPanel } from './models/ModelsPanel'
-import { SettingsPanel } from './settings/SettingsPanel'
-import { StatsPanel } from './compare/StatsPanel'
+import type { EditorControls } from './library/LibraryPanel'
+
+// The panels load when first opened: the editor is ready sooner, on a smaller first script.
+const LibraryPanel = lazy(() =>
+  import('./library/LibraryPanel').then((m) => ({ default: m.LibraryPanel })),
+)
+const ModelsPanel = lazy(() =>
+  import('./models/ModelsPanel').then((m) => ({ default: m.ModelsPanel })),
+)
+const SettingsPanel = lazy(() =>
+  import('./settings/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+)
+const StatsPanel = lazy(() =>
+  import('./compare/StatsPanel').then((m) => ({ default: m.StatsPanel })),
+)
 
 type PanelName = 'library' | 'models' | 'settings' | 'stats'
 
@@ -116,19 +127,21 @@ export function App({ host }: { host: HostApi }) {
         status={status}
         connectionError={connectionError}
       />
-      {panel === 'library' && (
-        <LibraryPanel api={host.api} editor={editorControls} onClose={close} />
-      )}
-      {panel === 'models' && (
-        <ModelsPanel
-          api={host.api}
-          pickModelFile={host.pickModelFile}
-          status={status}
-          onClose={close}
-        />
-      )}
-      {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
-      {panel === 'stats' && <StatsPanel api={host.api} prompts={prompts} onClose={close} />}
+      <Suspense fallback={null}>
+        {panel === 'library' && (
+          <LibraryPanel api={host.api} editor={editorControls} onClose={close} />
+        )}
+        {panel === 'models' && (
+          <ModelsPanel
+            api={host.api}
+            pickModelFile={host.pickModelFile}
+            status={status}
+            onClose={close}
+          />
+        )}
+        {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
+        {panel === 'stats' && <StatsPanel api={host.api} prompts={prompts} onClose={close} />}
+      </Suspense>
     </div>
   )
 }

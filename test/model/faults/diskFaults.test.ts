@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedDocument, SaveDocumentResult } from '@shared/documents'
 import { startQuireServe, type ServeProcess } from '../../support/quireServe'
 import { connectSocket, type SocketClient } from '../documents/socketClient'
-import { faultyFolders, FULL_DISK_BYTES } from './faultyFolders'
+import { faultyFolders, FULL_DISK_BYTES } from '../../support/faultyFolders'
 
 /** A call's refusal as the client sees it: the code and the writer's message. */
 const refusal = (promise: Promise<unknown>) =>

@@ -1,0 +1,116 @@
+// Section 5, the renderer: its JavaScript heap (after a full collection) before and after 500
+// suggestions, every other one accepted and the rest rejected, as a writer would in a long session.
+import type { OpenedDocument } from '../../src/shared/documents'
+import { TINY_MODEL_PATH } from '../../test/fixtures/paths'
+import { launchBenchChromium } from './chromium'
+import { openPage, prose } from './editorPage'
+import { round } from './measure'
+import { startBenchServe } from './quireAction'
+import type { BenchContext, SectionResult } from './types'
+
+const SUGGESTIONS = 500
+const WARM = 20
+
+// Runs `count` suggestions inside the page (no round trip per key): select the last paragraph,
+// Mod+Alt+J, wait for the card to finish, then Accept or Reject it (`accept`: 'all', 'none' or
+// 'odd').
+const CYCLES = (count: number, offset: number, accept: 'all' | 'none' | 'odd') => `(async () => {
+  const root = document.querySelector('[data-testid="editor"]')
+  const card = () => document.querySelector('[data-testid="suggestion"]')
+  const until = (check, what) => new Promise((resolve, reject) => {
+    const started = performance.now()
+    const poll = () => {
+      const found = check()
+      if (found) return resolve(found)
+      if (performance.now() - started > 60000) return reject(new Error('timed out: ' + what))
+      setTimeout(poll, 2)
+    }
+    poll()
+  })
+  const outcome = { accepted: 0, rejected: 0, errors: 0 }
+  for (let i = ${offset}; i < ${offset} + ${count}; i++) {
+    window.quireProbe.selectParagraph(-1)
+    await until(() => document.querySelector('[data-testid="ai-toolbar"]'), 'the toolbar')
+    const key = { key: 'j', code: 'KeyJ', ctrlKey: true, altKey: true, bubbles: true, cancelable: true }
+    root.dispatchEvent(new KeyboardEvent('keydown', key))
+    root.dispatchEvent(new KeyboardEvent('keyup', key))
+    const shown = await until(() => {
+      const c = card()
+      const phase = c && c.getAttribute('data-phase')
+      return phase === 'done' || phase === 'error' ? c : null
+    }, 'the answer ' + i)
+    const accept = document.querySelector('[data-testid="suggestion-accept"]')
+    if (shown.getAttribute('data-phase') === 'error') outcome.errors++
+    if (${accept === 'all' ? 'true' : accept === 'none' ? 'false' : 'i % 2 === 1'} && accept && !accept.disabled) {
+      accept.click()
+      outcome.accepted++
+    } else {
+      document.querySelector('[data-testid="suggestion-reject"]').click()
+      outcome.rejected++
+    }
+    await until(() => !card(), 'the card to close')
+  }
+  return outcome
+})()`
+
+/** The renderer heap after 20 and after 500 suggestions. */
+export async function rendererMemory(bench: BenchContext): Promise<SectionResult> {
+  // The generated tiny model answers in milliseconds, so 500 suggestions take little time.
+  const model = bench.realModel ? bench.model : TINY_MODEL_PATH
+  const { serve, client } = await startBenchServe(model, bench.threads)
+  const browser = await launchBenchChromium()
+  try {
+    const doc = await client.call<OpenedDocument>('createDocument', {
+      text: prose('Heap', 4_000),
+    })
+    const page = await openPage(browser, serve.url, doc.path)
+    const cdp = await page.page.context().newCDPSession(page.page)
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize
+    }
+    type Outcome = { accepted: number; rejected: number; errors: number }
+    // Warm up, then the rejected half (nothing should stay), then the accepted half (each one is
+    // an undo step the editor keeps).
+    await page.page.evaluate(CYCLES(WARM, 0, 'odd'))
+    const warm = await heap()
+    const half = (SUGGESTIONS - WARM) / 2
+    const rejected = (await page.page.evaluate(CYCLES(half, WARM, 'none'))) as Outcome
+    const afterRejected = await heap()
+    const accepted = (await page.page.evaluate(CYCLES(half, WARM + half, 'all'))) as Outcome
+    const after = await heap()
+    await page.close()
+    const outcome = {
+      accepted: rejected.accepted + accepted.accepted,
+      rejected: rejected.rejected + accepted.rejected,
+      errors: rejected.errors + accepted.errors,
+    }
+    const mb = (bytes: number) => round(bytes / 1024 / 1024, 2)
+    const growth = after / warm - 1
+    const rejectGrowth = afterRejected / warm - 1
+    return {
+      figures: {
+        rendererHeapWarmMb: mb(warm),
+        rendererHeapAfterRejectedMb: mb(afterRejected),
+        rendererHeapAfterMb: mb(after),
+        rendererHeapGrowthRejected: round(rejectGrowth, 4),
+        rendererHeapGrowth: round(growth, 4),
+        accepted: outcome.accepted,
+        rejected: outcome.rejected,
+        errors: outcome.errors,
+      },
+      rows: [
+        {
+          measure: `Renderer heap after ${WARM} → +${rejected.rejected} rejected → +${accepted.accepted} accepted suggestions`,
+          value: `${mb(warm)} → ${mb(afterRejected)} (${round(rejectGrowth * 100, 1)}%) → ${mb(after)} MB (${round(growth * 100, 1)}% in all)`,
+          target: '< 5% growth over the rejected ones',
+          met: rejectGrowth < 0.05 && outcome.errors === 0,
+        },
+      ],
+    }
+  } finally {
+    await browser.close()
+    client.close()
+    await serve.stop()
+  }
+}
