@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TextCounts } from '@shared/documents'
 import type { HostApi } from './api'
 import { DocumentBars } from './documents/DocumentBars'
 import { DocumentList } from './documents/DocumentList'
-import { ExportMenu } from './documents/ExportMenu'
+import { ExportMenu, exportOpenDocument } from './documents/ExportMenu'
 import { StatusBar } from './documents/StatusBar'
 import { useDesktopFiles } from './documents/useDesktopFiles'
 import { useDocumentSession } from './documents/useDocumentSession'
@@ -12,6 +12,8 @@ import { Editor } from './editor/Editor'
 import { useEngine } from './engine/useEngine'
 import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
 import { ModelsPanel } from './models/ModelsPanel'
+import type { CommandContext } from './palette/commands'
+import { PaletteHost } from './palette/PaletteHost'
 import { SettingsPanel } from './settings/SettingsPanel'
 
 type PanelName = 'library' | 'models' | 'settings'
@@ -46,6 +48,19 @@ export function App({ host }: { host: HostApi }) {
       return !open
     })
   const { view } = documents
+  const { session } = documents
+  const paletteContext = useMemo<CommandContext>(
+    () => ({
+      editor: editorControls,
+      openPanel: setPanel,
+      newDocument: async () => session?.openNew(),
+      exportDocument: async (to) => {
+        if (session) await exportOpenDocument(host.api, session, to)
+      },
+      toggleDocumentList: toggleList,
+    }),
+    [editorControls, session, host.api],
+  )
   // Another document starts at its top, not where the last one was scrolled to.
   useEffect(() => {
     window.scrollTo(0, 0)
@@ -125,6 +140,13 @@ export function App({ host }: { host: HostApi }) {
         />
       )}
       {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
+      <PaletteHost
+        api={host.api}
+        prompts={prompts}
+        uiLanguage={uiLanguage}
+        context={paletteContext}
+        openDocument={async (path) => session?.openPath(path)}
+      />
     </div>
   )
 }

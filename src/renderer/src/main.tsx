@@ -11,6 +11,7 @@ import './styles/library.css'
 import './styles/settings.css'
 import './styles/models.css'
 import './styles/documents.css'
+import './styles/palette.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')

@@ -12,6 +12,9 @@ import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
+import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
+import { useKeymap } from '../palette/keymap'
+import { usePrefs } from '../palette/userPrefs'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
@@ -60,12 +63,21 @@ export function Editor({
     (text: string) => setMenuLanguage(detectLanguage(text, uiLanguage)),
     [uiLanguage],
   )
+  // The Ask prompt runs from its own field, not as a style.
   const rewriteChoices = useMemo(
-    () => promptChoices(prompts, menuLanguage, 'rewrite'),
+    () => promptChoices(prompts, menuLanguage, 'rewrite').filter((p) => p.id !== ASK_PROMPT_ID),
     [prompts, menuLanguage],
   )
   const allChoices = useMemo(() => promptChoices(prompts, menuLanguage), [prompts, menuLanguage])
-  const shortcutPrompts = useMemo(() => allChoices.filter((p) => p.shortcut), [allChoices])
+  const bindings = useKeymap(api, prompts)
+  const { prefs, store: prefsStore } = usePrefs(api)
+  const rememberInstruction = useCallback(
+    (instruction: string) =>
+      void prefsStore
+        .rememberInstruction(instruction)
+        .catch((error: unknown) => console.warn('quire: recent instructions not saved:', error)),
+    [prefsStore],
+  )
   const menus = useMemo(
     () => ({
       poem: allChoices.filter((p) => p.kind === 'poem'),
@@ -125,7 +137,9 @@ export function Editor({
           rewriteChoices={rewriteChoices}
           menus={menus}
           onSelectionText={onSelectionText}
-          shortcutPrompts={shortcutPrompts}
+          bindings={bindings}
+          recentInstructions={prefs.recentInstructions}
+          onRememberInstruction={rememberInstruction}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { LexicalCommand } from 'lexical'
 import type { Language, QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
 import { PackControls } from './PackControls'
@@ -9,10 +10,14 @@ import { PromptList } from './PromptList'
 import { PromptPreview } from './PromptPreview'
 import { useLibrary } from './useLibrary'
 
-/** What the panel needs from the editor: its selection, and a way to run a prompt on it. */
+/** What panels and the palette need from the editor: its selection, a way to run a prompt on it, and focus. */
 export type EditorControls = {
   selectionText(): string
   runPrompt(promptId: string, variables: Record<string, string>): boolean
+  /** Any editor command (an action another feature defines), e.g. for a palette entry. */
+  dispatch<T>(command: LexicalCommand<T>, payload: T): boolean
+  /** Focus back in the editor, with its selection as it was. */
+  focus(): void
 }
 
 type Props = { api: QuireApi; editor: EditorControls | null; onClose(): void }
