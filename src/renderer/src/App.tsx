@@ -15,6 +15,7 @@ import { ModelsPanel } from './models/ModelsPanel'
 import type { CommandContext } from './palette/commands'
 import { PaletteHost } from './palette/PaletteHost'
 import { SettingsPanel } from './settings/SettingsPanel'
+import { runUnlessUnsaved } from './ui/useUnsavedGuard'
 
 type PanelName = 'library' | 'models' | 'settings'
 
@@ -41,7 +42,9 @@ export function App({ host }: { host: HostApi }) {
   )
   const close = useCallback(() => setPanel(null), [])
   const openModels = useCallback(() => setPanel('models'), [])
-  const toggle = (name: PanelName) => setPanel((open) => (open === name ? null : name))
+  // Switching panels from the header asks first when the open one has unsaved edits.
+  const toggle = (name: PanelName) =>
+    runUnlessUnsaved(() => setPanel((open) => (open === name ? null : name)))
   const toggleList = (): void =>
     setListOpen((open) => {
       window.localStorage.setItem(LIST_KEY, open ? 'closed' : 'open')
@@ -52,7 +55,7 @@ export function App({ host }: { host: HostApi }) {
   const paletteContext = useMemo<CommandContext>(
     () => ({
       editor: editorControls,
-      openPanel: setPanel,
+      openPanel: (name) => runUnlessUnsaved(() => setPanel(name)),
       newDocument: async () => session?.openNew(),
       exportDocument: async (to) => {
         if (session) await exportOpenDocument(host.api, session, to)

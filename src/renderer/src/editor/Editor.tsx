@@ -13,6 +13,7 @@ import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
 import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
+import { ContextMenuPlugin } from './plugins/AiToolbar/ContextMenu'
 import { useKeymap } from '../palette/keymap'
 import { usePrefs } from '../palette/userPrefs'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
@@ -86,6 +87,7 @@ export function Editor({
     }),
     [allChoices],
   )
+  const contextPrompts = useMemo(() => [...menus.more, ...menus.continue, ...menus.poem], [menus])
   const chosenRewrite = rewriteChoices.some((p) => p.id === rewritePromptId)
     ? rewritePromptId
     : (rewriteChoices[0]?.id ?? rewritePromptId)
@@ -144,6 +146,12 @@ export function Editor({
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
           hidden={suggestionActive}
+        />
+        <ContextMenuPlugin
+          rewrite={rewriteChoices.find((p) => p.id === chosenRewrite) ?? null}
+          prompts={contextPrompts}
+          bindings={bindings}
+          disabled={suggestionActive}
         />
         <SuggestionPlugin
           api={api}

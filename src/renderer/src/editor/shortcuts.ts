@@ -55,3 +55,22 @@ export function formatShortcut(shortcut: string, isMac: boolean): string {
 }
 
 export const isMacPlatform = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform)
+
+/**
+ * The shortcut a key press would be written as ("Mod+Alt+L"), for recording one; null while only
+ * modifiers are held. A key the editor cannot use comes out as typed ("Mod+["), to be refused.
+ */
+export function shortcutOfChord(chord: KeyChord & { key: string }, isMac: boolean): string | null {
+  if (['Control', 'Meta', 'Alt', 'Shift', 'AltGraph', 'OS'].includes(chord.key)) return null
+  const key =
+    /^Key([A-Z])$/.exec(chord.code)?.[1] ??
+    /^Digit([0-9])$/.exec(chord.code)?.[1] ??
+    (chord.code === 'Enter' || chord.code === 'NumpadEnter' ? 'Enter' : chord.key)
+  const parts: string[] = []
+  if (isMac ? chord.metaKey : chord.ctrlKey) parts.push('Mod')
+  if (isMac && chord.ctrlKey) parts.push('Ctrl')
+  if (!isMac && chord.metaKey) parts.push('Meta')
+  if (chord.altKey) parts.push('Alt')
+  if (chord.shiftKey) parts.push('Shift')
+  return [...parts, key].join('+')
+}

@@ -9,6 +9,7 @@ import { appCommands, type CommandContext } from './commands'
 import { CommandPalette } from './CommandPalette'
 import { useKeymap } from './keymap'
 import { paletteItems, type PaletteItem } from './paletteItems'
+import { onPaletteRequest } from './paletteSignal'
 import { usePrefs } from './userPrefs'
 
 type Props = {
@@ -40,7 +41,16 @@ export function PaletteHost({ api, prompts, uiLanguage, context, openDocument }:
       setOpen((current) => (current ? null : { ask: hit.id === 'app:ask', hasSelection }))
     }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    const unsubscribe = onPaletteRequest((mode) =>
+      setOpen({
+        ask: mode === 'ask',
+        hasSelection: (editor?.selectionText() ?? '').trim() !== '',
+      }),
+    )
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      unsubscribe()
+    }
   }, [bindings, editor])
 
   const close = useCallback(() => {

@@ -69,6 +69,9 @@ export function AiToolbarPlugin({
   }
 
   const update = useCallback(() => {
+    // While the writer works in the toolbar (the Ask field, a menu) it stays where it is: the
+    // page's selection is then in the field, not in the editor.
+    if (document.activeElement?.closest('.ai-toolbar')) return
     const container = anchor.current
     const text = editor.getEditorState().read(() => {
       const selection = $getSelection()
