@@ -123,8 +123,10 @@ describe('commands and keyboard', () => {
     await ask.fill(INSTRUCTION)
     await shots(page, 'ask-en')
     await page.keyboard.press('Enter')
-    await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done')
-    await page.getByTestId('suggestion-show-prompt').click()
+    // The sent messages are shown from the moment the request starts; no need to wait it out.
+    const showPrompt = page.getByTestId('suggestion-show-prompt')
+    await expect.poll(() => showPrompt.isEnabled(), { timeout: 30_000 }).toBe(true)
+    await showPrompt.click()
     const sent = page.getByTestId('suggestion-prompt')
     await expect.poll(() => sent.innerText()).toContain(INSTRUCTION)
     // Through the bundled Role + Style + Constraint prompt, with the persona as system message.

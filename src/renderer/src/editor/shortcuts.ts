@@ -49,7 +49,13 @@ export function formatShortcut(shortcut: string, isMac: boolean): string {
   }
   const parts = shortcut.split('+').map((part) => {
     const name = names[part.trim().toLowerCase()]
-    return name ? name[isMac ? 0 : 1] : part.trim().toUpperCase()
+    const key = part.trim()
+    // Letters in capitals ("L"), named keys as named ("Enter").
+    return name
+      ? name[isMac ? 0 : 1]
+      : key.length === 1
+        ? key.toUpperCase()
+        : key.charAt(0).toUpperCase() + key.slice(1).toLowerCase()
   })
   return parts.join(isMac ? '' : '+')
 }

@@ -76,7 +76,10 @@ export function paletteItems(sources: PaletteSources): PaletteItem[] {
     .map((prompt): PaletteItem => ({
       key: `prompt:${prompt.id}`,
       group: 'prompt',
-      title: `${t(`palette.kinds.${prompt.kind}`)}: ${prompt.title}`,
+      title: t('palette.promptTitle', {
+        kind: t(`palette.kinds.${prompt.kind}`),
+        title: prompt.title,
+      }),
       detail: prompt.description,
       keywords: [prompt.id, prompt.title],
       shortcut: shortcutOf(bindings, prompt.id),
