@@ -21,8 +21,9 @@ import { AskField } from './AskField'
 import { REWRITE_SELECTION_COMMAND } from './commands'
 import { PromptMenu } from './PromptMenu'
 
+/** Wide enough for the buttons and the Ask field on one row; narrower, the Ask field wraps under them. */
 const TOOLBAR_WIDTH = 720
-const TOOLBAR_HEIGHT = 40
+const TOOLBAR_ROW_HEIGHT = 40
 
 type Props = {
   anchor: RefObject<HTMLDivElement | null>
@@ -87,7 +88,10 @@ export function AiToolbarPlugin({
         ? placeToolbar(
             box,
             container.getBoundingClientRect(),
-            { width: Math.min(TOOLBAR_WIDTH, container.clientWidth), height: TOOLBAR_HEIGHT },
+            {
+              width: Math.min(TOOLBAR_WIDTH, container.clientWidth),
+              height: TOOLBAR_ROW_HEIGHT * (container.clientWidth < TOOLBAR_WIDTH ? 2 : 1),
+            },
             currentView(),
           )
         : null,
