@@ -70,7 +70,7 @@ describe('faults a writer meets, in the browser against the real host', () => {
     Object.assign(process.env, faults.env)
     try {
       ;[serve, browser] = await Promise.all([
-        startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH], dataDir, docs, faults.wrapper),
+        startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH], dataDir, docs, {}, faults.wrapper),
         launchChromium(),
       ])
     } finally {

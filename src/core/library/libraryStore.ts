@@ -22,6 +22,7 @@ import {
   readPromptText,
   restorePrompt,
   saveUserPrompt,
+  undeleteUserPrompt,
 } from './userPrompts'
 
 export type LibraryStoreOptions = LibrarySources & {
@@ -148,6 +149,11 @@ export class LibraryStore {
   /** Deletes the writer's own prompt file, keeping a `.bak`, and reloads. */
   deletePrompt(id: string, language: Language) {
     return this.changing(() => deleteUserPrompt(this.library, id, language))
+  }
+
+  /** Puts back the writer's prompt file a delete (or restore) kept as `.bak`, and reloads. */
+  undeletePrompt(id: string, language: Language) {
+    return this.changing(() => undeleteUserPrompt(this.library, id, language))
   }
 
   /** Brings back the bundled version of an overridden prompt, keeping a `.bak`, and reloads. */

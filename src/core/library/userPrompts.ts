@@ -1,4 +1,4 @@
-import { copyFile, readFile, rename } from 'node:fs/promises'
+import { access, copyFile, readdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { QuireError, type Language } from '@shared/contract'
 import { editFrontMatter } from '@shared/prompts/editFrontMatter'
@@ -226,4 +226,53 @@ export async function restorePrompt(
         : `"${id}" is already the ${prompt.origin === 'bundled' ? 'bundled' : 'extra-folder'} version.`,
     )
   return deleteUserPrompt(library, id, language)
+}
+
+const BACKUP = '.bak'
+
+/** The `.bak` a delete left for `id`: `<id>.md.bak` first, else any backup whose front matter names it. */
+async function findDeleted(folder: string, id: string): Promise<string | null> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  const backups = names
+    .filter((name) => name.endsWith(`.md${BACKUP}`))
+    .sort((a, b) => Number(b === `${id}.md${BACKUP}`) - Number(a === `${id}.md${BACKUP}`))
+  for (const name of backups) {
+    const text = await readFile(join(folder, name), 'utf8').catch(() => '')
+    if (/^id:\s*["']?([a-z0-9.-]+)/m.exec(text)?.[1] === id) return join(folder, name)
+  }
+  return null
+}
+
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  )
+
+/**
+ * Undoes `deleteUserPrompt` (and `restorePrompt`): the `.bak` it left goes back to its place.
+ * Refused, with nothing changed, when the writer has made a new file for that id since.
+ */
+export async function undeleteUserPrompt(
+  library: LayeredLibrary,
+  id: string,
+  language: Language,
+): Promise<{ file: string }> {
+  const backup = await findDeleted(join(userPaths(library).prompts, language), id)
+  if (!backup)
+    throw new QuireError(
+      'prompt-not-found',
+      `There is no deleted ${language === 'zh' ? 'Chinese' : 'English'} prompt "${id}" to bring back.`,
+    )
+  const file = backup.slice(0, -BACKUP.length)
+  const current = library.prompts.find(
+    (p) => p.id === id && p.language === language && p.origin === 'user',
+  )
+  if (current || (await exists(file)))
+    throw new QuireError(
+      'invalid-request',
+      `"${id}" has a file of yours again (${current?.source ?? file}); the deleted version stays in ${backup}.`,
+    )
+  await rename(backup, file)
+  return { file }
 }

@@ -10,6 +10,7 @@ type LibraryHandlers = Pick<
   | 'duplicatePrompt'
   | 'deletePrompt'
   | 'restorePrompt'
+  | 'undeletePrompt'
   | 'previewPrompt'
   | 'getPersonaText'
   | 'savePersona'
@@ -31,6 +32,7 @@ export function createLibraryHandlers(
     duplicatePrompt: (request) => store.duplicatePrompt(request),
     deletePrompt: ({ id, language }) => store.deletePrompt(id, language),
     restorePrompt: ({ id, language }) => store.restorePrompt(id, language),
+    undeletePrompt: ({ id, language }) => store.undeletePrompt(id, language),
     previewPrompt: async (request) => store.preview(request, languageSetting()),
     getPersonaText: ({ id, language }) => store.readPersona(id, language),
     savePersona: ({ language, text }) => store.savePersona(language, text),

@@ -1,16 +1,19 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TextCounts } from '@shared/documents'
 import type { HostApi } from './api'
 import { DocumentBars } from './documents/DocumentBars'
 import { DocumentList } from './documents/DocumentList'
-import { ExportMenu } from './documents/ExportMenu'
+import { ExportMenu, exportOpenDocument } from './documents/ExportMenu'
 import { StatusBar } from './documents/StatusBar'
 import { useDesktopFiles } from './documents/useDesktopFiles'
 import { useDocumentSession } from './documents/useDocumentSession'
 import { Editor } from './editor/Editor'
 import { useEngine } from './engine/useEngine'
 import type { EditorControls } from './library/LibraryPanel'
+import type { CommandContext } from './palette/commands'
+import { PaletteHost } from './palette/PaletteHost'
+import { runUnlessUnsaved } from './ui/useUnsavedGuard'
 
 // The panels load when first opened: the editor is ready sooner, on a smaller first script.
 const LibraryPanel = lazy(() =>
@@ -51,14 +54,29 @@ export function App({ host }: { host: HostApi }) {
   )
   const close = useCallback(() => setPanel(null), [])
   const openModels = useCallback(() => setPanel('models'), [])
-  const openStats = useCallback(() => setPanel('stats'), [])
-  const toggle = (name: PanelName) => setPanel((open) => (open === name ? null : name))
+  const openStats = useCallback(() => runUnlessUnsaved(() => setPanel('stats')), [])
+  // Switching panels from the header asks first when the open one has unsaved edits.
+  const toggle = (name: PanelName) =>
+    runUnlessUnsaved(() => setPanel((open) => (open === name ? null : name)))
   const toggleList = (): void =>
     setListOpen((open) => {
       window.localStorage.setItem(LIST_KEY, open ? 'closed' : 'open')
       return !open
     })
   const { view } = documents
+  const { session } = documents
+  const paletteContext = useMemo<CommandContext>(
+    () => ({
+      editor: editorControls,
+      openPanel: (name) => runUnlessUnsaved(() => setPanel(name)),
+      newDocument: async () => session?.openNew(),
+      exportDocument: async (to) => {
+        if (session) await exportOpenDocument(host.api, session, to)
+      },
+      toggleDocumentList: toggleList,
+    }),
+    [editorControls, session, host.api],
+  )
   // Another document starts at its top, not where the last one was scrolled to.
   useEffect(() => {
     window.scrollTo(0, 0)
@@ -142,6 +160,13 @@ export function App({ host }: { host: HostApi }) {
         {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
         {panel === 'stats' && <StatsPanel api={host.api} prompts={prompts} onClose={close} />}
       </Suspense>
+      <PaletteHost
+        api={host.api}
+        prompts={prompts}
+        uiLanguage={uiLanguage}
+        context={paletteContext}
+        openDocument={async (path) => session?.openPath(path)}
+      />
     </div>
   )
 }

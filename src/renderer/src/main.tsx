@@ -14,6 +14,7 @@ import './styles/settings.css'
 import './styles/models.css'
 import './styles/documents.css'
 import './styles/compare.css'
+import './styles/palette.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')

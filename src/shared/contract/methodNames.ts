@@ -23,6 +23,7 @@ export const methodNames = [
   'duplicatePrompt',
   'deletePrompt',
   'restorePrompt',
+  'undeletePrompt',
   'getPersonaText',
   'savePersona',
   'previewPrompt',

@@ -91,6 +91,8 @@ export const contractMethods = {
   duplicatePrompt: { input: duplicatePromptRequestSchema, output: duplicatePromptResultSchema },
   deletePrompt: { input: promptRefSchema, output: removedPromptSchema },
   restorePrompt: { input: promptRefSchema, output: removedPromptSchema },
+  /** Undoes deletePrompt or restorePrompt: the writer's file comes back from its `.bak`. */
+  undeletePrompt: { input: promptRefSchema, output: z.object({ file: z.string() }) },
   /** A persona file; saving puts the writer's version in the user folder (built-in ones are overridden). */
   getPersonaText: { input: promptRefSchema, output: promptTextSchema },
   savePersona: {

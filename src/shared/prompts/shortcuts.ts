@@ -15,44 +15,111 @@ const isModifier = (name: string): name is Modifier => Object.hasOwn(modifierNam
 /** Keys the editor's shortcut matcher understands: a letter, a digit or Enter. */
 const keyPattern = /^([a-z0-9]|enter)$/i
 
-/** Shortcuts the editor already uses, with what they do. */
-export const reservedShortcuts: Readonly<Record<string, string>> = {
-  'Mod+Alt+R': 'the Rewrite action',
-  'Mod+Z': 'Undo',
-  'Mod+Shift+Z': 'Redo',
-  'Mod+Y': 'Redo',
-  'Mod+B': 'Bold',
-  'Mod+I': 'Italic',
-  'Mod+U': 'Underline',
+/** What a reserved key does, as an id the interface puts into words. */
+export type ReservedUse =
+  | 'rewrite'
+  | 'palette'
+  | 'undo'
+  | 'redo'
+  | 'bold'
+  | 'italic'
+  | 'underline'
+  | 'copy'
+  | 'cut'
+  | 'paste'
+  | 'paste-plain'
+  | 'select-all'
+  | 'save'
+  | 'accept'
+  | 'print'
+  | 'find'
+  | 'close'
+  | 'quit'
+  | 'reload'
+
+/**
+ * Keys the editor, the app or the system already use. `rewrite` and `palette` are those
+ * actions' own defaults: a prompt may never take them, and the writer may move the actions.
+ */
+export const reservedKeys: readonly { shortcut: string; use: ReservedUse; name: string }[] = [
+  { shortcut: 'Mod+Alt+R', use: 'rewrite', name: 'the Rewrite action' },
+  { shortcut: 'Mod+K', use: 'palette', name: 'the command palette' },
+  { shortcut: 'Mod+Z', use: 'undo', name: 'Undo' },
+  { shortcut: 'Mod+Shift+Z', use: 'redo', name: 'Redo' },
+  { shortcut: 'Mod+Y', use: 'redo', name: 'Redo' },
+  { shortcut: 'Mod+B', use: 'bold', name: 'Bold' },
+  { shortcut: 'Mod+I', use: 'italic', name: 'Italic' },
+  { shortcut: 'Mod+U', use: 'underline', name: 'Underline' },
+  { shortcut: 'Mod+C', use: 'copy', name: 'Copy' },
+  { shortcut: 'Mod+X', use: 'cut', name: 'Cut' },
+  { shortcut: 'Mod+V', use: 'paste', name: 'Paste' },
+  { shortcut: 'Mod+Shift+V', use: 'paste-plain', name: 'Paste as plain text' },
+  { shortcut: 'Mod+A', use: 'select-all', name: 'Select all' },
+  { shortcut: 'Mod+S', use: 'save', name: 'Save' },
+  { shortcut: 'Mod+Enter', use: 'accept', name: 'Accept a suggestion or continue at the cursor' },
+  { shortcut: 'Mod+P', use: 'print', name: 'Print' },
+  { shortcut: 'Mod+F', use: 'find', name: 'Find' },
+  { shortcut: 'Mod+W', use: 'close', name: 'Close the window' },
+  { shortcut: 'Mod+Q', use: 'quit', name: 'Quit' },
+  { shortcut: 'Mod+R', use: 'reload', name: 'Reload' },
+]
+
+/** Shortcuts the editor already uses, with what they do (for the host's English messages). */
+export const reservedShortcuts: Readonly<Record<string, string>> = Object.fromEntries(
+  reservedKeys.map((entry) => [entry.shortcut, entry.name]),
+)
+
+/** Why a shortcut cannot be read, as a reason the interface puts into words. */
+export type ShortcutReadProblem =
+  | { reason: 'empty' }
+  | { reason: 'not-modifier'; part: string }
+  | { reason: 'bad-key'; key: string }
+  | { reason: 'bare-key' }
+
+/** Reads a shortcut such as "Mod+Alt+L" into modifiers and a key, or names what is wrong. */
+export function readShortcut(
+  shortcut: string,
+): { ok: true; shortcut: ParsedShortcut } | ({ ok: false } & ShortcutReadProblem) {
+  if (shortcut.trim() === '') return { ok: false, reason: 'empty' }
+  const parts = shortcut.split('+').map((part) => part.trim())
+  const key = parts.at(-1) ?? ''
+  const modifiers = new Set<Modifier>()
+  for (const part of parts.slice(0, -1)) {
+    const name = part.toLowerCase()
+    if (!isModifier(name)) return { ok: false, reason: 'not-modifier', part }
+    modifiers.add(name)
+  }
+  if (!keyPattern.test(key)) return { ok: false, reason: 'bad-key', key }
+  if (![...modifiers].some((m) => m !== 'shift')) return { ok: false, reason: 'bare-key' }
+  return { ok: true, shortcut: { modifiers, key: key.length === 1 ? key.toUpperCase() : 'Enter' } }
 }
 
 /** Reads a shortcut such as "Mod+Alt+L", or explains in one sentence why the editor cannot use it. */
 export function parseShortcut(
   shortcut: string,
 ): { ok: true; shortcut: ParsedShortcut } | { ok: false; message: string } {
-  const parts = shortcut.split('+').map((part) => part.trim())
-  const key = parts.at(-1) ?? ''
-  const modifiers = new Set<Modifier>()
-  for (const part of parts.slice(0, -1)) {
-    const name = part.toLowerCase()
-    if (!isModifier(name))
+  const read = readShortcut(shortcut)
+  if (read.ok) return read
+  switch (read.reason) {
+    case 'not-modifier':
       return {
         ok: false,
-        message: `"${part}" is not a modifier; use Mod, Ctrl, Meta, Alt or Shift, e.g. Mod+Alt+L.`,
+        message: `"${read.part}" is not a modifier; use Mod, Ctrl, Meta, Alt or Shift, e.g. Mod+Alt+L.`,
       }
-    modifiers.add(name)
+    case 'empty':
+    case 'bad-key':
+      return {
+        ok: false,
+        message: `The shortcut "${shortcut}" must end in a letter, a digit or Enter, e.g. Mod+Alt+L.`,
+      }
+    case 'bare-key':
+      return {
+        ok: false,
+        message: `The shortcut "${shortcut}" needs Mod, Ctrl, Meta or Alt; a bare key would take over typing.`,
+      }
+    default:
+      return read satisfies never
   }
-  if (!keyPattern.test(key))
-    return {
-      ok: false,
-      message: `The shortcut "${shortcut}" must end in a letter, a digit or Enter, e.g. Mod+Alt+L.`,
-    }
-  if (![...modifiers].some((m) => m !== 'shift'))
-    return {
-      ok: false,
-      message: `The shortcut "${shortcut}" needs Mod, Ctrl, Meta or Alt; a bare key would take over typing.`,
-    }
-  return { ok: true, shortcut: { modifiers, key: key.length === 1 ? key.toUpperCase() : 'Enter' } }
 }
 
 /** The keys a shortcut presses on one platform (Mod is ⌘ on macOS, Ctrl elsewhere). */
@@ -78,11 +145,20 @@ export function formatParsedShortcut(shortcut: ParsedShortcut): string {
   ].join('+')
 }
 
-/** What a shortcut would clash with in the editor, e.g. "Bold"; null when it is free. */
-export function reservedUse(shortcut: ParsedShortcut): string | null {
-  for (const [reserved, use] of Object.entries(reservedShortcuts)) {
-    const parsed = parseShortcut(reserved)
-    if (parsed.ok && sameKeys(parsed.shortcut, shortcut)) return use
+/** The reserved key a shortcut would clash with, skipping the ones owned by `except`; null when free. */
+export function reservedEntry(
+  shortcut: ParsedShortcut,
+  except: ReadonlySet<ReservedUse> = new Set(),
+): (typeof reservedKeys)[number] | null {
+  for (const entry of reservedKeys) {
+    if (except.has(entry.use)) continue
+    const parsed = readShortcut(entry.shortcut)
+    if (parsed.ok && sameKeys(parsed.shortcut, shortcut)) return entry
   }
   return null
+}
+
+/** What a shortcut would clash with in the editor, e.g. "Bold"; null when it is free. */
+export function reservedUse(shortcut: ParsedShortcut): string | null {
+  return reservedEntry(shortcut)?.name ?? null
 }

@@ -37,6 +37,20 @@ export const documentsFolderSettingSchema = z
     'Choose a full folder path (starting with / or a drive letter), or leave it empty for the default.',
   )
 
+/** A keyboard shortcut as the writer set it ("Mod+Alt+L"); empty turns the action's shortcut off. */
+const shortcutSettingSchema = z.string().trim().max(40)
+
+/** The writer's shortcuts by action id ("rewrite", "palette", a prompt id), over the defaults. */
+export const shortcutsSettingSchema = z.record(z.string().min(1).max(120), shortcutSettingSchema)
+
+/** How many of the writer's own instructions ("make it sadder") are remembered. */
+export const RECENT_INSTRUCTIONS_MAX = 12
+
+/** The writer's recent Ask instructions, newest first. */
+export const recentInstructionsSchema = z
+  .array(z.string().trim().min(1).max(500))
+  .max(RECENT_INSTRUCTIONS_MAX)
+
 export const settingsSchema = z.object({
   engine: engineSettingsSchema.default(engineSettingsSchema.parse({})),
   remote: remoteSettingsSchema.default(remoteSettingsSchema.parse({})),
@@ -56,6 +70,8 @@ export const settingsSchema = z.object({
   documentsFolder: documentsFolderSettingSchema.default(''),
   /** Ghost-text continuation asked for by itself after a pause in typing. */
   autoSuggest: z.boolean().default(false),
+  shortcuts: shortcutsSettingSchema.default({}),
+  recentInstructions: recentInstructionsSchema.default([]),
 })
 export type Settings = z.output<typeof settingsSchema>
 
@@ -75,6 +91,9 @@ export const settingsPatchSchema = z
       .optional(),
     documentsFolder: documentsFolderSettingSchema.optional(),
     autoSuggest: z.boolean().optional(),
+    /** Replaces the whole map. */
+    shortcuts: shortcutsSettingSchema.optional(),
+    recentInstructions: recentInstructionsSchema.optional(),
   })
   .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -96,6 +115,8 @@ export function applySettingsPatch(
       userPresets: patch.userPresets,
       documentsFolder: patch.documentsFolder,
       autoSuggest: patch.autoSuggest,
+      shortcuts: patch.shortcuts,
+      recentInstructions: patch.recentInstructions,
     }),
     engine: { ...settings.engine, ...defined(patch.engine) },
     remote: { ...settings.remote, ...defined(patch.remote) },

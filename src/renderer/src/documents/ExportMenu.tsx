@@ -16,6 +16,18 @@ function download(file: ExportedDocument): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** Saves the open document and downloads it exported (also run from the command palette). */
+export async function exportOpenDocument(
+  api: QuireApi,
+  session: DocumentSession,
+  to: ExportFormat,
+): Promise<void> {
+  // The host exports the file: write the latest text first.
+  await session.save()
+  const current = session.currentPath()
+  if (current) download(await api.exportDocument({ path: current, to }))
+}
+
 /** Export the open document as a self-contained HTML page or a Word document. */
 export function ExportMenu({
   api,
@@ -34,10 +46,7 @@ export function ExportMenu({
     setBusy(true)
     setError(null)
     try {
-      // The host exports the file: write the latest text first.
-      await session.save()
-      const current = session.currentPath()
-      if (current) download(await api.exportDocument({ path: current, to }))
+      await exportOpenDocument(api, session, to)
     } catch (cause) {
       setError(errorText(t, cause))
     } finally {

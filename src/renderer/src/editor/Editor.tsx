@@ -12,6 +12,10 @@ import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
+import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
+import { ContextMenuPlugin } from './plugins/AiToolbar/ContextMenu'
+import { useKeymap } from '../palette/keymap'
+import { usePrefs } from '../palette/userPrefs'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
@@ -65,12 +69,21 @@ export function Editor({
     (text: string) => setMenuLanguage(detectLanguage(text, uiLanguage)),
     [uiLanguage],
   )
+  // The Ask prompt runs from its own field, not as a style.
   const rewriteChoices = useMemo(
-    () => promptChoices(prompts, menuLanguage, 'rewrite'),
+    () => promptChoices(prompts, menuLanguage, 'rewrite').filter((p) => p.id !== ASK_PROMPT_ID),
     [prompts, menuLanguage],
   )
   const allChoices = useMemo(() => promptChoices(prompts, menuLanguage), [prompts, menuLanguage])
-  const shortcutPrompts = useMemo(() => allChoices.filter((p) => p.shortcut), [allChoices])
+  const bindings = useKeymap(api, prompts)
+  const { prefs, store: prefsStore } = usePrefs(api)
+  const rememberInstruction = useCallback(
+    (instruction: string) =>
+      void prefsStore
+        .rememberInstruction(instruction)
+        .catch((error: unknown) => console.warn('quire: recent instructions not saved:', error)),
+    [prefsStore],
+  )
   const menus = useMemo(
     () => ({
       poem: allChoices.filter((p) => p.kind === 'poem'),
@@ -79,6 +92,7 @@ export function Editor({
     }),
     [allChoices],
   )
+  const contextPrompts = useMemo(() => [...menus.more, ...menus.continue, ...menus.poem], [menus])
   const chosenRewrite = rewriteChoices.some((p) => p.id === rewritePromptId)
     ? rewritePromptId
     : (rewriteChoices[0]?.id ?? rewritePromptId)
@@ -130,7 +144,9 @@ export function Editor({
           rewriteChoices={rewriteChoices}
           menus={menus}
           onSelectionText={onSelectionText}
-          shortcutPrompts={shortcutPrompts}
+          bindings={bindings}
+          recentInstructions={prefs.recentInstructions}
+          onRememberInstruction={rememberInstruction}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
@@ -141,6 +157,12 @@ export function Editor({
           prompts={allChoices}
           anchor={anchor}
           cardOpen={suggestionActive || compareActive}
+        />
+        <ContextMenuPlugin
+          rewrite={rewriteChoices.find((p) => p.id === chosenRewrite) ?? null}
+          prompts={contextPrompts}
+          bindings={bindings}
+          disabled={suggestionActive}
         />
         <SuggestionPlugin
           api={api}

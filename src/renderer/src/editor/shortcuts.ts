@@ -49,13 +49,34 @@ export function formatShortcut(shortcut: string, isMac: boolean): string {
   }
   const parts = shortcut.split('+').map((part) => {
     const name = names[part.trim().toLowerCase()]
+    const key = part.trim()
+    // Letters in capitals ("L"), named keys as named ("Enter").
     return name
       ? name[isMac ? 0 : 1]
-      : part.trim().length === 1
-        ? part.trim().toUpperCase()
-        : part.trim()
+      : key.length === 1
+        ? key.toUpperCase()
+        : key.charAt(0).toUpperCase() + key.slice(1).toLowerCase()
   })
   return parts.join(isMac ? '' : '+')
 }
 
 export const isMacPlatform = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform)
+
+/**
+ * The shortcut a key press would be written as ("Mod+Alt+L"), for recording one; null while only
+ * modifiers are held. A key the editor cannot use comes out as typed ("Mod+["), to be refused.
+ */
+export function shortcutOfChord(chord: KeyChord & { key: string }, isMac: boolean): string | null {
+  if (['Control', 'Meta', 'Alt', 'Shift', 'AltGraph', 'OS'].includes(chord.key)) return null
+  const key =
+    /^Key([A-Z])$/.exec(chord.code)?.[1] ??
+    /^Digit([0-9])$/.exec(chord.code)?.[1] ??
+    (chord.code === 'Enter' || chord.code === 'NumpadEnter' ? 'Enter' : chord.key)
+  const parts: string[] = []
+  if (isMac ? chord.metaKey : chord.ctrlKey) parts.push('Mod')
+  if (isMac && chord.ctrlKey) parts.push('Ctrl')
+  if (!isMac && chord.metaKey) parts.push('Meta')
+  if (chord.altKey) parts.push('Alt')
+  if (chord.shiftKey) parts.push('Shift')
+  return [...parts, key].join('+')
+}

@@ -7,7 +7,16 @@ type Persona = LibraryListing['personas'][number]
 type State = { loaded: string; text: string; message: string | null; error: string | null }
 
 /** The personas sent under every action: read one, edit it, save your version (built-in ones are overridden, not changed). */
-export function PersonaEditor({ api, personas }: { api: QuireApi; personas: readonly Persona[] }) {
+export function PersonaEditor({
+  api,
+  personas,
+  onDirtyChange,
+}: {
+  api: QuireApi
+  personas: readonly Persona[]
+  /** Whether the text differs from the saved file, so the panel can ask before closing. */
+  onDirtyChange?(dirty: boolean): void
+}) {
   const { t } = useTranslation()
   const [key, setKey] = useState(() =>
     personas[0] ? `${personas[0].id}:${personas[0].language}` : '',
@@ -31,6 +40,9 @@ export function PersonaEditor({ api, personas }: { api: QuireApi; personas: read
       live = false
     }
   }, [api, key])
+
+  const dirty = state.text !== state.loaded
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
 
   const save = async (): Promise<void> => {
     if (!persona) return

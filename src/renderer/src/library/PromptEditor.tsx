@@ -1,20 +1,27 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
+import type { Binding } from '@shared/prompts/keymap'
 import type { LibraryListing } from '@shared/prompts/libraryContract'
 import type { LibraryProblem } from '@shared/prompts/schema'
+import { appActionTitle } from '../palette/shortcutText'
+import { FORM_FIELDS, formIssues, formValues, type FormField } from './formFields'
 import { checkPromptText, splitPromptFile, withBody, withField } from './promptFile'
+import { fieldIssueText, PromptForm } from './PromptForm'
 
 type Entry = LibraryListing['prompts'][number]
 type Props = {
   api: QuireApi
   entry: Entry
   listing: LibraryListing
+  /** The shortcuts in effect, to refuse one that is taken while it is typed. */
+  bindings: readonly Binding[]
   /** After a duplicate, the panel selects the new file. */
   onSelect(id: string, language: Entry['language']): void
+  /** After a delete (or restore), the panel offers to undo it. */
+  onRemoved(entry: Entry): void
+  onDirtyChange(dirty: boolean): void
 }
-
-const FIELDS = ['title', 'description', 'preset', 'persona', 'maxTokens', 'shortcut'] as const
 
 type EditorState = {
   loaded: string
@@ -27,9 +34,20 @@ type EditorState = {
 const describe = (problem: LibraryProblem): string =>
   `${problem.line ? `line ${problem.line}: ` : ''}${problem.field ? `${problem.field}: ` : ''}${problem.message}`
 
+const isFormField = (field: string | null): field is FormField =>
+  field !== null && (FORM_FIELDS as readonly string[]).includes(field.split('.')[0] ?? '')
+
 /** One prompt file: read-only when bundled (duplicate it to edit), a form and a body editor when it is the writer's. */
-export function PromptEditor({ api, entry, listing, onSelect }: Props) {
-  const { t } = useTranslation()
+export function PromptEditor({
+  api,
+  entry,
+  listing,
+  bindings,
+  onSelect,
+  onRemoved,
+  onDirtyChange,
+}: Props) {
+  const { t, i18n } = useTranslation()
   const [state, setState] = useState<EditorState>({
     loaded: '',
     text: '',
@@ -76,9 +94,40 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
     () => checkPromptText(state.text, entry.language, known),
     [state.text, entry.language, known],
   )
-  const problems = [...check.problems, ...state.hostProblems]
+  const values = useMemo(() => formValues(state.text), [state.text])
+  const issues = useMemo(
+    () => formIssues(values, { promptId: entry.id, ...known, bindings }),
+    [values, entry.id, known, bindings],
+  )
+  const titleOf = (id: string): string =>
+    appActionTitle(id, t) ??
+    (
+      listing.prompts.find((p) => p.id === id && p.language === entry.language) ??
+      listing.prompts.find((p) => p.id === id)
+    )?.title ??
+    id
+
+  // Each form field speaks for itself; the list below keeps what the form cannot show.
+  const fieldMessages: Partial<Record<FormField, string>> = {}
+  for (const field of FORM_FIELDS) {
+    const issue = issues[field]
+    if (issue)
+      fieldMessages[field] = fieldIssueText(issue, t, i18n.language, titleOf, values[field])
+  }
+  const otherProblems: LibraryProblem[] = []
+  for (const problem of [...check.problems, ...state.hostProblems]) {
+    if (!isFormField(problem.field)) otherProblems.push(problem)
+    else {
+      const field = problem.field.split('.')[0] as FormField
+      fieldMessages[field] ??=
+        problem.source === 'editor' ? t('libraryEditor.errors.invalid') : problem.message
+    }
+  }
+  const hasFieldErrors = Object.keys(fieldMessages).length > 0
   const dirty = state.text !== state.loaded
   const { body } = splitPromptFile(state.text)
+
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange])
 
   const save = async (): Promise<void> => {
     setState((s) => ({ ...s, status: 'saving', message: null }))
@@ -138,7 +187,9 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
               type="button"
               className="button primary"
               data-testid="library-save"
-              disabled={!dirty || check.prompt === null || state.status === 'saving'}
+              disabled={
+                !dirty || check.prompt === null || hasFieldErrors || state.status === 'saving'
+              }
               onClick={() => void save()}
             >
               {t('library.save')}
@@ -148,10 +199,12 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
               className="button subtle"
               data-testid={entry.overrides ? 'library-restore' : 'library-delete'}
               onClick={() =>
-                void act(() =>
-                  entry.overrides
-                    ? api.restorePrompt({ id: entry.id, language: entry.language })
-                    : api.deletePrompt({ id: entry.id, language: entry.language }),
+                void act(
+                  () =>
+                    entry.overrides
+                      ? api.restorePrompt({ id: entry.id, language: entry.language })
+                      : api.deletePrompt({ id: entry.id, language: entry.language }),
+                  () => onRemoved(entry),
                 )
               }
             >
@@ -159,7 +212,7 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
             </button>
           </>
         )}
-        <span className="field-hint">{entry.source}</span>
+        <span className="field-hint prompt-editor-source">{entry.source}</span>
       </div>
       {state.message && (
         <p className="field-hint" role="status" data-testid="library-message">
@@ -168,43 +221,16 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
       )}
       {editable ? (
         <>
-          <div className="front-matter-form">
-            {FIELDS.map((field) => (
-              <label key={field} className="field">
-                <span>{t(`library.fields.${field}`)}</span>
-                {field === 'preset' || field === 'persona' ? (
-                  <select
-                    data-testid={`library-field-${field}`}
-                    value={check.prompt?.[field] ?? ''}
-                    onChange={(event) =>
-                      setState((s) => ({
-                        ...s,
-                        text: withField(s.text, field, event.target.value),
-                      }))
-                    }
-                  >
-                    {(field === 'preset' ? known.presets : known.personas).map((id) => (
-                      <option key={id} value={id}>
-                        {id}
-                      </option>
-                    ))}
-                  </select>
-                ) : (
-                  <input
-                    data-testid={`library-field-${field}`}
-                    defaultValue={String(check.prompt?.[field] ?? '')}
-                    key={`${entry.id}:${state.loaded.length}:${field}`}
-                    onChange={(event) =>
-                      setState((s) => ({
-                        ...s,
-                        text: withField(s.text, field, event.target.value),
-                      }))
-                    }
-                  />
-                )}
-              </label>
-            ))}
-          </div>
+          <PromptForm
+            idPrefix={`prompt-${entry.language}-${entry.id}`}
+            values={values}
+            messages={fieldMessages}
+            presets={known.presets}
+            personas={known.personas}
+            onChange={(field, value) =>
+              setState((s) => ({ ...s, text: withField(s.text, field, value) }))
+            }
+          />
           <label className="field">
             <span>{t('library.body')}</span>
             <textarea
@@ -223,9 +249,9 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
           {state.text}
         </pre>
       )}
-      {problems.length > 0 && (
+      {otherProblems.length > 0 && (
         <ul className="problem-list" data-testid="library-problems">
-          {problems.map((problem, index) => (
+          {otherProblems.map((problem, index) => (
             <li
               key={index}
               className={problem.severity === 'warning' ? 'field-hint' : 'field-error'}

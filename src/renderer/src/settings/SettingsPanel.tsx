@@ -1,11 +1,14 @@
-import { useEffect, useRef, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
+import { UnsavedPrompt } from '../ui/UnsavedPrompt'
+import { useUnsavedGuard } from '../ui/useUnsavedGuard'
 import { DocumentsSection } from './DocumentsSection'
 import { EngineSection } from './EngineSection'
 import { ReplacementsSection } from './ReplacementsSection'
 import { SaveBar } from './SaveBar'
+import { ShortcutsSection } from './ShortcutsSection'
 import { useSettingsForm } from './useSettingsForm'
 import { WritingSection } from './WritingSection'
 
@@ -17,6 +20,11 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
   const { state, dirty, edit, save, forgetKey } = useSettingsForm(api)
   const { draft, errors, refusals } = state
   const form = useRef<HTMLFormElement | null>(null)
+  // Esc and Close ask first when edits are unsaved (a shortcut typed but not set counts too).
+  const [shortcutsPending, setShortcutsPending] = useState(false)
+  const guard = useUnsavedGuard(dirty || shortcutsPending)
+  const { request } = guard
+  const close = useCallback(() => request(onClose), [request, onClose])
   // After a refused save, take the writer to the first field that needs fixing.
   useEffect(() => {
     const first =
@@ -32,7 +40,8 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
   }
 
   return (
-    <Drawer testId="settings-panel" title={t('panel.settings')} onClose={onClose}>
+    <Drawer testId="settings-panel" title={t('panel.settings')} onClose={close}>
+      <UnsavedPrompt guard={guard} what={t('unsaved.settings')} />
       {state.phase === 'loading' && (
         <p className="settings-loading">
           <span className="spinner" aria-hidden="true" />
@@ -61,6 +70,7 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
             edit={edit}
             uiLanguage={i18n.language.startsWith('zh') ? 'zh' : 'en'}
           />
+          <ShortcutsSection api={api} onPendingChange={setShortcutsPending} />
           <SaveBar state={state} dirty={dirty} />
         </form>
       )}

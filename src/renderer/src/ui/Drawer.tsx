@@ -31,6 +31,25 @@ export function Drawer({ testId, title, onClose, children, wide = false }: Props
     }
   }, [onClose])
 
+  // The panel starts under the window's header, so its buttons stay in reach (a wide Library
+  // used to cover them in a 900 px window).
+  useEffect(() => {
+    const header = document.querySelector('.app-header')
+    const drawer = panel.current
+    if (!header || !drawer) return
+    const place = (): void => {
+      drawer.style.top = `${Math.max(0, header.getBoundingClientRect().bottom)}px`
+    }
+    place()
+    const observer = new ResizeObserver(place)
+    observer.observe(header)
+    window.addEventListener('scroll', place, { passive: true })
+    return () => {
+      observer.disconnect()
+      window.removeEventListener('scroll', place)
+    }
+  }, [])
+
   return (
     <aside
       ref={panel}

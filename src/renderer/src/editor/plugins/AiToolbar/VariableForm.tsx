@@ -23,7 +23,13 @@ export function VariableForm({ prompt, onRun, onCancel }: Props) {
       className="variable-form"
       data-testid="variable-form"
       onSubmit={submit}
-      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+      onKeyDown={(event) => {
+        // Esc closes only the form: the editor keeps its selection and the card stays as it is.
+        if (event.key !== 'Escape') return
+        event.preventDefault()
+        event.stopPropagation()
+        onCancel()
+      }}
     >
       <p className="variable-form-title">{prompt.title}</p>
       {prompt.variables.map((variable, index) => (

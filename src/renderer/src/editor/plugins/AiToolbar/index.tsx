@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
@@ -12,17 +12,19 @@ import {
 } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
 import type { EngineState, PromptSummary } from '@shared/contract'
+import type { Binding } from '@shared/prompts/keymap'
 import { currentView, placeToolbar, selectionBox, type Placement } from '../../positioning'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
 import { COMPARE_COMMAND, COMPARE_SHORTCUT } from '../../../compare/commands'
+import { ASK_PROMPT_ID, askVariables } from './ask'
+import { AskField } from './AskField'
+import { REWRITE_SELECTION_COMMAND } from './commands'
 import { PromptMenu } from './PromptMenu'
 
-/** The Rewrite action's own shortcut; each prompt may add one in its front matter. */
-export const REWRITE_SHORTCUT = 'Mod+Alt+R'
-
-const TOOLBAR_WIDTH = 620
-const TOOLBAR_HEIGHT = 40
+/** Wide enough for the buttons, Compare and the Ask field on one row; narrower, the Ask field wraps under them. */
+const TOOLBAR_WIDTH = 800
+const TOOLBAR_ROW_HEIGHT = 40
 
 type Props = {
   anchor: RefObject<HTMLDivElement | null>
@@ -30,8 +32,11 @@ type Props = {
   rewriteChoices: readonly PromptSummary[]
   /** Poems, continuations and transforms, for their menus. */
   menus: Record<'poem' | 'continue' | 'more', readonly PromptSummary[]>
-  /** Every prompt with a shortcut. */
-  shortcutPrompts: readonly PromptSummary[]
+  /** The shortcuts in effect (app actions and prompts), with the writer's own from Settings. */
+  bindings: readonly Binding[]
+  /** The writer's recent Ask instructions, newest first. */
+  recentInstructions: readonly string[]
+  onRememberInstruction(instruction: string): void
   rewritePromptId: string
   onRewritePromptChange(id: string): void
   /** The engine's state, for the buttons' hints; actions run in every state (they wait for a loading model). */
@@ -46,7 +51,9 @@ export function AiToolbarPlugin({
   anchor,
   rewriteChoices,
   menus,
-  shortcutPrompts,
+  bindings,
+  recentInstructions,
+  onRememberInstruction,
   rewritePromptId,
   onRewritePromptChange,
   engineState,
@@ -56,9 +63,17 @@ export function AiToolbarPlugin({
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation()
   const [placement, setPlacement] = useState<Placement | null>(null)
+  const askInput = useRef<HTMLInputElement | null>(null)
   const isMac = isMacPlatform()
+  const shortcutFor = (id: string): string | null => {
+    const found = bindings.find((binding) => binding.id === id)?.shortcut
+    return found ? formatShortcut(found, isMac) : null
+  }
 
   const update = useCallback(() => {
+    // While the writer works in the toolbar (the Ask field, a menu) it stays where it is: the
+    // page's selection is then in the field, not in the editor.
+    if (document.activeElement?.closest('.ai-toolbar')) return
     const container = anchor.current
     const text = editor.getEditorState().read(() => {
       const selection = $getSelection()
@@ -74,7 +89,10 @@ export function AiToolbarPlugin({
         ? placeToolbar(
             box,
             container.getBoundingClientRect(),
-            { width: Math.min(TOOLBAR_WIDTH, container.clientWidth), height: TOOLBAR_HEIGHT },
+            {
+              width: Math.min(TOOLBAR_WIDTH, container.clientWidth),
+              height: TOOLBAR_ROW_HEIGHT * (container.clientWidth < TOOLBAR_WIDTH ? 2 : 1),
+            },
             currentView(),
           )
         : null,
@@ -82,9 +100,22 @@ export function AiToolbarPlugin({
   }, [anchor, editor, onSelectionText])
 
   const run = useCallback(
-    (promptId: string, variables: Record<string, string> = {}) =>
-      editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId, variables }),
+    (promptId: string, variables: Record<string, string> = {}) => {
+      // An action chosen from the toolbar by keyboard hands focus back to the editor: the
+      // toolbar goes away, and focus must not fall to the page.
+      const fromToolbar = document.activeElement?.closest('.ai-toolbar') != null
+      const ran = editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId, variables })
+      if (fromToolbar) editor.focus()
+      return ran
+    },
     [editor],
+  )
+  const ask = useCallback(
+    (instruction: string) => {
+      onRememberInstruction(instruction)
+      run(ASK_PROMPT_ID, askVariables(instruction))
+    },
+    [run, onRememberInstruction],
   )
 
   // Clamped to the window, so it follows scrolling.
@@ -113,21 +144,30 @@ export function AiToolbarPlugin({
           COMMAND_PRIORITY_LOW,
         ),
         editor.registerCommand(
+          REWRITE_SELECTION_COMMAND,
+          () => run(rewritePromptId),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
           KEY_DOWN_COMMAND,
           (event) => {
-            const target = matchesShortcut(REWRITE_SHORTCUT, event, isMac)
-              ? rewritePromptId
-              : shortcutPrompts.find((p) => p.shortcut && matchesShortcut(p.shortcut, event, isMac))
-                  ?.id
-            if (!target) return false
+            const hit = bindings.find((binding) => matchesShortcut(binding.shortcut, event, isMac))
+            // The palette's key is the window's (it works outside the editor too).
+            if (!hit || hit.id === 'app:palette') return false
+            if (hit.id === 'app:ask') {
+              if (!askInput.current) return false
+              event.preventDefault()
+              askInput.current.focus()
+              return true
+            }
             event.preventDefault()
-            run(target)
+            run(hit.id === 'app:rewrite' ? rewritePromptId : hit.id)
             return true
           },
           COMMAND_PRIORITY_LOW,
         ),
       ),
-    [anchor, editor, update, run, rewritePromptId, shortcutPrompts, isMac],
+    [anchor, editor, update, run, rewritePromptId, bindings, isMac],
   )
 
   // While a model loads an action waits for it; with none, the card says how to get one.
@@ -146,6 +186,13 @@ export function AiToolbarPlugin({
       role="toolbar"
       aria-label={t('toolbar.label')}
       style={{ top: placement.top, left: placement.left }}
+      onKeyDown={(event) => {
+        // Esc on a toolbar control (its menus handle their own): back to the editor, selection kept.
+        if (event.key !== 'Escape' || event.defaultPrevented) return
+        event.preventDefault()
+        event.stopPropagation()
+        editor.focus()
+      }}
       onMouseDown={(event) => {
         // Keep the editor's selection: only the style menu and the fields may take focus.
         if (!(
@@ -158,7 +205,7 @@ export function AiToolbarPlugin({
         type="button"
         className="button primary"
         data-testid="action-rewrite"
-        title={[formatShortcut(REWRITE_SHORTCUT, isMac), hint].filter(Boolean).join(' · ')}
+        title={[shortcutFor('app:rewrite'), hint].filter(Boolean).join(' · ')}
         onClick={() => run(rewritePromptId)}
       >
         {t('toolbar.rewrite')}
@@ -191,6 +238,13 @@ export function AiToolbarPlugin({
       >
         {t('toolbar.compare')}
       </button>
+      <AskField
+        ref={askInput}
+        recent={recentInstructions}
+        shortcut={shortcutFor('app:ask')}
+        onAsk={ask}
+        onLeave={() => editor.focus()}
+      />
     </div>,
     anchor.current,
   )

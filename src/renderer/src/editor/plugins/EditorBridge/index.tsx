@@ -4,7 +4,7 @@ import { $getSelection, $isRangeSelection } from 'lexical'
 import type { EditorControls } from '../../../library/LibraryPanel'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
 
-/** Hands panels outside the editor (the Library) its selection and a way to run a prompt on it. */
+/** Hands panels outside the editor (the Library, the palette) its selection, a way to run a prompt on it, and focus. */
 export function EditorBridgePlugin({
   onControls,
 }: {
@@ -20,6 +20,8 @@ export function EditorBridgePlugin({
         }),
       runPrompt: (promptId, variables) =>
         editor.dispatchCommand(RUN_PROMPT_COMMAND, { promptId, variables }),
+      dispatch: (command, payload) => editor.dispatchCommand(command, payload),
+      focus: () => editor.focus(),
     })
     return () => onControls(null)
   }, [editor, onControls])
