@@ -17,6 +17,7 @@ import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
+import { BestOfPlugin } from '../bestOf/BestOfPlugin'
 import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
@@ -50,6 +51,7 @@ export function Editor({
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
   const [suggestionActive, setSuggestionActive] = useState(false)
+  const [bestOfActive, setBestOfActive] = useState(false)
   const [rewritePromptId, setRewritePromptId] = useState(
     () => window.localStorage.getItem(STYLE_KEY) ?? DEFAULT_REWRITE_PROMPT,
   )
@@ -129,7 +131,7 @@ export function Editor({
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
-          hidden={suggestionActive}
+          hidden={suggestionActive || bestOfActive}
         />
         <SuggestionPlugin
           api={api}
@@ -139,6 +141,7 @@ export function Editor({
           onActiveChange={setSuggestionActive}
           onOpenModels={onOpenModels}
         />
+        <BestOfPlugin api={api} prompts={allChoices} onActiveChange={setBestOfActive} />
       </div>
     </LexicalComposer>
   )

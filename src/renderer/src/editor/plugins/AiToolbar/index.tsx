@@ -15,6 +15,7 @@ import type { EngineState, PromptSummary } from '@shared/contract'
 import { currentView, placeToolbar, selectionBox, type Placement } from '../../positioning'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
+import { BEST_OF_COMMAND, DEFAULT_BEST_OF } from '../../../bestOf/commands'
 import { PromptMenu } from './PromptMenu'
 
 /** The Rewrite action's own shortcut; each prompt may add one in its front matter. */
@@ -178,6 +179,15 @@ export function AiToolbarPlugin({
           </option>
         ))}
       </select>
+      <button
+        type="button"
+        className="button subtle"
+        data-testid="action-best-of"
+        title={t('bestOf.hint', { count: DEFAULT_BEST_OF })}
+        onClick={() => editor.dispatchCommand(BEST_OF_COMMAND, { promptId: rewritePromptId })}
+      >
+        {t('bestOf.action', { count: DEFAULT_BEST_OF })}
+      </button>
       <PromptMenu name="poem" prompts={menus.poem} onRun={run} />
       <PromptMenu name="continue" prompts={menus.continue} onRun={run} />
       <PromptMenu name="more" prompts={menus.more} onRun={run} />
