@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from './support/browser'
@@ -101,6 +103,68 @@ describe('Best of N and the playground in the browser against quire serve', () =
       .toBe(3)
     await zhPanel.getByTestId('bestof-show-scores').first().click()
     await screenshot(zh, 'bestof-zh')
+    await zh.context().close()
+    await page.context().close()
+  })
+
+  it('the playground runs an edited template with edited sampling values on fixed seeds and saves them as a preset', async () => {
+    const page = await openPage('en-US')
+    await page.getByTestId('open-playground').click()
+    const panel = page.getByTestId('playground-panel')
+    await expect
+      .poll(() => panel.getByTestId('playground-template').inputValue())
+      .toContain('## Constraint')
+    const template = panel.getByTestId('playground-template')
+    await template.fill(`${await template.inputValue()}\n\nEnd with the word lantern.`)
+    await panel.getByTestId('playground-temperature').fill('0.6')
+    await panel.getByTestId('playground-count').fill('2')
+    await panel.getByTestId('playground-seed').fill('7')
+    await panel.getByTestId('playground-run').click()
+
+    const samples = panel.getByTestId('playground-sample')
+    await expect
+      .poll(() => panel.locator('[data-testid="playground-sample"][data-phase="done"]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    expect(await samples.first().innerText()).toContain('Seed 7')
+    expect(await samples.nth(1).innerText()).toContain('Seed 8')
+    await expect(panel.getByTestId('playground-stats').first().innerText()).resolves.toMatch(
+      /tokens · .* tok\/s/,
+    )
+    expect(await panel.getByTestId('playground-score').count()).toBe(2)
+    // The exact messages sent carry the edited template.
+    await samples.first().locator('summary').click()
+    const user = samples.first().locator('[data-testid="playground-message"][data-role="user"]')
+    await expect(user.innerText()).resolves.toContain('End with the word lantern.')
+    await screenshot(page, 'playground-en')
+
+    await panel.getByTestId('playground-preset-title').fill('Quiet evening')
+    await panel.getByTestId('playground-save-preset').click()
+    await expect(panel.getByTestId('playground-notice').innerText()).resolves.toContain(
+      'quiet-evening',
+    )
+    const settings = JSON.parse(readFileSync(join(serve.dataDir, 'settings.json'), 'utf8')) as {
+      userPresets: { id: string; title: string; temperature: number }[]
+    }
+    expect(settings.userPresets).toEqual([
+      expect.objectContaining({ id: 'quiet-evening', title: 'Quiet evening', temperature: 0.6 }),
+    ])
+
+    const zh = await openPage('zh-CN')
+    await zh.getByTestId('open-playground').click()
+    const zhPanel = zh.getByTestId('playground-panel')
+    await expect
+      .poll(() => zhPanel.getByTestId('playground-template').inputValue())
+      .toContain('## Constraint')
+    await zhPanel.getByTestId('playground-count').fill('2')
+    await zhPanel.getByTestId('playground-run').click()
+    await expect
+      .poll(() => zhPanel.locator('[data-testid="playground-sample"][data-phase="done"]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    await screenshot(zh, 'playground-zh')
     await zh.context().close()
     await page.context().close()
   })

@@ -12,9 +12,10 @@ import { Editor } from './editor/Editor'
 import { useEngine } from './engine/useEngine'
 import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
 import { ModelsPanel } from './models/ModelsPanel'
+import { PlaygroundPanel } from './playground/PlaygroundPanel'
 import { SettingsPanel } from './settings/SettingsPanel'
 
-type PanelName = 'library' | 'models' | 'settings'
+type PanelName = 'library' | 'models' | 'settings' | 'playground'
 
 const LIST_KEY = 'quire.documentListOpen'
 const NO_COUNTS: TextCounts = { words: 0, chars: 0 }
@@ -72,7 +73,7 @@ export function App({ host }: { host: HostApi }) {
         </span>
         <ExportMenu api={host.api} session={documents.session} path={view.path} />
         <nav className="app-nav">
-          {(['library', 'models', 'settings'] as const).map((name) => (
+          {(['library', 'playground', 'models', 'settings'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -125,6 +126,9 @@ export function App({ host }: { host: HostApi }) {
         />
       )}
       {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
+      {panel === 'playground' && (
+        <PlaygroundPanel api={host.api} prompts={prompts} onClose={close} />
+      )}
     </div>
   )
 }
