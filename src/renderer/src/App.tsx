@@ -29,7 +29,11 @@ const StatsPanel = lazy(() =>
   import('./compare/StatsPanel').then((m) => ({ default: m.StatsPanel })),
 )
 
-type PanelName = 'library' | 'models' | 'settings' | 'stats'
+const PlaygroundPanel = lazy(() =>
+  import('./playground/PlaygroundPanel').then((m) => ({ default: m.PlaygroundPanel })),
+)
+
+type PanelName = 'library' | 'models' | 'settings' | 'stats' | 'playground'
 
 const LIST_KEY = 'quire.documentListOpen'
 const NO_COUNTS: TextCounts = { words: 0, chars: 0 }
@@ -103,7 +107,7 @@ export function App({ host }: { host: HostApi }) {
         </span>
         <ExportMenu api={host.api} session={documents.session} path={view.path} />
         <nav className="app-nav">
-          {(['library', 'models', 'settings', 'stats'] as const).map((name) => (
+          {(['library', 'playground', 'models', 'settings', 'stats'] as const).map((name) => (
             <button
               key={name}
               type="button"
@@ -159,6 +163,9 @@ export function App({ host }: { host: HostApi }) {
         )}
         {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
         {panel === 'stats' && <StatsPanel api={host.api} prompts={prompts} onClose={close} />}
+        {panel === 'playground' && (
+          <PlaygroundPanel api={host.api} prompts={prompts} onClose={close} />
+        )}
       </Suspense>
       <PaletteHost
         api={host.api}

@@ -23,6 +23,7 @@ import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { ComparePlugin } from '../compare/ComparePlugin'
 import { GhostTextPlugin } from './plugins/GhostText'
+import { BestOfPlugin } from '../bestOf/BestOfPlugin'
 import { detectLanguage } from '@shared/text/script'
 import { DEFAULT_REWRITE_PROMPT, promptChoices } from './promptChoices'
 import { editorTheme } from './theme'
@@ -59,6 +60,7 @@ export function Editor({
   const anchor = useRef<HTMLDivElement | null>(null)
   const [suggestionActive, setSuggestionActive] = useState(false)
   const [compareActive, setCompareActive] = useState(false)
+  const [bestOfActive, setBestOfActive] = useState(false)
   const [rewritePromptId, setRewritePromptId] = useState(
     () => window.localStorage.getItem(STYLE_KEY) ?? DEFAULT_REWRITE_PROMPT,
   )
@@ -150,13 +152,13 @@ export function Editor({
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
           engineState={status?.state ?? null}
-          hidden={suggestionActive || compareActive}
+          hidden={suggestionActive || compareActive || bestOfActive}
         />
         <GhostTextPlugin
           api={api}
           prompts={allChoices}
           anchor={anchor}
-          cardOpen={suggestionActive || compareActive}
+          cardOpen={suggestionActive || compareActive || bestOfActive}
         />
         <ContextMenuPlugin
           rewrite={rewriteChoices.find((p) => p.id === chosenRewrite) ?? null}
@@ -180,6 +182,7 @@ export function Editor({
           onActiveChange={setCompareActive}
           onOpenStats={onOpenStats}
         />
+        <BestOfPlugin api={api} prompts={allChoices} onActiveChange={setBestOfActive} />
       </div>
     </LexicalComposer>
   )

@@ -20,10 +20,11 @@ import { COMPARE_COMMAND, COMPARE_SHORTCUT } from '../../../compare/commands'
 import { ASK_PROMPT_ID, askVariables } from './ask'
 import { AskField } from './AskField'
 import { REWRITE_SELECTION_COMMAND } from './commands'
+import { BEST_OF_COMMAND, DEFAULT_BEST_OF } from '../../../bestOf/commands'
 import { PromptMenu } from './PromptMenu'
 
-/** Wide enough for the buttons, Compare and the Ask field on one row; narrower, the Ask field wraps under them. */
-const TOOLBAR_WIDTH = 800
+/** Wide enough for the buttons, Compare, Best of and the Ask field on one row; narrower, the Ask field wraps under them. */
+const TOOLBAR_WIDTH = 900
 const TOOLBAR_ROW_HEIGHT = 40
 
 type Props = {
@@ -226,6 +227,15 @@ export function AiToolbarPlugin({
           </option>
         ))}
       </select>
+      <button
+        type="button"
+        className="button subtle"
+        data-testid="action-best-of"
+        title={t('bestOf.hint', { count: DEFAULT_BEST_OF })}
+        onClick={() => editor.dispatchCommand(BEST_OF_COMMAND, { promptId: rewritePromptId })}
+      >
+        {t('bestOf.action', { count: DEFAULT_BEST_OF })}
+      </button>
       <PromptMenu name="poem" prompts={menus.poem} onRun={run} />
       <PromptMenu name="continue" prompts={menus.continue} onRun={run} />
       <PromptMenu name="more" prompts={menus.more} onRun={run} />

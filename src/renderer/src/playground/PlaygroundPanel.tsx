@@ -1,0 +1,260 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PromptSummary, QuireApi } from '@shared/contract'
+import { Drawer } from '../ui/Drawer'
+import { useReducerStore } from '../bestOf/reducerStore'
+import { runSamples, type SampleRun } from '../bestOf/sampleClient'
+import {
+  freshSeed,
+  newSampleSet,
+  sampleSetReducer,
+  type SampleAction,
+  type SampleSet,
+} from '../bestOf/sampleSet'
+import { PlaygroundResults } from './PlaygroundResults'
+import {
+  FIELD_LIMITS,
+  SAMPLING_FIELDS,
+  presetFrom,
+  templateOf,
+  withTemplate,
+  type SamplingDraft,
+} from './playgroundDraft'
+import '../bestOf/bestOf.css'
+import './playground.css'
+
+type Props = { api: QuireApi; prompts: readonly PromptSummary[]; onClose(): void }
+type Loaded = {
+  prompt: PromptSummary
+  fileText: string
+  base: Awaited<ReturnType<QuireApi['previewPrompt']>>['sampling']
+}
+
+const setReducer = (
+  set: SampleSet | null,
+  action: SampleAction | { type: 'new'; set: SampleSet },
+) => (action.type === 'new' ? action.set : set && sampleSetReducer(set, action))
+
+/** The tuning playground: an action's template and sampling values edited live, N samples side by side. */
+export function PlaygroundPanel({ api, prompts, onClose }: Props) {
+  const { t, i18n } = useTranslation()
+  const language: 'zh' | 'en' = i18n.language.startsWith('zh') ? 'zh' : 'en'
+  const choices = prompts.filter((p) => p.language === language)
+  const [promptId, setPromptId] = useState(
+    () => choices.find((p) => p.id === 'rewrite.lyrical')?.id ?? choices[0]?.id ?? '',
+  )
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [template, setTemplate] = useState('')
+  const [sampling, setSampling] = useState<SamplingDraft | null>(null)
+  const [input, setInput] = useState(() => t('playground.sampleInput'))
+  const [count, setCount] = useState(3)
+  const [seedMode, setSeedMode] = useState<'fixed' | 'fresh'>('fixed')
+  const [seed, setSeed] = useState(42)
+  const [presetTitle, setPresetTitle] = useState('')
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const { state: set, store } = useReducerStore(setReducer, null)
+  const run = useRef<SampleRun | null>(null)
+  useEffect(() => () => run.current?.dispose(), [])
+
+  useEffect(() => {
+    const prompt = prompts.find((p) => p.id === promptId && p.language === language)
+    if (!prompt) return
+    let live = true
+    void Promise.all([
+      api.getPromptText({ id: prompt.id, language }),
+      api.previewPrompt({ promptId: prompt.id, selection: '…', language }),
+    ]).then(([file, preview]) => {
+      if (!live) return
+      setLoaded({ prompt, fileText: file.text, base: preview.sampling })
+      setTemplate(templateOf(file.text))
+      const { temperature, topP, topK, repeatPenalty, maxTokens } = preview.sampling
+      setSampling({ temperature, topP, topK, repeatPenalty, maxTokens })
+    })
+    return () => {
+      live = false
+    }
+  }, [api, prompts, promptId, language])
+
+  const start = useCallback(() => {
+    if (!loaded || !sampling) return
+    run.current?.dispose()
+    const seeds = Array.from({ length: count }, (_, i) =>
+      seedMode === 'fixed' ? seed + i : freshSeed(),
+    )
+    const { maxTokens, ...values } = sampling
+    const started = runSamples(
+      api,
+      {
+        promptId: loaded.prompt.id,
+        selection: input,
+        language,
+        maxTokens,
+        overrides: { template: { body: template }, sampling: values },
+      },
+      seeds,
+      store.dispatch,
+    )
+    run.current = started
+    const scoring = {
+      checks: loaded.prompt.checks ?? {},
+      input,
+      language,
+      judgeCopy: loaded.prompt.kind !== 'continue',
+    }
+    store.dispatch({ type: 'new', set: newSampleSet(started.requests, scoring) })
+  }, [api, loaded, sampling, count, seedMode, seed, input, language, template, store])
+
+  const savePreset = async () => {
+    if (!loaded || !sampling || !presetTitle.trim()) return
+    const settings = await api.getSettings()
+    const preset = presetFrom(presetTitle, loaded.base, sampling, loaded.prompt)
+    const others = settings.userPresets.filter((p) => p.id !== preset.id)
+    try {
+      await api.updateSettings({ userPresets: [...others, preset] })
+      setNotice({ ok: true, text: t('playground.presetSaved', { id: preset.id }) })
+    } catch (error) {
+      setNotice({ ok: false, text: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  const saveVersion = async () => {
+    if (!loaded) return
+    const result = await api.savePrompt({ language, text: withTemplate(loaded.fileText, template) })
+    setNotice(
+      result.ok
+        ? { ok: true, text: t('playground.versionSaved', { file: result.file }) }
+        : { ok: false, text: result.problems.map((p) => p.message).join(' ') },
+    )
+  }
+
+  return (
+    <Drawer testId="playground-panel" title={t('playground.title')} onClose={onClose} wide>
+      <div className="playground-form">
+        <label>
+          {t('playground.action')}
+          <select
+            data-testid="playground-prompt"
+            value={promptId}
+            onChange={(e) => setPromptId(e.target.value)}
+          >
+            {choices.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="playground-wide">
+          {t('playground.input')}
+          <textarea
+            data-testid="playground-input"
+            rows={3}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+          />
+        </label>
+        <label className="playground-wide">
+          {t('playground.template')}
+          <textarea
+            data-testid="playground-template"
+            rows={8}
+            value={template}
+            onChange={(e) => setTemplate(e.target.value)}
+          />
+        </label>
+        {sampling &&
+          SAMPLING_FIELDS.map((field) => (
+            <label key={field}>
+              {t(`playground.fields.${field}`)}
+              <input
+                type="number"
+                data-testid={`playground-${field}`}
+                {...FIELD_LIMITS[field]}
+                value={sampling[field]}
+                onChange={(e) => setSampling({ ...sampling, [field]: Number(e.target.value) })}
+              />
+            </label>
+          ))}
+        <label>
+          {t('playground.count')}
+          <input
+            type="number"
+            min={1}
+            max={6}
+            data-testid="playground-count"
+            value={count}
+            onChange={(e) => setCount(Math.min(6, Math.max(1, Number(e.target.value) || 1)))}
+          />
+        </label>
+        <label>
+          {t('playground.seeds')}
+          <select
+            data-testid="playground-seed-mode"
+            value={seedMode}
+            onChange={(e) => setSeedMode(e.target.value as 'fixed' | 'fresh')}
+          >
+            <option value="fixed">{t('playground.fixed')}</option>
+            <option value="fresh">{t('playground.fresh')}</option>
+          </select>
+        </label>
+        {seedMode === 'fixed' && (
+          <label>
+            {t('playground.firstSeed')}
+            <input
+              type="number"
+              min={0}
+              data-testid="playground-seed"
+              value={seed}
+              onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+            />
+          </label>
+        )}
+      </div>
+      <div className="playground-actions">
+        <button
+          type="button"
+          className="button primary"
+          data-testid="playground-run"
+          disabled={!loaded || !input.trim()}
+          onClick={start}
+        >
+          {t('playground.run', { count })}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="playground-save-version"
+          disabled={!loaded}
+          onClick={() => void saveVersion()}
+        >
+          {t('playground.saveVersion')}
+        </button>
+        <input
+          data-testid="playground-preset-title"
+          placeholder={t('playground.presetTitle')}
+          value={presetTitle}
+          onChange={(e) => setPresetTitle(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button"
+          data-testid="playground-save-preset"
+          disabled={!presetTitle.trim()}
+          onClick={() => void savePreset()}
+        >
+          {t('playground.savePreset')}
+        </button>
+      </div>
+      {notice && (
+        <p
+          className={notice.ok ? 'playground-saved' : 'playground-error'}
+          data-testid="playground-notice"
+          role="status"
+        >
+          {notice.text}
+        </p>
+      )}
+      {set && <PlaygroundResults set={set} />}
+    </Drawer>
+  )
+}

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './support/browser'
+import { screenshot } from './support/documents'
+import {
+  documentText,
+  mod,
+  newDocument,
+  selectText,
+  waitForEngineReady,
+} from './support/editorPage'
+import { startQuireServe, type ServeProcess } from '../support/quireServe'
+import { TINY_MODEL_PATH } from '../fixtures/paths'
+
+const FIRST = 'The lamps came on along the river.'
+const SECOND = 'My grandmother walked home slowly.'
+
+describe('Best of N and the playground in the browser against quire serve', () => {
+  let serve: ServeProcess
+  let browser: Browser
+
+  beforeAll(async () => {
+    serve = await startQuireServe(['--model', TINY_MODEL_PATH])
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await serve?.stop()
+  })
+
+  async function openPage(locale: 'en-US' | 'zh-CN'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 820 }, locale })
+    const page = await context.newPage()
+    await page.goto(serve.url)
+    await waitForEngineReady(page)
+    return page
+  }
+
+  it('samples 3 candidates at once, ranks them by score with the checks on request, and accepts the one chosen in one undo step', async () => {
+    const page = await openPage('en-US')
+    await newDocument(page)
+    await page.keyboard.type(`${FIRST} ${SECOND}`)
+    await selectText(page, SECOND)
+    await page.getByTestId('action-best-of').click()
+
+    const panel = page.getByTestId('bestof-panel')
+    await panel.waitFor()
+    const candidates = panel.getByTestId('bestof-candidate')
+    await expect.poll(() => candidates.count()).toBe(3)
+    // Each candidate has its own seed: three requests, not one answer shown three times.
+    const seeds = await candidates.evaluateAll((items) =>
+      items.map((i) => i.getAttribute('data-seed')),
+    )
+    expect(new Set(seeds).size).toBe(3)
+    await expect
+      .poll(() => panel.locator('[data-testid="bestof-candidate"][data-rank]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(3)
+    // Best first: the ranks run 1, 2, 3 down the list and the scores never rise.
+    const ranks = await candidates.evaluateAll((items) =>
+      items.map((i) => i.getAttribute('data-rank')),
+    )
+    expect(ranks).toEqual(['1', '2', '3'])
+    const scores = (await panel.getByTestId('bestof-score').allInnerTexts()).map((s) =>
+      Number(/[\d.]+/.exec(s)?.[0]),
+    )
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+
+    // The scores behind a candidate: rewrite.lyrical's checks (at most 200 words, English).
+    const second = candidates.nth(1)
+    await second.getByTestId('bestof-show-scores').click()
+    const checks = second.getByTestId('score-check')
+    await expect
+      .poll(() => checks.evaluateAll((items) => items.map((i) => i.getAttribute('data-check'))))
+      .toEqual(['maxWords', 'language'])
+    await expect(second.getByTestId('score-repetition').innerText()).resolves.toMatch(/^\d+%$/)
+    await screenshot(page, 'bestof-en')
+
+    // Accept the second-best: its text replaces the passage; one Mod+Z brings the passage back.
+    const chosen = (await second.getByTestId('bestof-text').innerText()).trim()
+    await second.getByTestId('bestof-accept').click()
+    await panel.waitFor({ state: 'detached' })
+    const accepted = await documentText(page)
+    expect(accepted).toContain(FIRST)
+    expect(accepted).not.toContain(SECOND)
+    expect(accepted.replace(/\s+/g, ' ')).toContain(chosen.replace(/\s+/g, ' '))
+    await page.keyboard.press(`${mod}+z`)
+    await expect.poll(() => documentText(page)).toBe(`${FIRST} ${SECOND}`)
+
+    const zh = await openPage('zh-CN')
+    await newDocument(zh)
+    await zh.keyboard.type('春天的下午，我一个人去了城市公园。湖边有人放风筝。')
+    await selectText(zh, '湖边有人放风筝。')
+    await zh.getByTestId('action-best-of').click()
+    const zhPanel = zh.getByTestId('bestof-panel')
+    await expect
+      .poll(() => zhPanel.locator('[data-testid="bestof-candidate"][data-rank]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(3)
+    await zhPanel.getByTestId('bestof-show-scores').first().click()
+    await screenshot(zh, 'bestof-zh')
+    await zh.context().close()
+    await page.context().close()
+  })
+
+  it('the playground runs an edited template with edited sampling values on fixed seeds and saves them as a preset', async () => {
+    const page = await openPage('en-US')
+    await page.getByTestId('open-playground').click()
+    const panel = page.getByTestId('playground-panel')
+    await expect
+      .poll(() => panel.getByTestId('playground-template').inputValue())
+      .toContain('## Constraint')
+    const template = panel.getByTestId('playground-template')
+    await template.fill(`${await template.inputValue()}\n\nEnd with the word lantern.`)
+    await panel.getByTestId('playground-temperature').fill('0.6')
+    await panel.getByTestId('playground-count').fill('2')
+    await panel.getByTestId('playground-seed').fill('7')
+    await panel.getByTestId('playground-run').click()
+
+    const samples = panel.getByTestId('playground-sample')
+    await expect
+      .poll(() => panel.locator('[data-testid="playground-sample"][data-phase="done"]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    expect(await samples.first().innerText()).toContain('Seed 7')
+    expect(await samples.nth(1).innerText()).toContain('Seed 8')
+    await expect(panel.getByTestId('playground-stats').first().innerText()).resolves.toMatch(
+      /tokens · .* tok\/s/,
+    )
+    expect(await panel.getByTestId('playground-score').count()).toBe(2)
+    // The exact messages sent carry the edited template.
+    await samples.first().locator('summary').click()
+    const user = samples.first().locator('[data-testid="playground-message"][data-role="user"]')
+    await expect(user.innerText()).resolves.toContain('End with the word lantern.')
+    await screenshot(page, 'playground-en')
+
+    await panel.getByTestId('playground-preset-title').fill('Quiet evening')
+    await panel.getByTestId('playground-save-preset').click()
+    await expect(panel.getByTestId('playground-notice').innerText()).resolves.toContain(
+      'quiet-evening',
+    )
+    const settings = JSON.parse(readFileSync(join(serve.dataDir, 'settings.json'), 'utf8')) as {
+      userPresets: { id: string; title: string; temperature: number }[]
+    }
+    expect(settings.userPresets).toEqual([
+      expect.objectContaining({ id: 'quiet-evening', title: 'Quiet evening', temperature: 0.6 }),
+    ])
+
+    const zh = await openPage('zh-CN')
+    await zh.getByTestId('open-playground').click()
+    const zhPanel = zh.getByTestId('playground-panel')
+    await expect
+      .poll(() => zhPanel.getByTestId('playground-template').inputValue())
+      .toContain('## Constraint')
+    await zhPanel.getByTestId('playground-count').fill('2')
+    await zhPanel.getByTestId('playground-run').click()
+    await expect
+      .poll(() => zhPanel.locator('[data-testid="playground-sample"][data-phase="done"]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    await screenshot(zh, 'playground-zh')
+    await zh.context().close()
+    await page.context().close()
+  })
+})
