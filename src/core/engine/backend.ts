@@ -4,6 +4,7 @@ import type {
   EngineStatus,
   ErrorCode,
   GenerationStats,
+  MessageRef,
   StopReason,
 } from '@shared/contract'
 import { samplingValuesSchema } from '@shared/presets/schema'
@@ -76,7 +77,8 @@ export type RunSink = {
   started(prompt: FittedPrompt): void
   delta(text: string, tokens: number): void
   done(text: string, stats: GenerationStats): void
-  error(code: ErrorCode, message: string): void
+  /** `ref` names the message, so a UI can word it in the writer's language. */
+  error(code: ErrorCode, message: string, ref?: MessageRef): void
 }
 
 /** The remote server's settings, and the context its model has (Quire cannot ask for it). */

@@ -23,6 +23,8 @@ export class EnvSecretStore implements SecretStore {
     throw new QuireError(
       'invalid-request',
       `The quire command cannot save secrets. Set ${SECRET_ENV_VARS[name]} in the environment before starting it, or save the key in the Quire desktop app.`,
+      'cli-cannot-save-secrets',
+      { variable: SECRET_ENV_VARS[name] },
     )
   }
 }

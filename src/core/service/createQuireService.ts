@@ -15,6 +15,7 @@ import { ModelReadiness } from '../generation/modelReadiness'
 import { prepareRequest } from '../generation/prepareRequest'
 import { LibraryStore } from '../library/libraryStore'
 import { loadCatalog } from '../models/catalog'
+import { normalizeEndpoint } from '../models/hfSource'
 import { ModelStore } from '../models/modelStore'
 import { validateModel } from '../models/validateModel'
 import type { SecretStore } from '../secrets/secretStore'
@@ -102,6 +103,7 @@ export async function createQuireService(
       generation.failAll(
         'engine-stopped',
         'The engine was switched in Settings while this was being written.',
+        { key: 'engine-switched' },
       ),
   })
   switched = true
@@ -111,6 +113,11 @@ export async function createQuireService(
 
   const loraFile = (file: string) => (isAbsolute(file) ? file : join(options.dataDir, 'lora', file))
 
+  /** A model loaded from anywhere (`--model`, a file dialog) stays in the list after switching. */
+  const keepListed = async (path: string | undefined): Promise<void> => {
+    if (!path || (await models.list()).some((entry) => entry.path === path)) return
+    await models.add(path).catch((error: unknown) => console.error('quire: not listed', error))
+  }
   const loadModel = (path: string): Promise<EngineStatus> =>
     readiness.track(
       (async () => {
@@ -119,8 +126,10 @@ export async function createQuireService(
         const file = resolve(path)
         await validateModel(file)
         const status = await backends.get().loadModel(file)
-        if (options.rememberModel !== false)
+        if (options.rememberModel !== false) {
           await settings.update({ lastModelPath: status.model?.path ?? null })
+          await keepListed(status.model?.path)
+        }
         if (startupNotice) {
           backends.get().notify(startupNotice)
           startupNotice = null
@@ -137,6 +146,7 @@ export async function createQuireService(
     store: models,
     emit: (event) => broadcast.emit(event),
     loadIfIdle: async (path) => (backends.get().getStatus().model ? null : loadModel(path)),
+    endpoint: () => normalizeEndpoint(settings.get().hfEndpoint) ?? undefined,
     loadedPath: () => (backends.isRemote ? null : (backends.get().getStatus().model?.path ?? null)),
   })
   const remoteKeyStatus = async () => ({

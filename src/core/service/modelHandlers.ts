@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   QuireError,
+  refOf,
   type ContractHandlers,
   type EngineStatus,
   type QuireEvent,
@@ -25,6 +26,8 @@ type Deps = {
   emit: (event: QuireEvent) => void
   /** Loads a freshly installed model when none is loaded yet. */
   loadIfIdle: (path: string) => Promise<EngineStatus | null>
+  /** The Hugging Face mirror from Settings; undefined for the default (HF_ENDPOINT or huggingface.co). */
+  endpoint: () => string | undefined
   /** The file of the model in use, which must not be removed. */
   loadedPath: () => string | null
 }
@@ -34,6 +37,7 @@ export function createModelHandlers({
   store,
   emit,
   loadIfIdle,
+  endpoint: configuredEndpoint,
   loadedPath,
 }: Deps): ModelHandlers & { dispose(): void } {
   const downloads = new Map<string, PullTask>()
@@ -44,7 +48,7 @@ export function createModelHandlers({
       const downloadId = randomUUID()
       const modelId = id ?? store.catalog.models.find((model) => model.default)?.id ?? 'default'
       const task = store.pull(id, {
-        endpoint,
+        endpoint: endpoint ?? configuredEndpoint(),
         onProgress: (progress) => emit({ type: 'download', downloadId, modelId, progress }),
       })
       downloads.set(downloadId, task)
@@ -72,6 +76,7 @@ export function createModelHandlers({
             outcome: 'failed',
             path: null,
             message,
+            ...(error instanceof QuireError ? refOf(error) : {}),
           })
         },
       )
@@ -97,6 +102,8 @@ export function createModelHandlers({
         throw new QuireError(
           'invalid-request',
           `${entry.title} is in use. Load another model first, then remove this one.`,
+          'model-in-use',
+          { name: entry.title },
         )
       }
       await store.remove(id)

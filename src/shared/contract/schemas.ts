@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { errorCodeSchema } from './errors'
+import { errorCodeSchema, messageRefSchema } from './errors'
 import { stepIds, stepSpecListSchema } from '../postprocess/stepSpec'
 import { downloadProgressSchema } from './models'
 import {
@@ -212,6 +212,7 @@ export const errorEventSchema = z.object({
   requestId: requestIdSchema,
   code: errorCodeSchema,
   message: z.string(),
+  ...messageRefSchema.shape,
 })
 export const statusEventSchema = z.object({ type: z.literal('status'), status: engineStatusSchema })
 
@@ -231,6 +232,7 @@ export const downloadEndEventSchema = z.object({
   outcome: z.enum(['installed', 'paused', 'cancelled', 'failed']),
   path: z.string().nullable(),
   message: z.string().nullable(),
+  ...messageRefSchema.shape,
 })
 
 /** The prompt library changed on disk or through the panel: lists should be fetched again. */

@@ -37,6 +37,28 @@ export const documentsFolderSettingSchema = z
     'Choose a full folder path (starting with / or a drive letter), or leave it empty for the default.',
   )
 
+/** The interface language: the system's, or always one. */
+export const uiLanguageSchema = z.enum(['system', 'en', 'zh'])
+export type UiLanguage = z.infer<typeof uiLanguageSchema>
+/** Light, dark, or as the system is set. */
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof themeSchema>
+
+export const appearanceSettingsSchema = z.object({
+  uiLanguage: uiLanguageSchema.default('system'),
+  theme: themeSchema.default('system'),
+})
+
+/** Where `hf:` models download from: empty for Hugging Face (or HF_ENDPOINT), else a mirror. */
+export const hfEndpointSettingSchema = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine(
+    (value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value),
+    'Use an http:// or https:// address, such as https://hf-mirror.com.',
+  )
+
 export const settingsSchema = z.object({
   engine: engineSettingsSchema.default(engineSettingsSchema.parse({})),
   remote: remoteSettingsSchema.default(remoteSettingsSchema.parse({})),
@@ -54,6 +76,8 @@ export const settingsSchema = z.object({
     .default({ zh: null, en: null }),
   /** The documents folder; empty means the default (Documents/Quire in the writer's home). */
   documentsFolder: documentsFolderSettingSchema.default(''),
+  appearance: appearanceSettingsSchema.default(appearanceSettingsSchema.parse({})),
+  hfEndpoint: hfEndpointSettingSchema.default(''),
 })
 export type Settings = z.output<typeof settingsSchema>
 
@@ -72,6 +96,8 @@ export const settingsPatchSchema = z
       })
       .optional(),
     documentsFolder: documentsFolderSettingSchema.optional(),
+    appearance: appearanceSettingsSchema.partial().optional(),
+    hfEndpoint: hfEndpointSettingSchema.optional(),
   })
   .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -92,7 +118,9 @@ export function applySettingsPatch(
       lastModelPath: patch.lastModelPath,
       userPresets: patch.userPresets,
       documentsFolder: patch.documentsFolder,
+      hfEndpoint: patch.hfEndpoint,
     }),
+    appearance: { ...settings.appearance, ...defined(patch.appearance) },
     engine: { ...settings.engine, ...defined(patch.engine) },
     remote: { ...settings.remote, ...defined(patch.remote) },
     replacements: { ...settings.replacements, ...defined(patch.replacements) },

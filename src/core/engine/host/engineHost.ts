@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { QuireError, type EngineStatus, type StopReason } from '@shared/contract'
+import { fromErrorPayload, QuireError, type EngineStatus, type StopReason } from '@shared/contract'
 import {
   engineToHostSchema,
   type EngineChannel,
@@ -100,7 +100,8 @@ export class EngineHost implements InferenceBackend {
   async loadModel(path: string, notice: string | null = null): Promise<EngineStatus> {
     await this.ready
     const channel = this.channel
-    if (!channel) throw new QuireError('engine-stopped', 'The engine is not running.')
+    if (!channel)
+      throw new QuireError('engine-stopped', 'The engine is not running.', 'engine-not-running')
     const callId = this.nextCallId++
     const previous = this.status
     this.setStatus({ ...previous, state: 'loading', loadingPath: path, loadProgress: 0, notice })
@@ -127,7 +128,9 @@ export class EngineHost implements InferenceBackend {
   run(job: EngineJob, sink: RunSink): void {
     const channel = this.channel
     if (!this.status.model || !channel)
-      return sink.error('no-model', 'No model is loaded. Choose a model file first.')
+      return sink.error('no-model', 'No model is loaded. Choose a model file first.', {
+        key: 'no-model-loaded',
+      })
     this.runs.set(job.runId, sink)
     channel.send({ type: 'generate', ...job })
   }
@@ -181,7 +184,7 @@ export class EngineHost implements InferenceBackend {
           loadProgress: null,
           notice: message.message,
         })
-        pending?.reject(new QuireError(message.code, message.message))
+        pending?.reject(fromErrorPayload(message))
         break
       }
       case 'queued':
@@ -202,7 +205,7 @@ export class EngineHost implements InferenceBackend {
       case 'failed': {
         const sink = this.runs.get(message.runId)
         this.runs.delete(message.runId)
-        sink?.error(message.code, message.message)
+        sink?.error(message.code, message.message, message)
         break
       }
       case 'log':
@@ -235,13 +238,18 @@ export class EngineHost implements InferenceBackend {
         new QuireError(
           'engine-stopped',
           `The engine stopped while loading ${basename(load.path)}: ${reason}.`,
+          'engine-stopped-loading',
+          { name: basename(load.path), reason },
         ),
       )
     }
     const stopped = [...this.runs.values()]
     this.runs.clear()
     for (const sink of stopped)
-      sink.error('engine-stopped', `The engine stopped during generation: ${reason}.`)
+      sink.error('engine-stopped', `The engine stopped during generation: ${reason}.`, {
+        key: 'engine-stopped-generating',
+        params: { reason },
+      })
 
     const now = Date.now()
     const windowMs = this.options.restartWindowMs ?? 60_000

@@ -137,12 +137,16 @@ export class RemoteBackend implements InferenceBackend {
         throw new QuireError(
           'model-load-failed',
           `The server at ${target.base} answered ${target.api}/models, but not with a list of models. Check that the address points to an OpenAI-compatible server.`,
+          'server-no-model-list',
+          { server: target.base, api: target.api },
         )
       const name = this.options.model || offer.models[0]
       if (!name)
         throw new QuireError(
           'model-load-failed',
           `The server at ${target.base} lists no models. Name the model to use in Settings.`,
+          'server-lists-no-models',
+          { server: target.base },
         )
       if (current()) {
         this.offer = offer
@@ -168,7 +172,9 @@ export class RemoteBackend implements InferenceBackend {
             ? timeoutError(target, timeoutMs, 'check')
             : target
               ? networkError(error, target, 'check')
-              : new QuireError('model-load-failed', String(error))
+              : new QuireError('model-load-failed', String(error), 'server-check-failed', {
+                  reason: String(error),
+                })
       if (current()) this.setStatus(statusWithoutModel('idle', failure.message))
       throw failure
     } finally {
@@ -258,7 +264,9 @@ export class RemoteBackend implements InferenceBackend {
       error instanceof QuireError
         ? error
         : !target
-          ? new QuireError('generation-failed', String(error))
+          ? new QuireError('generation-failed', String(error), 'generation-failed', {
+              reason: String(error),
+            })
           : run.cause === 'timeout'
             ? timeoutError(target, timeoutMs, 'generate')
             : networkError(error, target, 'generate')
@@ -269,6 +277,6 @@ export class RemoteBackend implements InferenceBackend {
       this.status.state === 'ready'
     )
       this.setStatus(statusWithoutModel('idle', failure.message))
-    sink.error(failure.code, failure.message)
+    sink.error(failure.code, failure.message, failure)
   }
 }

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText } from '../i18n/hostText'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -24,8 +26,7 @@ export function PersonaEditor({ api, personas }: { api: QuireApi; personas: read
       (file) =>
         live && setState({ loaded: file.text, text: file.text, message: null, error: null }),
       (error: unknown) =>
-        live &&
-        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })),
+        live && setState((s) => ({ ...s, error: hostErrorText(i18next.t, error) })),
     )
     return () => {
       live = false
@@ -55,7 +56,7 @@ export function PersonaEditor({ api, personas }: { api: QuireApi; personas: read
       setState((s) => ({
         ...s,
         message: null,
-        error: error instanceof Error ? error.message : String(error),
+        error: hostErrorText(i18next.t, error),
       }))
     }
   }

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText } from '../i18n/hostText'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -57,7 +59,7 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
         setState((s) => ({
           ...s,
           status: 'ready',
-          message: error instanceof Error ? error.message : String(error),
+          message: hostErrorText(i18next.t, error),
         })),
     )
     return () => {
@@ -100,7 +102,7 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
       setState((s) => ({
         ...s,
         status: 'ready',
-        message: error instanceof Error ? error.message : String(error),
+        message: hostErrorText(i18next.t, error),
       }))
     }
   }
@@ -110,7 +112,7 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
       await action()
       after?.()
     } catch (error) {
-      setState((s) => ({ ...s, message: error instanceof Error ? error.message : String(error) }))
+      setState((s) => ({ ...s, message: hostErrorText(i18next.t, error) }))
     }
   }
 

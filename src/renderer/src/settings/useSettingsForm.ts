@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react'
+import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { Language, MethodOutput, QuireApi } from '@shared/contract'
+import { QuireError, type Language, type MethodOutput, type QuireApi } from '@shared/contract'
 import type { Settings } from '@shared/settings/schema'
 import {
   changesOf,
@@ -16,6 +17,7 @@ import {
   type NumberField,
   type SettingsDraft,
 } from './draft'
+import { hostErrorText } from '../i18n/hostText'
 import { limits } from './limits'
 
 export type RemoteKeyStatus = MethodOutput<'getRemoteKeyStatus'>
@@ -157,7 +159,8 @@ export function useSettingsForm(api: QuireApi) {
     let live = true
     Promise.all([api.getSettings(), api.getRemoteKeyStatus()]).then(
       ([settings, keyStatus]) => live && dispatch({ type: 'loaded', settings, keyStatus }),
-      (error: unknown) => live && dispatch({ type: 'load-failed', message: messageOf(error) }),
+      (error: unknown) =>
+        live && dispatch({ type: 'load-failed', message: hostErrorText(i18next.t, error) }),
     )
     return () => {
       live = false
@@ -219,7 +222,11 @@ export function useSettingsForm(api: QuireApi) {
         const sentRows = Object.fromEntries(
           languages.map((language) => [language, phrasesToSend(draft.replacements[language]).keys]),
         ) as Record<Language, number[]>
-        const found = hostProblems(messageOf(error), sentRows)
+        // A refused value names its field ("engine.threads: …"); anything else is said whole.
+        const found =
+          error instanceof QuireError && error.key !== 'setting-invalid'
+            ? { fields: {}, general: [hostErrorText(t, error)] }
+            : hostProblems(messageOf(error), sentRows)
         const errors: FieldErrors = {}
         for (const [field, text] of Object.entries(found.fields) as [FieldKey, string][])
           errors[field] = describe(field, { host: text })
@@ -243,7 +250,7 @@ export function useSettingsForm(api: QuireApi) {
       } catch (error) {
         dispatch({
           type: 'refused',
-          errors: { apiKey: messageOf(error) },
+          errors: { apiKey: hostErrorText(t, error) },
           problem: hasPatch ? t('settings.keyNotSaved') : null,
           saved: settings,
         })
@@ -258,7 +265,7 @@ export function useSettingsForm(api: QuireApi) {
       const keyStatus = await api.setRemoteApiKey({ apiKey: null })
       dispatch({ type: 'key-status', keyStatus, note: 'key-forgotten' })
     } catch (error) {
-      dispatch({ type: 'refused', errors: { apiKey: messageOf(error) }, problem: null })
+      dispatch({ type: 'refused', errors: { apiKey: hostErrorText(t, error) }, problem: null })
     }
   }
 

@@ -1,3 +1,4 @@
+import { hostErrorText } from '../../../i18n/hostText'
 import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ShowPrompt } from './ShowPrompt'
@@ -69,7 +70,7 @@ export function SuggestionCard({
       <div className="suggestion-scroll">
         {state.phase === 'error' && (
           <div className="suggestion-error" role="alert" data-testid="suggestion-error">
-            <p>{state.code === 'no-model' ? t('suggestion.noModel') : state.message}</p>
+            <p>{state.code === 'no-model' ? t('suggestion.noModel') : hostErrorText(t, state)}</p>
             {state.code === 'no-model' && (
               <button
                 type="button"

@@ -1,9 +1,11 @@
-import type {
-  DoneEvent,
-  ErrorCode,
-  GenerationEvent,
-  PromptSummary,
-  StartedEvent,
+import {
+  refOf,
+  type DoneEvent,
+  type ErrorCode,
+  type GenerationEvent,
+  type MessageRef,
+  type PromptSummary,
+  type StartedEvent,
 } from '@shared/contract'
 import { cleanPartial } from '@shared/postprocess'
 import type { SuggestionTarget } from './target'
@@ -43,7 +45,7 @@ export type SuggestionState =
       /** Accept found the passage edited since the action ran, and changed nothing. */
       refused: boolean
     })
-  | (Common & { phase: 'error'; code: ErrorCode; message: string })
+  | (Common & { phase: 'error'; code: ErrorCode; message: string } & MessageRef)
 
 export type ActiveSuggestion = Exclude<SuggestionState, { phase: 'idle' }>
 
@@ -95,7 +97,7 @@ function onEvent(
         refused: false,
       }
     case 'error':
-      return { ...state, phase: 'error', code: event.code, message: event.message }
+      return { ...state, phase: 'error', code: event.code, message: event.message, ...refOf(event) }
     default:
       return event satisfies never
   }
