@@ -1,3 +1,4 @@
+import type { HostMessageKey } from '../contract/messageKeys'
 /** A prompt's `shortcut:` read into modifiers and a key, the way the editor matches it. */
 export type ParsedShortcut = { modifiers: ReadonlySet<Modifier>; key: string }
 
@@ -29,7 +30,9 @@ export const reservedShortcuts: Readonly<Record<string, string>> = {
 /** Reads a shortcut such as "Mod+Alt+L", or explains in one sentence why the editor cannot use it. */
 export function parseShortcut(
   shortcut: string,
-): { ok: true; shortcut: ParsedShortcut } | { ok: false; message: string } {
+):
+  | { ok: true; shortcut: ParsedShortcut }
+  | { ok: false; message: string; key: HostMessageKey; params: Record<string, string> } {
   const parts = shortcut.split('+').map((part) => part.trim())
   const key = parts.at(-1) ?? ''
   const modifiers = new Set<Modifier>()
@@ -39,6 +42,8 @@ export function parseShortcut(
       return {
         ok: false,
         message: `"${part}" is not a modifier; use Mod, Ctrl, Meta, Alt or Shift, e.g. Mod+Alt+L.`,
+        key: 'shortcut-not-modifier',
+        params: { part },
       }
     modifiers.add(name)
   }
@@ -46,11 +51,15 @@ export function parseShortcut(
     return {
       ok: false,
       message: `The shortcut "${shortcut}" must end in a letter, a digit or Enter, e.g. Mod+Alt+L.`,
+      key: 'shortcut-bad-key',
+      params: { shortcut },
     }
   if (![...modifiers].some((m) => m !== 'shift'))
     return {
       ok: false,
       message: `The shortcut "${shortcut}" needs Mod, Ctrl, Meta or Alt; a bare key would take over typing.`,
+      key: 'shortcut-bare',
+      params: { shortcut },
     }
   return { ok: true, shortcut: { modifiers, key: key.length === 1 ? key.toUpperCase() : 'Enter' } }
 }

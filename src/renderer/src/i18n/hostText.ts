@@ -30,8 +30,23 @@ export function asHostMessage(error: unknown): HostMessage {
 /** One host message in the interface language, or undefined when this build has no words for it. */
 function byKey(t: TFunction, key: string | undefined, params: MessageParams): string | undefined {
   if (key === undefined) return undefined
-  const text = t(`host.messages.${key}`, { ...params, defaultValue: MISSING })
+  // A schema's type names ("string", "array") in the writer's words.
+  const expected =
+    typeof params.expected === 'string'
+      ? { expected: t(`host.types.${params.expected}`, { defaultValue: params.expected }) }
+      : {}
+  const text = t(`host.messages.${key}`, { ...params, ...expected, defaultValue: MISSING })
   return text === MISSING ? undefined : text
+}
+
+/** A library problem in the writer's language: "line 3: title: 这里应填写…". */
+export function problemText(
+  t: TFunction,
+  problem: HostMessage & { line?: number | null; field?: string | null },
+): string {
+  const where = problem.line ? `${t('host.atLine', { line: problem.line })}: ` : ''
+  const field = problem.field ? `${problem.field}: ` : ''
+  return `${where}${field}${hostErrorText(t, problem)}`
 }
 
 /**

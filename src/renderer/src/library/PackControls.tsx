@@ -110,7 +110,7 @@ export function PackControls({ api }: { api: QuireApi }) {
           </ul>
           {pending.plan.problems.map((problem, index) => (
             <p key={index} className="field-error">
-              {problem.message}
+              {hostErrorText(t, problem)}
             </p>
           ))}
           <div className="row">

@@ -1,5 +1,5 @@
 import i18next from 'i18next'
-import { hostErrorText } from '../i18n/hostText'
+import { hostErrorText, problemText } from '../i18n/hostText'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -49,7 +49,7 @@ export function PersonaEditor({ api, personas }: { api: QuireApi; personas: read
           ...s,
           message: null,
           error: result.problems
-            .map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.message}`)
+            .map((p) => problemText(i18next.t, { ...p, field: null }))
             .join(' '),
         }))
     } catch (error) {

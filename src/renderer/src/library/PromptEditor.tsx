@@ -1,5 +1,5 @@
 import i18next from 'i18next'
-import { hostErrorText } from '../i18n/hostText'
+import { hostErrorText, problemText } from '../i18n/hostText'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -25,9 +25,6 @@ type EditorState = {
   message: string | null
   hostProblems: LibraryProblem[]
 }
-
-const describe = (problem: LibraryProblem): string =>
-  `${problem.line ? `line ${problem.line}: ` : ''}${problem.field ? `${problem.field}: ` : ''}${problem.message}`
 
 /** One prompt file: read-only when bundled (duplicate it to edit), a form and a body editor when it is the writer's. */
 export function PromptEditor({ api, entry, listing, onSelect }: Props) {
@@ -232,7 +229,7 @@ export function PromptEditor({ api, entry, listing, onSelect }: Props) {
               key={index}
               className={problem.severity === 'warning' ? 'field-hint' : 'field-error'}
             >
-              {describe(problem)}
+              {problemText(t, problem)}
             </li>
           ))}
         </ul>

@@ -2,7 +2,8 @@ import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { fromErrorPayload, QuireError, toErrorPayload } from '@shared/contract'
 import { resources } from '../../../../src/renderer/src/i18n'
-import { hostErrorText } from '../../../../src/renderer/src/i18n/hostText'
+import { parsePromptFile } from '@shared/prompts/parsePrompt'
+import { hostErrorText, problemText } from '../../../../src/renderer/src/i18n/hostText'
 
 async function tIn(lng: 'en' | 'zh') {
   const instance = i18next.createInstance()
@@ -65,5 +66,17 @@ describe('host errors in the interface language', () => {
       }),
     )
     expect(text).toBe('x.gguf 已损坏：its header cannot be read（magic）。下载的文件已删除。')
+  })
+
+  it('words a prompt file problem in Chinese: the field, the line and what is wrong', async () => {
+    const zh = await tIn('zh')
+    const parsed = parsePromptFile(
+      '---\nid: x\nkind: rewrite\ntitle: 7\n---\n## Role\n',
+      'x.md',
+      'zh',
+    )
+    expect(parsed.ok).toBe(false)
+    const texts = parsed.ok ? [] : parsed.problems.map((problem) => problemText(zh, problem))
+    expect(texts).toContain('第 4 行: title: 这里应填写文字。')
   })
 })
