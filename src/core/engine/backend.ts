@@ -7,6 +7,7 @@ import type {
   MessageRef,
   StopReason,
 } from '@shared/contract'
+import { refOf } from '@shared/contract'
 import { samplingValuesSchema } from '@shared/presets/schema'
 import {
   engineSettingsSchema as settingsEngineSchema,
@@ -112,6 +113,14 @@ export type InferenceBackend = {
 export function statusWithoutModel(
   state: 'starting' | 'idle' | 'restarting',
   notice: string | null = null,
+  noticeRef: MessageRef | null = null,
 ): EngineStatus {
-  return { state, model: null, loadingPath: null, loadProgress: null, notice }
+  return {
+    state,
+    model: null,
+    loadingPath: null,
+    loadProgress: null,
+    notice,
+    noticeRef: noticeRef && refOf(noticeRef),
+  }
 }

@@ -13,6 +13,7 @@ import { useEngine } from './engine/useEngine'
 import { LibraryPanel, type EditorControls } from './library/LibraryPanel'
 import { ModelsPanel } from './models/ModelsPanel'
 import { SettingsPanel } from './settings/SettingsPanel'
+import { useAppearance } from './settings/useAppearance'
 
 type PanelName = 'library' | 'models' | 'settings'
 
@@ -24,6 +25,7 @@ export function App({ host }: { host: HostApi }) {
   const { t, i18n } = useTranslation()
   const { status, prompts, connectionError } = useEngine(host.api)
   const documents = useDocumentSession(host.api)
+  const appearance = useAppearance(host.api)
   useDesktopFiles(host.files, documents.session)
   const uiLanguage = i18n.language.startsWith('zh') ? 'zh' : 'en'
   const [panel, setPanel] = useState<PanelName | null>(null)
@@ -124,7 +126,9 @@ export function App({ host }: { host: HostApi }) {
           onClose={close}
         />
       )}
-      {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
+      {panel === 'settings' && (
+        <SettingsPanel api={host.api} appearance={appearance} onClose={close} />
+      )}
     </div>
   )
 }

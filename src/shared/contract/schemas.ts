@@ -52,6 +52,10 @@ export const engineStatusSchema = z.object({
   notice: z.string().nullable(),
   /** How far the load has come (0..1) while `state` is `loading`; null when unknown or not loading. */
   loadProgress: z.number().min(0).max(1).nullable().default(null),
+  /** The notice's key and values, so a UI can word it in the writer's language. */
+  noticeRef: messageRefSchema.nullable().optional(),
+  /** The server in use when inference runs remotely (its host and port); absent for the local engine. */
+  remote: z.object({ server: z.string() }).nullable().optional(),
 })
 export type EngineStatus = z.infer<typeof engineStatusSchema>
 

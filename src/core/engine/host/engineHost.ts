@@ -1,5 +1,11 @@
 import { basename } from 'node:path'
-import { fromErrorPayload, QuireError, type EngineStatus, type StopReason } from '@shared/contract'
+import {
+  fromErrorPayload,
+  QuireError,
+  refOf,
+  type EngineStatus,
+  type StopReason,
+} from '@shared/contract'
 import {
   engineToHostSchema,
   type EngineChannel,
@@ -86,7 +92,7 @@ export class EngineHost implements InferenceBackend {
 
   /** Shows the writer a notice in the status (a settings file set aside, say). */
   notify(notice: string): void {
-    this.setStatus({ ...this.status, notice })
+    this.setStatus({ ...this.status, notice, noticeRef: null })
   }
 
   getStatus(): EngineStatus {
@@ -104,7 +110,14 @@ export class EngineHost implements InferenceBackend {
       throw new QuireError('engine-stopped', 'The engine is not running.', 'engine-not-running')
     const callId = this.nextCallId++
     const previous = this.status
-    this.setStatus({ ...previous, state: 'loading', loadingPath: path, loadProgress: 0, notice })
+    this.setStatus({
+      ...previous,
+      state: 'loading',
+      loadingPath: path,
+      loadProgress: 0,
+      notice,
+      noticeRef: null,
+    })
     // Test-only: holds a load open so end-to-end tests can act while a model loads (the tiny
     // test models load in milliseconds). Unset in normal use.
     const hold = Number(process.env.QUIRE_TEST_LOAD_DELAY_MS ?? 0)
@@ -183,6 +196,7 @@ export class EngineHost implements InferenceBackend {
           loadingPath: null,
           loadProgress: null,
           notice: message.message,
+          noticeRef: refOf(message),
         })
         pending?.reject(fromErrorPayload(message))
         break

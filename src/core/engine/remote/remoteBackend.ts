@@ -93,7 +93,7 @@ export class RemoteBackend implements InferenceBackend {
 
   /** Shows the writer a notice in the status. */
   notify(notice: string): void {
-    this.setStatus({ ...this.status, notice })
+    this.setStatus({ ...this.status, notice, noticeRef: null })
   }
 
   /** Stops every request without further events. */
@@ -104,7 +104,9 @@ export class RemoteBackend implements InferenceBackend {
 
   private setStatus(status: EngineStatus): void {
     if (this.disposed) return
-    this.status = status
+    // Every status names the server, so the writer sees "Remote: …" even when it cannot be reached.
+    const server = URL.canParse(this.options.baseUrl) ? new URL(this.options.baseUrl).host : ''
+    this.status = { ...status, remote: { server: server || this.options.baseUrl } }
     this.options.onStatus(status)
   }
 
@@ -175,7 +177,7 @@ export class RemoteBackend implements InferenceBackend {
               : new QuireError('model-load-failed', String(error), 'server-check-failed', {
                   reason: String(error),
                 })
-      if (current()) this.setStatus(statusWithoutModel('idle', failure.message))
+      if (current()) this.setStatus(statusWithoutModel('idle', failure.message, failure))
       throw failure
     } finally {
       clearTimeout(timer)
@@ -276,7 +278,7 @@ export class RemoteBackend implements InferenceBackend {
       run.cause === null &&
       this.status.state === 'ready'
     )
-      this.setStatus(statusWithoutModel('idle', failure.message))
+      this.setStatus(statusWithoutModel('idle', failure.message, failure))
     sink.error(failure.code, failure.message, failure)
   }
 }

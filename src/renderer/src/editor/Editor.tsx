@@ -12,6 +12,7 @@ import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
+import { ContentLanguagePlugin } from './plugins/ContentLanguage'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
@@ -100,12 +101,16 @@ export function Editor({
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor-shell" ref={anchor}>
+        <p id="editor-description" className="visually-hidden">
+          {t('editor.description')}
+        </p>
         <RichTextPlugin
           contentEditable={
             <ContentEditable
               className="editor-input"
               data-testid="editor"
-              aria-label={t('app.title')}
+              aria-label={t('editor.label')}
+              aria-describedby="editor-description"
               aria-placeholder={t('app.placeholder')}
               placeholder={<div className="editor-placeholder">{t('app.placeholder')}</div>}
               spellCheck
@@ -118,6 +123,7 @@ export function Editor({
         <LinkPlugin />
         <MarkdownShortcutPlugin transformers={markdownTransformers} />
         <DocumentSyncPlugin connection={connection} />
+        <ContentLanguagePlugin uiLanguage={uiLanguage} />
         <WordCountPlugin onCounts={onCounts} />
         <EditorBridgePlugin onControls={onControls} />
         <AiToolbarPlugin

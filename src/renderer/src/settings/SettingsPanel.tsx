@@ -5,14 +5,16 @@ import { Drawer } from '../ui/Drawer'
 import { DocumentsSection } from './DocumentsSection'
 import { EngineSection } from './EngineSection'
 import { ReplacementsSection } from './ReplacementsSection'
+import { AppearanceSection } from './AppearanceSection'
 import { SaveBar } from './SaveBar'
+import type { AppearanceControls } from './useAppearance'
 import { useSettingsForm } from './useSettingsForm'
 import { WritingSection } from './WritingSection'
 
-export type SettingsPanelProps = { api: QuireApi; onClose(): void }
+export type SettingsPanelProps = { api: QuireApi; appearance: AppearanceControls; onClose(): void }
 
 /** Settings: edited here, sent to the host only on Save, and only what changed. */
-export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ api, appearance, onClose }: SettingsPanelProps) {
   const { t, i18n } = useTranslation()
   const { state, dirty, edit, save, forgetKey } = useSettingsForm(api)
   const { draft, errors, refusals } = state
@@ -46,6 +48,7 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
       )}
       {draft && (
         <form ref={form} className="settings-form" onSubmit={submit} noValidate>
+          <AppearanceSection {...appearance} />
           <WritingSection draft={draft} errors={errors} edit={edit} />
           <DocumentsSection api={api} draft={draft} errors={errors} edit={edit} />
           <EngineSection
