@@ -14,6 +14,7 @@ import { GenerationService, type GenerationClient } from '../generation/generati
 import { ModelReadiness } from '../generation/modelReadiness'
 import { prepareRequest } from '../generation/prepareRequest'
 import { LibraryStore } from '../library/libraryStore'
+import { RemoteBackend } from '../engine/remote/remoteBackend'
 import { loadCatalog } from '../models/catalog'
 import { normalizeEndpoint } from '../models/hfSource'
 import { ModelStore } from '../models/modelStore'
@@ -162,6 +163,22 @@ export async function createQuireService(
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
     getSettings: async () => settings.get(),
+    checkRemote: async (remote) => {
+      // A throwaway backend: the one in use is not touched until the writer saves.
+      const saved = settings.get()
+      const probe = new RemoteBackend({
+        ...saved.remote,
+        ...remote,
+        contextSize: saved.engine.contextSize,
+        apiKey: () => options.secrets.get('remote-api-key'),
+        onStatus: () => undefined,
+      })
+      try {
+        return await probe.loadModel()
+      } finally {
+        await probe.dispose()
+      }
+    },
     updateSettings: async (patch) => {
       const previous = settings.get()
       // A folder Quire cannot create or write to is refused before anything is saved.

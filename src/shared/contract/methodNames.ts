@@ -31,6 +31,7 @@ export const methodNames = [
   'applyPackImport',
   'setRemoteApiKey',
   'getRemoteKeyStatus',
+  'checkRemote',
   'listDocuments',
   'openDocument',
   'createDocument',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
 import { DocumentsSection } from './DocumentsSection'
+import { DownloadsSection } from './DownloadsSection'
 import { EngineSection } from './EngineSection'
 import { ReplacementsSection } from './ReplacementsSection'
 import { AppearanceSection } from './AppearanceSection'
@@ -16,8 +17,8 @@ export type SettingsPanelProps = { api: QuireApi; appearance: AppearanceControls
 /** Settings: edited here, sent to the host only on Save, and only what changed. */
 export function SettingsPanel({ api, appearance, onClose }: SettingsPanelProps) {
   const { t, i18n } = useTranslation()
-  const { state, dirty, edit, save, forgetKey } = useSettingsForm(api)
-  const { draft, errors, refusals } = state
+  const { state, errors, dirty, edit, save, forgetKey } = useSettingsForm(api)
+  const { draft, refusals } = state
   const form = useRef<HTMLFormElement | null>(null)
   // After a refused save, take the writer to the first field that needs fixing.
   useEffect(() => {
@@ -51,6 +52,7 @@ export function SettingsPanel({ api, appearance, onClose }: SettingsPanelProps) 
           <AppearanceSection {...appearance} />
           <WritingSection draft={draft} errors={errors} edit={edit} />
           <DocumentsSection api={api} draft={draft} errors={errors} edit={edit} />
+          <DownloadsSection draft={draft} errors={errors} edit={edit} />
           <EngineSection
             api={api}
             draft={draft}
@@ -64,7 +66,12 @@ export function SettingsPanel({ api, appearance, onClose }: SettingsPanelProps) 
             edit={edit}
             uiLanguage={i18n.language.startsWith('zh') ? 'zh' : 'en'}
           />
-          <SaveBar state={state} dirty={dirty} />
+          <SaveBar
+            state={state}
+            errors={errors}
+            dirty={dirty}
+            onSaveAnyway={() => void save({ confirmed: true })}
+          />
         </form>
       )}
     </Drawer>

@@ -27,6 +27,8 @@ export type SettingsDraft = {
   apiKey: string
   /** Empty means the default folder (Documents/Quire). */
   documentsFolder: string
+  /** Where `hf:` models download from; empty means Hugging Face (or HF_ENDPOINT). */
+  hfEndpoint: string
 }
 
 export type NumberField = 'threads' | 'contextSize' | 'gpuLayers' | 'sequences' | 'timeoutSeconds'
@@ -71,6 +73,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     replacements: { zh: phrases('zh'), en: phrases('en') },
     apiKey: '',
     documentsFolder: settings.documentsFolder,
+    hfEndpoint: settings.hfEndpoint,
   }
 }
 
@@ -149,6 +152,7 @@ export function changesOf(saved: Settings, draft: SettingsDraft): Changes {
   if (draft.promptLanguage !== saved.promptLanguage) patch.promptLanguage = draft.promptLanguage
   if (draft.documentsFolder.trim() !== saved.documentsFolder)
     patch.documentsFolder = draft.documentsFolder.trim()
+  if (draft.hfEndpoint.trim() !== saved.hfEndpoint) patch.hfEndpoint = draft.hfEndpoint.trim()
   const engineChange = defined(engine)
   const remoteChange = defined(remote)
   const replacementChange = defined(replacements)
@@ -175,6 +179,7 @@ const fieldOfPath: Record<string, FieldKey> = {
   'remote.model': 'remoteModel',
   'remote.timeoutMs': 'timeoutSeconds',
   documentsFolder: 'documentsFolder',
+  hfEndpoint: 'hfEndpoint',
 }
 
 export type HostProblems = { fields: FieldErrors; general: string[] }
