@@ -117,6 +117,18 @@ describe('Quire in Chinese, in light and dark, against quire serve', () => {
     expect(await paper()).not.toBe(light)
   })
 
+  it('turns a full-width ＃ typed at a line start into a heading', async () => {
+    await closePanels(page)
+    await page.getByTestId('editor').click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('＃ 第一章')
+    await page.getByTestId('editor').locator('h1', { hasText: '第一章' }).waitFor()
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('1。 第一条')
+    await page.getByTestId('editor').locator('ol li', { hasText: '第一条' }).waitFor()
+  })
+
   it('takes the screenshots of the desk and Settings', async () => {
     await page.getByTestId('editor').click()
     await page.keyboard.type('春天的早晨，窗外的鸟叫声把我叫醒。')

@@ -13,6 +13,7 @@ import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
 import { ContentLanguagePlugin } from './plugins/ContentLanguage'
+import { fullWidthTransformers } from './plugins/MarkdownInput/fullWidth'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
@@ -121,7 +122,9 @@ export function Editor({
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin />
-        <MarkdownShortcutPlugin transformers={markdownTransformers} />
+        <MarkdownShortcutPlugin
+          transformers={[...markdownTransformers, ...fullWidthTransformers]}
+        />
         <DocumentSyncPlugin connection={connection} />
         <ContentLanguagePlugin uiLanguage={uiLanguage} />
         <WordCountPlugin onCounts={onCounts} />
