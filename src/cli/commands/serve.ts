@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import open from 'open'
+import { servingLine } from '@shared/contract/socketProtocol'
 import { startWebServer } from '../../web/webServer'
 import { hostPaths } from '../hostPaths'
 import { intOption } from '../options'
@@ -76,7 +77,7 @@ export async function runServe(args: string[]): Promise<void> {
         process.stderr.write(`quire: ${error instanceof Error ? error.message : String(error)}\n`),
     )
   }
-  process.stdout.write(`Quire is running at ${server.url}\n`)
+  process.stdout.write(`${servingLine(server.url)}\n`)
   if (address.remote) process.stderr.write(`${remoteWarning(address.host)}\n`)
   process.stdout.write(`Documents: ${service.documents.store.folder}\n`)
 

@@ -37,6 +37,7 @@ export function resolveDocumentPath(
     throw new QuireError(
       'document-invalid-name',
       'That document name has a character files cannot use.',
+      'document-name-bad-character',
     )
   const absolute = isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)
   const file = absolute ? resolve(path) : resolve(folder, ...path.split('/'))
@@ -46,6 +47,7 @@ export function resolveDocumentPath(
       throw new QuireError(
         'document-outside-folder',
         'Quire only opens documents inside your documents folder, or files you open with File › Open.',
+        'document-outside-folder',
       )
     external = true
   }
@@ -53,6 +55,7 @@ export function resolveDocumentPath(
     throw new QuireError(
       'document-invalid-name',
       'Quire opens Markdown (.md) and plain text (.txt) documents only.',
+      'document-wrong-type',
     )
   return { file, path: external ? file : documentPathOf(folder, file), external }
 }

@@ -30,13 +30,21 @@ export class DocumentTrash {
 
   async get(id: string): Promise<TrashEntry> {
     if (!/^[\w-]+$/.test(id))
-      throw new QuireError('document-not-found', 'That deleted document is no longer in the trash.')
+      throw new QuireError(
+        'document-not-found',
+        'That deleted document is no longer in the trash.',
+        'trash-entry-gone',
+      )
     try {
       const raw: unknown = JSON.parse(await readFile(join(this.folder, id, 'entry.json'), 'utf8'))
       const entry = entrySchema.parse(raw)
       return { ...entry, copy: join(this.folder, id, basename(entry.file)) }
     } catch {
-      throw new QuireError('document-not-found', 'That deleted document is no longer in the trash.')
+      throw new QuireError(
+        'document-not-found',
+        'That deleted document is no longer in the trash.',
+        'trash-entry-gone',
+      )
     }
   }
 

@@ -83,6 +83,8 @@ export function openDocuments(options: DocumentsOptions): Documents {
         throw new QuireError(
           'invalid-request',
           `documentsFolder: Quire cannot use ${folder} (${(error as NodeJS.ErrnoException).code ?? 'unavailable'}). Choose a folder you can write to.`,
+          'documents-folder-unusable',
+          { folder, reason: (error as NodeJS.ErrnoException).code ?? 'unavailable' },
         )
       }
     },

@@ -15,12 +15,19 @@ export function tooLarge(): QuireError {
   return new QuireError(
     'document-too-large',
     `This document is longer than Quire can keep (${(MAX_DOCUMENT_CHARS / 1_000_000).toFixed(0)} million characters). Split it into several documents.`,
+    'document-too-long',
+    { millions: (MAX_DOCUMENT_CHARS / 1_000_000).toFixed(0) },
   )
 }
 
 /** The error for a document that is not there (any more). */
 export function notFound(path: string): QuireError {
-  return new QuireError('document-not-found', `"${path}" is not in your documents folder any more.`)
+  return new QuireError(
+    'document-not-found',
+    `"${path}" is not in your documents folder any more.`,
+    'document-gone',
+    { path },
+  )
 }
 
 /** The file as it is on disk now, or null when there is none. */
@@ -35,7 +42,12 @@ export async function readDocumentFile(file: string): Promise<OnDisk | null> {
   if (info.size > MAX_DOCUMENT_BYTES) throw tooLarge()
   const bytes = await readFile(file).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw new QuireError('document-unreadable', `Quire cannot read "${basename(file)}".`)
+    throw new QuireError(
+      'document-unreadable',
+      `Quire cannot read "${basename(file)}".`,
+      'document-cannot-read',
+      { name: basename(file) },
+    )
   })
   if (!bytes) return null
   return { ...decodeFile(bytes), mode: info.mode & 0o777 }

@@ -23,13 +23,18 @@ export async function renameDocument(
   name: string,
 ): Promise<{ file: string; path: string }> {
   const checked = checkDocumentName(name)
-  if (!checked.ok) throw new QuireError('document-invalid-name', checked.reason)
+  if (!checked.ok)
+    throw new QuireError('document-invalid-name', checked.reason, 'document-name-invalid', {
+      reason: checked.reason,
+    })
   const file = join(dirname(ref.file), checked.fileName)
   if (file === ref.file) return { file, path: ref.path }
   await stat(ref.file).catch(() => {
     throw new QuireError(
       'document-not-found',
       `"${ref.path}" is not in your documents folder any more.`,
+      'document-gone',
+      { path: ref.path },
     )
   })
   // Only a change of case may land on an existing name (the same file on macOS and Windows).
@@ -44,6 +49,8 @@ export async function renameDocument(
     throw new QuireError(
       'document-exists',
       `There is already a document called "${checked.fileName}".`,
+      'document-name-taken',
+      { name: checked.fileName },
     )
   moveKnownRevision(deps, ref.file, file)
   deps.removing.add(ref.file)

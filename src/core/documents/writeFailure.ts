@@ -18,5 +18,7 @@ export function writeFailure(error: unknown, what: string): QuireError {
   return new QuireError(
     'document-write-failed',
     `Could not save ${what}: ${reason}. Your text is still in Quire and nothing on disk was changed.`,
+    'save-failed',
+    { what, reason },
   )
 }

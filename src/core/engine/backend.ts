@@ -4,8 +4,10 @@ import type {
   EngineStatus,
   ErrorCode,
   GenerationStats,
+  MessageRef,
   StopReason,
 } from '@shared/contract'
+import { refOf } from '@shared/contract'
 import { samplingValuesSchema } from '@shared/presets/schema'
 import {
   engineSettingsSchema as settingsEngineSchema,
@@ -76,7 +78,8 @@ export type RunSink = {
   started(prompt: FittedPrompt): void
   delta(text: string, tokens: number): void
   done(text: string, stats: GenerationStats): void
-  error(code: ErrorCode, message: string): void
+  /** `ref` names the message, so a UI can word it in the writer's language. */
+  error(code: ErrorCode, message: string, ref?: MessageRef): void
 }
 
 /** The remote server's settings, and the context its model has (Quire cannot ask for it). */
@@ -110,6 +113,14 @@ export type InferenceBackend = {
 export function statusWithoutModel(
   state: 'starting' | 'idle' | 'restarting',
   notice: string | null = null,
+  noticeRef: MessageRef | null = null,
 ): EngineStatus {
-  return { state, model: null, loadingPath: null, loadProgress: null, notice }
+  return {
+    state,
+    model: null,
+    loadingPath: null,
+    loadProgress: null,
+    notice,
+    noticeRef: noticeRef && refOf(noticeRef),
+  }
 }

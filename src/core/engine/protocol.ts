@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   chatMessageSchema,
   errorCodeSchema,
+  messageRefSchema,
   generationStatsSchema,
   modelInfoSchema,
   stopReasonSchema,
@@ -39,6 +40,7 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     callId: z.number().int(),
     code: errorCodeSchema,
     message: z.string(),
+    ...messageRefSchema.shape,
   }),
   /** Every sequence is busy; the run waits. */
   z.object({ type: z.literal('queued'), runId: z.string() }),
@@ -68,6 +70,7 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     code: errorCodeSchema,
     message: z.string(),
+    ...messageRefSchema.shape,
   }),
   z.object({ type: z.literal('log'), level: z.string(), message: z.string() }),
 ])

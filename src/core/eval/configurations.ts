@@ -19,7 +19,11 @@ export function resolveConfigurations(
   const chosen = names ?? Object.keys(suite.configurations)
   if (chosen.length === 0) return [{ name: PROMPT_DEFAULTS, overrides: {} }]
   if (new Set(chosen).size !== chosen.length)
-    throw new QuireError('invalid-request', 'A configuration is named twice in --configs.')
+    throw new QuireError(
+      'invalid-request',
+      'A configuration is named twice in --configs.',
+      'eval-config-twice',
+    )
   return chosen.map((name) => {
     if (Object.hasOwn(suite.configurations, name)) {
       const parsed = generationOverridesSchema.safeParse(suite.configurations[name])
@@ -29,6 +33,8 @@ export function resolveConfigurations(
         throw new QuireError(
           'invalid-request',
           `The suite's configuration "${name}" is not valid${where}: ${issue?.message ?? 'unknown problem'}`,
+          'eval-config-invalid',
+          { name, where, problem: issue?.message ?? 'unknown problem' },
         )
       }
       return { name, overrides: parsed.data }
@@ -44,6 +50,8 @@ export function resolveConfigurations(
     throw new QuireError(
       'invalid-request',
       `There is no configuration "${name}". Name one of: ${known.join(', ')}.`,
+      'eval-config-unknown',
+      { name, known: known.join(', ') },
     )
   })
 }

@@ -117,7 +117,8 @@ export async function openEvalHost(options: {
       await backend.loadModel('')
     }
     const loaded = backend.getStatus().model
-    if (!loaded) throw new QuireError('no-model', 'The model did not load.')
+    if (!loaded)
+      throw new QuireError('no-model', 'The model did not load.', 'eval-model-not-loaded')
     const model: EvalModelInfo = {
       name: loaded.name,
       path: target.kind === 'local' ? loaded.path : null,

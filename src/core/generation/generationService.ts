@@ -1,6 +1,8 @@
 import {
   QuireError,
+  refOf,
   type ErrorCode,
+  type MessageRef,
   type GenerationEvent,
   type GenerationStats,
   type StartedEvent,
@@ -89,6 +91,8 @@ export class GenerationService {
       throw new QuireError(
         'invalid-request',
         `The request id ${requestId} is already in use; send each request with a new id.`,
+        'request-id-in-use',
+        { requestId },
       )
     const request: Request = {
       id: requestId,
@@ -133,10 +137,10 @@ export class GenerationService {
   }
 
   /** Ends every request with an error (the backend is being replaced). */
-  failAll(code: ErrorCode, message: string): void {
+  failAll(code: ErrorCode, message: string, ref?: MessageRef): void {
     for (const request of [...this.requests.values()]) {
       if (request.runId) this.deps.backend().cancel(request.runId)
-      this.end(request, { type: 'error', requestId: request.id, code, message })
+      this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
     }
   }
 
@@ -177,6 +181,7 @@ export class GenerationService {
       requestId: request.id,
       code: 'no-model',
       message: notice ? `${NO_MODEL} (${notice})` : NO_MODEL,
+      ...(notice ? { key: 'no-model-notice', params: { notice } } : { key: 'no-model-yet' }),
     })
   }
 
@@ -215,8 +220,9 @@ export class GenerationService {
       done: (text, stats) => {
         if (current()) this.finish(request, text, stats)
       },
-      error: (code, message) => {
-        if (current()) this.end(request, { type: 'error', requestId: request.id, code, message })
+      error: (code, message, ref) => {
+        if (current())
+          this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
       },
     }
     this.deps.backend().run(job, sink)

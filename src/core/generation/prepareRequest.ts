@@ -30,6 +30,8 @@ function checkModel(wanted: string | undefined, inUse: string | null | undefined
   throw new QuireError(
     'invalid-request',
     `This configuration runs on the model "${wanted}", but "${inUse}" is in use. Load that model or leave the model out of the configuration.`,
+    'config-model-mismatch',
+    { wanted, inUse },
   )
 }
 

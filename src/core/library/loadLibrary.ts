@@ -84,6 +84,7 @@ export async function loadLibrary(sources: LibrarySources): Promise<LayeredLibra
         severity: 'warning' as const,
         message:
           'The extra prompt folder was not found; only the bundled and your own prompts are loaded.',
+        key: 'extra-folder-missing',
       })
   }
   if (sources.dataDir) layers.push(await readLayer(sources.dataDir, 'user'))

@@ -25,6 +25,8 @@ export function loraPath(dataDir: string, file: string): string {
     throw new QuireError(
       'lora-failed',
       `The LoRA adapter "${file}" is outside your lora folder (${folder}); name an adapter by its file name in that folder.`,
+      'lora-outside-folder',
+      { file, folder },
     )
   return path
 }

@@ -20,12 +20,20 @@ export function previewPrompt(
     throw new QuireError(
       'invalid-request',
       `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid request'}`,
+      'preview-invalid',
+      { field: field ?? '', reason: issue?.message ?? 'invalid request' },
     )
   }
   const plan = planGeneration(library, parsed.data, languageSetting)
   const rendered = plan.render(parsed.data.before)
   const prompt = library.prompts.find((p) => p.source === plan.prompt.source)
-  if (!prompt) throw new QuireError('internal', `${plan.prompt.source} is not in the library.`)
+  if (!prompt)
+    throw new QuireError(
+      'internal',
+      `${plan.prompt.source} is not in the library.`,
+      'prompt-gone',
+      { file: plan.prompt.source },
+    )
   const persona = findPersona(library, prompt.persona, rendered.language)
   return {
     promptId: prompt.id,

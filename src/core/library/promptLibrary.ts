@@ -30,7 +30,12 @@ export function findPrompt<L extends PromptLibrary>(
     library.prompts.find((p) => p.id === id && p.language === language) ??
     library.prompts.find((p) => p.id === id)
   if (!prompt)
-    throw new QuireError('prompt-not-found', `There is no prompt "${id}" in the library.`)
+    throw new QuireError(
+      'prompt-not-found',
+      `There is no prompt "${id}" in the library.`,
+      'no-such-prompt',
+      { id },
+    )
   return prompt
 }
 
@@ -44,14 +49,25 @@ export function findPersona<L extends PromptLibrary>(
     library.personas.find((p) => p.id === id && p.language === language) ??
     library.personas.find((p) => p.id === id)
   if (!persona)
-    throw new QuireError('prompt-not-found', `There is no persona "${id}" in the library.`)
+    throw new QuireError(
+      'prompt-not-found',
+      `There is no persona "${id}" in the library.`,
+      'no-such-persona',
+      { id },
+    )
   return persona
 }
 
 /** Finds a sampling preset by id. */
 export function findPreset(library: PromptLibrary, id: string): SamplingPreset {
   const preset = library.presets.find((p) => p.id === id)
-  if (!preset) throw new QuireError('prompt-not-found', `There is no sampling preset "${id}".`)
+  if (!preset)
+    throw new QuireError(
+      'prompt-not-found',
+      `There is no sampling preset "${id}".`,
+      'no-such-preset',
+      { id },
+    )
   return preset
 }
 

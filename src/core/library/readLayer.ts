@@ -118,6 +118,8 @@ async function loadMarkdown<T extends { id: string; language: Language; source: 
           line: frontMatterLine(text, ['id']),
           field: 'id',
           message: `${first} already defines the ${kind} "${result.value.id}" in this language; this file is ignored.`,
+          key: kind === 'prompt' ? 'duplicate-prompt' : 'duplicate-persona',
+          params: { file: first, id: result.value.id },
         })
         continue
       }
@@ -141,6 +143,7 @@ async function loadPresets(file: string, required: boolean, layer: LibraryLayer)
         line: null,
         field: null,
         message: 'The file is missing.',
+        key: 'file-missing',
       })
     return
   }
@@ -153,6 +156,8 @@ async function loadPresets(file: string, required: boolean, layer: LibraryLayer)
         line: null,
         field: `presets.${index}.id`,
         message: `The preset "${preset.id}" is defined twice; the second is ignored.`,
+        key: 'duplicate-preset',
+        params: { id: preset.id },
       })
     } else layer.presets.push(preset)
   })

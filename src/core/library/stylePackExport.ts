@@ -24,7 +24,12 @@ async function filesOf(
 ): Promise<PackFile[]> {
   const matching = entries.filter((e) => e.id === id)
   if (matching.length === 0)
-    throw new QuireError('prompt-not-found', `There is no ${noun} "${id}" in the library.`)
+    throw new QuireError(
+      'prompt-not-found',
+      `There is no ${noun} "${id}" in the library.`,
+      noun === 'prompt' ? 'no-such-prompt' : 'no-such-persona',
+      { id },
+    )
   return Promise.all(
     matching.map(async (e) => ({
       id: e.id,
@@ -44,6 +49,8 @@ async function loraReference(dataDir: string, adapter: LoraAdapterSpec, usedBy: 
     throw new QuireError(
       'lora-failed',
       `The LoRA adapter ${adapter.file}, used by "${usedBy}", is not at ${path}. A pack records each adapter's checksum, so the file must be there to export.`,
+      'pack-lora-missing',
+      { file: adapter.file, usedBy, path },
     )
   return { file: basename(adapter.file), sha256: await sha256File(path), sizeBytes: size }
 }
@@ -77,6 +84,7 @@ export async function exportStylePack(
     throw new QuireError(
       'invalid-request',
       'You have no prompts of your own yet; name the prompts to put in the pack.',
+      'pack-nothing-to-export',
     )
   const prompts = (
     await Promise.all(promptIds.map((id) => filesOf(library.prompts, id, 'prompt')))
@@ -100,7 +108,13 @@ export async function exportStylePack(
   ])
   const presets: SamplingPreset[] = presetIds.map((id) => {
     const preset = library.presets.find((p) => p.id === id)
-    if (!preset) throw new QuireError('prompt-not-found', `There is no sampling preset "${id}".`)
+    if (!preset)
+      throw new QuireError(
+        'prompt-not-found',
+        `There is no sampling preset "${id}".`,
+        'no-such-preset',
+        { id },
+      )
     return preset
   })
 

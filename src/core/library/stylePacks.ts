@@ -30,18 +30,29 @@ function readPack(text: string, fileName: string): StylePack {
     throw new QuireError(
       'invalid-request',
       `${fileName} is larger than 20 MB; a style pack holds text only, never model files.`,
+      'pack-too-large',
+      { file: fileName },
     )
   const parsed = parseStylePack(text, fileName)
   if (parsed.ok) return parsed.pack
   const [first, ...more] = parsed.problems
   const rest =
     more.length > 0 ? ` (and ${more.length} more problem${more.length > 1 ? 's' : ''})` : ''
-  throw new QuireError('invalid-request', `${first ? formatProblem(first) : fileName}${rest}`)
+  throw new QuireError(
+    'invalid-request',
+    `${first ? formatProblem(first) : fileName}${rest}`,
+    more.length > 0 ? 'pack-invalid-more' : 'pack-invalid',
+    { problem: first ? formatProblem(first) : fileName, count: more.length },
+  )
 }
 
 function userPaths(library: LayeredLibrary): LayerPaths {
   if (!library.userPaths)
-    throw new QuireError('internal', 'This library was loaded without a user folder.')
+    throw new QuireError(
+      'internal',
+      'This library was loaded without a user folder.',
+      'no-user-folder',
+    )
   return library.userPaths
 }
 
@@ -93,6 +104,8 @@ async function readJson<S extends z.ZodType>(schema: S, file: string): Promise<z
     throw new QuireError(
       'invalid-request',
       `Nothing was imported: ${file} could not be read (${String(error)}).`,
+      'import-unreadable',
+      { file, reason: String(error) },
     )
   }
   const parsed = parseJsonFile(schema, text, file)
@@ -101,6 +114,8 @@ async function readJson<S extends z.ZodType>(schema: S, file: string): Promise<z
   throw new QuireError(
     'invalid-request',
     `Nothing was imported: fix ${first ? formatProblem(first) : file} first.`,
+    'import-fix-first',
+    { problem: first ? formatProblem(first) : file },
   )
 }
 
@@ -121,12 +136,15 @@ export async function applyPackImport(
     throw new QuireError(
       'invalid-request',
       'The library or the pack changed since the import was previewed; look at the plan again.',
+      'import-stale-plan',
     )
   const firstError = plan.problems.find(isErrorProblem)
   if (!plan.canApply)
     throw new QuireError(
       'invalid-request',
       `Nothing was imported: ${firstError ? formatProblem(firstError) : 'the pack has problems.'}`,
+      'import-has-problems',
+      { problem: firstError ? formatProblem(firstError) : '' },
     )
   const pack = readPack(text, fileName)
   const paths = userPaths(library)

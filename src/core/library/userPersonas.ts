@@ -13,6 +13,8 @@ export async function readPersonaText(library: LayeredLibrary, id: string, langu
     throw new QuireError(
       'prompt-not-found',
       `There is no ${language === 'zh' ? 'Chinese' : 'English'} persona "${id}".`,
+      language === 'zh' ? 'no-such-persona-zh' : 'no-such-persona-en',
+      { id },
     )
   const text = library.textOf(persona.source) ?? (await readFile(persona.source, 'utf8'))
   return {
@@ -39,7 +41,11 @@ export async function saveUserPersona(
   | { ok: false; problems: (LibraryProblem & { severity: 'error' | 'warning' })[] }
 > {
   if (!library.userPaths)
-    throw new QuireError('invalid-request', 'There is no user folder to save personas in.')
+    throw new QuireError(
+      'invalid-request',
+      'There is no user folder to save personas in.',
+      'no-persona-folder',
+    )
   const parsed = parsePersonaFile(text, 'persona', language)
   if (!parsed.ok)
     return {

@@ -29,7 +29,11 @@ const copyTitle: Record<Language, (title: string) => string> = {
 
 function userPaths(library: LayeredLibrary): LayerPaths {
   if (!library.userPaths)
-    throw new QuireError('internal', 'This library was loaded without a user folder.')
+    throw new QuireError(
+      'internal',
+      'This library was loaded without a user folder.',
+      'no-user-folder',
+    )
   return library.userPaths
 }
 
@@ -51,6 +55,8 @@ function effective(library: LayeredLibrary, id: string, language: Language): Lib
     throw new QuireError(
       'prompt-not-found',
       `There is no ${language === 'zh' ? 'Chinese' : 'English'} prompt "${id}" in the library.`,
+      language === 'zh' ? 'no-such-prompt-zh' : 'no-such-prompt-en',
+      { id },
     )
   return prompt
 }
@@ -166,7 +172,12 @@ export async function duplicatePrompt(
   if (sources.length === 0) effective(library, request.id, request.language ?? 'en')
   const newId = request.newId ?? freeCopyId(library, request.id)
   if (library.prompts.some((p) => p.id === newId))
-    throw new QuireError('invalid-request', `A prompt with the id "${newId}" already exists.`)
+    throw new QuireError(
+      'invalid-request',
+      `A prompt with the id "${newId}" already exists.`,
+      'prompt-id-taken',
+      { id: newId },
+    )
   const files: string[] = []
   for (const source of sources) {
     const original = await readFile(source.source, 'utf8')
@@ -175,13 +186,20 @@ export async function duplicatePrompt(
       remove: ['shortcut'],
     })
     if (text === null)
-      throw new QuireError('internal', `Could not read the front matter of ${source.source}.`)
+      throw new QuireError(
+        'internal',
+        `Could not read the front matter of ${source.source}.`,
+        'front-matter-unreadable',
+        { file: source.source },
+      )
     const saved = await saveUserPrompt(library, source.language, text)
     if (!saved.ok) {
       const first = saved.problems.find(isErrorProblem)
       throw new QuireError(
         'invalid-request',
         `The copy cannot be saved: ${first?.field ? `${first.field}: ` : ''}${first?.message ?? 'invalid'}`,
+        'copy-invalid',
+        { field: first?.field ?? '', reason: first?.message ?? 'invalid' },
       )
     }
     files.push(saved.file)
@@ -205,6 +223,8 @@ export async function deleteUserPrompt(
       prompt.origin === 'bundled'
         ? `"${id}" comes with Quire and cannot be deleted; duplicate or edit it instead.`
         : `"${id}" comes from the extra prompt folder (${prompt.source}); Quire does not change that folder.`,
+      prompt.origin === 'bundled' ? 'bundled-undeletable' : 'extra-folder-undeletable',
+      { id, folder: prompt.source },
     )
   const backup = `${prompt.source}.bak`
   await rename(prompt.source, backup)
@@ -224,6 +244,12 @@ export async function restorePrompt(
       prompt.origin === 'user'
         ? `"${id}" is your own prompt with no bundled version to restore; delete it instead.`
         : `"${id}" is already the ${prompt.origin === 'bundled' ? 'bundled' : 'extra-folder'} version.`,
+      prompt.origin === 'user'
+        ? 'nothing-to-restore'
+        : prompt.origin === 'bundled'
+          ? 'already-bundled'
+          : 'already-extra',
+      { id },
     )
   return deleteUserPrompt(library, id, language)
 }
@@ -263,6 +289,8 @@ export async function undeleteUserPrompt(
     throw new QuireError(
       'prompt-not-found',
       `There is no deleted ${language === 'zh' ? 'Chinese' : 'English'} prompt "${id}" to bring back.`,
+      'prompt-no-deleted',
+      { id },
     )
   const file = backup.slice(0, -BACKUP.length)
   const current = library.prompts.find(
@@ -272,6 +300,8 @@ export async function undeleteUserPrompt(
     throw new QuireError(
       'invalid-request',
       `"${id}" has a file of yours again (${current?.source ?? file}); the deleted version stays in ${backup}.`,
+      'prompt-undelete-taken',
+      { id, file: current?.source ?? file, backup },
     )
   await rename(backup, file)
   return { file }

@@ -79,6 +79,8 @@ export function parseCatalog(data: unknown, source = 'models.json'): Catalog {
   throw new QuireError(
     'internal',
     `${source} is invalid${where}: ${issue?.message ?? 'unknown problem'}`,
+    'catalog-invalid',
+    { file: source, where, reason: issue?.message ?? 'unknown problem' },
   )
 }
 
@@ -92,6 +94,8 @@ export async function loadCatalog(resourcesDir: string): Promise<Catalog> {
     throw new QuireError(
       'internal',
       `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      'catalog-unreadable',
+      { file, reason: error instanceof Error ? error.message : String(error) },
     )
   }
   return parseCatalog(data, file)
@@ -100,6 +104,6 @@ export async function loadCatalog(resourcesDir: string): Promise<Catalog> {
 /** The model Quire offers first. */
 export function defaultCatalogEntry(catalog: Catalog): CatalogEntry {
   const entry = catalog.models.find((model) => model.default) ?? catalog.models[0]
-  if (!entry) throw new QuireError('internal', 'The model catalog is empty.')
+  if (!entry) throw new QuireError('internal', 'The model catalog is empty.', 'catalog-empty')
   return entry
 }

@@ -141,6 +141,8 @@ export class ModelStore {
       throw new QuireError(
         'model-not-found',
         `${entry?.title ?? id} is not installed, so there is nothing to remove.`,
+        'model-not-installed',
+        { name: entry?.title ?? id },
       )
     return { id, deletedPaths, keptPath: indexed?.source === 'imported' ? indexed.path : null }
   }
@@ -160,6 +162,8 @@ export class ModelStore {
       throw new QuireError(
         'model-not-found',
         `${wanted} is not installed. Download it with "quire models pull ${wanted}".`,
+        'model-not-downloaded',
+        { name: wanted },
       )
     throw this.unknown(wanted)
   }
@@ -218,6 +222,8 @@ export class ModelStore {
     return new QuireError(
       'model-not-found',
       `There is no model "${id}". Catalog models: ${ids}; "quire models list" shows the installed ones.`,
+      'no-such-model',
+      { id, ids },
     )
   }
 }

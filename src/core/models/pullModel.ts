@@ -1,6 +1,6 @@
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { QuireError } from '@shared/contract'
+import { QuireError, type HostMessageKey, type MessageParams } from '@shared/contract'
 import {
   DiscardDownload,
   PARTIAL_SUFFIX,
@@ -44,7 +44,8 @@ export type PullTask = { result: Promise<PullOutcome>; pause(): void; cancel(): 
 /** Room left free on the disk beyond the model itself. */
 const DISK_MARGIN_BYTES = 200_000_000
 
-const failure = (message: string) => new QuireError(DOWNLOAD_FAILED, message)
+const failure = (message: string, key: HostMessageKey, params: MessageParams) =>
+  new QuireError(DOWNLOAD_FAILED, message, key, params)
 
 /** Says what went wrong with a transfer, and what the writer can do. */
 function explain(error: unknown, title: string): unknown {
@@ -54,28 +55,46 @@ function explain(error: unknown, title: string): unknown {
     case 'unreachable':
       return failure(
         `Could not reach ${f.host} to download ${title} (${f.detail}). Check the internet connection, or try ${f.host === 'huggingface.co' ? 'a mirror such as hf-mirror.com as' : 'another'} download endpoint.`,
+        f.host === 'huggingface.co' ? 'download-unreachable-hf' : 'download-unreachable',
+        { host: f.host, title, detail: f.detail },
       )
     case 'http':
       if (f.status === 404)
         return new QuireError(
           'model-not-found',
           `The server has no file for ${title} (HTTP 404 at ${f.url}).`,
+          'download-not-found',
+          { title, url: f.url },
         )
       if (f.status === 401 || f.status === 403)
-        return failure(`The server refused to send ${title} (HTTP ${f.status} at ${f.url}).`)
+        return failure(
+          `The server refused to send ${title} (HTTP ${f.status} at ${f.url}).`,
+          'download-refused',
+          { title, status: f.status, url: f.url },
+        )
       return failure(
         `The server failed while sending ${title}; try again later (HTTP ${f.status} at ${f.url}).`,
+        'download-server-failed',
+        { title, status: f.status, url: f.url },
       )
     case 'stalled':
       return failure(
         `The download of ${title} stopped: nothing arrived for ${f.seconds} s. Pull again to resume; the parts already complete are kept.`,
+        'download-stalled',
+        { title, seconds: f.seconds },
       )
     case 'disk-full':
       return failure(
         `The disk filled up while downloading ${title}. What was downloaded is kept in ${f.path}; free some space and pull again to resume.`,
+        'download-disk-full',
+        { title, path: f.path },
       )
     case 'failed':
-      return failure(`Downloading ${title} failed: ${f.detail}. Pull again to resume.`)
+      return failure(
+        `Downloading ${title} failed: ${f.detail}. Pull again to resume.`,
+        'download-failed',
+        { title, detail: f.detail },
+      )
   }
 }
 
@@ -91,6 +110,13 @@ function sizeMismatch(
       : `The downloaded ${entry.fileName} is ${formatBytes(actual)}, not ${expected}, so it was deleted`
   return failure(
     `${what}; it is not the right file. Try again later, or another download endpoint (size ${actual} bytes, catalog sizeBytes ${entry.sizeBytes}).`,
+    when === 'offered' ? 'download-size-offered' : 'download-size-downloaded',
+    {
+      title: entry.title,
+      file: entry.fileName,
+      actual: formatBytes(actual),
+      expected: formatBytes(entry.sizeBytes),
+    },
   )
 }
 
@@ -123,6 +149,8 @@ async function verifyAndRegister(
     await rm(filePath, { force: true })
     throw failure(
       `The downloaded ${entry.fileName} does not match its published checksum, so it was deleted; it was probably damaged on the way. Pull again (sha256 ${sha256}, expected ${entry.sha256}).`,
+      'download-checksum',
+      { file: entry.fileName },
     )
   }
   let summary
@@ -131,7 +159,15 @@ async function verifyAndRegister(
   } catch (error) {
     await rm(filePath, { force: true })
     if (error instanceof QuireError)
-      throw new QuireError(error.code, `${error.message} The download was deleted.`)
+      throw new QuireError(
+        error.code,
+        `${error.message} The download was deleted.`,
+        error.key as HostMessageKey,
+        {
+          ...error.params,
+          andThen: 'download-deleted',
+        },
+      )
     throw error
   }
   return updateModelIndex(options.dir, (index) => {
@@ -177,11 +213,15 @@ export function pullModel(target: PullTarget, options: PullOptions): PullTask {
       throw new QuireError(
         'invalid-request',
         `"${uri}" is not a model address: use an https:// URL, hf:user/repo/file.gguf or hf:user/repo:QUANT.`,
+        'model-address-invalid',
+        { address: uri },
       )
     if (source.url && !entry && !source.fileName)
       throw new QuireError(
         'invalid-request',
         `"${uri}" does not end in a file name. Use the link to the .gguf file itself.`,
+        'model-address-no-file',
+        { address: uri },
       )
     // The same link installed before is already here: nothing to download.
     const sameLink = entry
@@ -252,6 +292,8 @@ export function pullModel(target: PullTarget, options: PullOptions): PullTask {
         if (free < needed + DISK_MARGIN_BYTES)
           throw failure(
             `Not enough free disk space for ${title}: it needs ${formatBytes(needed)} more, and ${options.dir} has ${formatBytes(free)} free. Free some space, or choose another models folder.`,
+            'download-no-space',
+            { title, needed: formatBytes(needed), folder: options.dir, free: formatBytes(free) },
           )
       },
     })

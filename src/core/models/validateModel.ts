@@ -13,6 +13,8 @@ export function problemError(path: string, problem: ModelProblem): QuireError {
     basename(path),
     `${PROBLEM_PHRASES[problem.kind]}: ${problem.what}`,
     problem.key,
+    problem.kind,
+    problem.what,
   )
 }
 
@@ -28,9 +30,16 @@ export async function validateModel(path: string): Promise<ModelSummary> {
       throw new QuireError(
         'model-not-found',
         `Cannot open ${printable(path)}: the file does not exist or cannot be read.`,
+        'model-cannot-open',
+        { path: printable(path) },
       )
     if (kind === 'not-a-file')
-      throw new QuireError('model-not-found', `${printable(path)} is a folder, not a model file.`)
+      throw new QuireError(
+        'model-not-found',
+        `${printable(path)} is a folder, not a model file.`,
+        'model-is-folder',
+        { path: printable(path) },
+      )
     throw problemError(path, readProblemToModelProblem(inspection.problem))
   }
   const verdict = judgeModel(inspection.facts)

@@ -18,6 +18,8 @@ export class EnvSecretStore implements SecretStore {
     throw new QuireError(
       'invalid-request',
       `The quire command cannot save secrets. Set ${REMOTE_KEY_ENV} and ${REMOTE_KEY_URL_ENV} (the server it is for) in the environment before starting it, or save the key in the Quire desktop app.`,
+      'cli-cannot-save-secrets',
+      { variable: `${REMOTE_KEY_ENV} (and ${REMOTE_KEY_URL_ENV}, the server it is for)` },
     )
   }
 }

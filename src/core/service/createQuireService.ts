@@ -14,7 +14,9 @@ import { GenerationService, type GenerationClient } from '../generation/generati
 import { ModelReadiness } from '../generation/modelReadiness'
 import { prepareRequest } from '../generation/prepareRequest'
 import { LibraryStore } from '../library/libraryStore'
+import { RemoteBackend } from '../engine/remote/remoteBackend'
 import { loadCatalog } from '../models/catalog'
+import { normalizeEndpoint } from '../models/hfSource'
 import { ModelStore } from '../models/modelStore'
 import { validateModel } from '../models/validateModel'
 import { RemoteKeyring } from '../secrets/remoteKeyring'
@@ -108,6 +110,7 @@ export async function createQuireService(
       generation.failAll(
         'engine-stopped',
         'The engine was switched in Settings while this was being written.',
+        { key: 'engine-switched' },
       ),
   })
   switched = true
@@ -117,6 +120,11 @@ export async function createQuireService(
 
   const loraFile = (file: string) => (isAbsolute(file) ? file : join(options.dataDir, 'lora', file))
 
+  /** A model loaded from anywhere (`--model`, a file dialog) stays in the list after switching. */
+  const keepListed = async (path: string | undefined): Promise<void> => {
+    if (!path || (await models.list()).some((entry) => entry.path === path)) return
+    await models.add(path).catch((error: unknown) => console.error('quire: not listed', error))
+  }
   const loadModel = (path: string): Promise<EngineStatus> =>
     readiness.track(
       (async () => {
@@ -125,8 +133,10 @@ export async function createQuireService(
         const file = resolve(path)
         await validateModel(file)
         const status = await backends.get().loadModel(file)
-        if (options.rememberModel !== false)
+        if (options.rememberModel !== false) {
           await settings.update({ lastModelPath: status.model?.path ?? null })
+          await keepListed(status.model?.path)
+        }
         if (startupNotice) {
           backends.get().notify(startupNotice)
           startupNotice = null
@@ -143,6 +153,7 @@ export async function createQuireService(
     store: models,
     emit: (event) => broadcast.emit(event),
     loadIfIdle: async (path) => (backends.get().getStatus().model ? null : loadModel(path)),
+    endpoint: () => normalizeEndpoint(settings.get().hfEndpoint) ?? undefined,
     loadedPath: () => (backends.isRemote ? null : (backends.get().getStatus().model?.path ?? null)),
   })
   const remoteKeyStatus = () => remoteKey.status(settings.get().remote.baseUrl)
@@ -156,6 +167,22 @@ export async function createQuireService(
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
     getSettings: async () => settings.get(),
+    checkRemote: async (remote) => {
+      // A throwaway backend: the one in use is not touched until the writer saves.
+      const saved = settings.get()
+      const probe = new RemoteBackend({
+        ...saved.remote,
+        ...remote,
+        contextSize: saved.engine.contextSize,
+        apiKey: () => options.secrets.get('remote-api-key'),
+        onStatus: () => undefined,
+      })
+      try {
+        return await probe.loadModel()
+      } finally {
+        await probe.dispose()
+      }
+    },
     updateSettings: async (patch) => {
       const previous = settings.get()
       // A folder Quire cannot create or write to is refused before anything is saved.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
   QuireError,
+  refOf,
   type ContractHandlers,
   type EngineStatus,
   type QuireEvent,
@@ -26,6 +27,8 @@ type Deps = {
   emit: (event: QuireEvent) => void
   /** Loads a freshly installed model when none is loaded yet. */
   loadIfIdle: (path: string) => Promise<EngineStatus | null>
+  /** The Hugging Face mirror from Settings; undefined for the default (HF_ENDPOINT or huggingface.co). */
+  endpoint: () => string | undefined
   /** The file of the model in use, which must not be removed. */
   loadedPath: () => string | null
 }
@@ -35,6 +38,7 @@ export function createModelHandlers({
   store,
   emit,
   loadIfIdle,
+  endpoint: configuredEndpoint,
   loadedPath,
 }: Deps): ModelHandlers & { dispose(): void } {
   const downloads = new Map<string, PullTask>()
@@ -46,7 +50,7 @@ export function createModelHandlers({
       const downloadId = randomUUID()
       const modelId = id ?? store.catalog.models.find((model) => model.default)?.id ?? 'default'
       const task = store.pull(id, {
-        endpoint,
+        endpoint: endpoint ?? configuredEndpoint(),
         onProgress: (progress) => emit({ type: 'download', downloadId, modelId, progress }),
       })
       downloads.set(downloadId, task)
@@ -74,6 +78,7 @@ export function createModelHandlers({
             outcome: 'failed',
             path: null,
             message,
+            ...(error instanceof QuireError ? refOf(error) : {}),
           })
         },
       )
@@ -99,6 +104,8 @@ export function createModelHandlers({
         throw new QuireError(
           'invalid-request',
           `${entry.title} is in use. Load another model first, then remove this one.`,
+          'model-in-use',
+          { name: entry.title },
         )
       }
       await store.remove(id)

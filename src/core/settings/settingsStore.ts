@@ -122,6 +122,11 @@ export class SettingsStore {
       throw new QuireError(
         'invalid-request',
         `${issue?.path.map(String).join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`,
+        'setting-invalid',
+        {
+          field: issue?.path.map(String).join('.') || 'settings',
+          reason: issue?.message ?? 'invalid',
+        },
       )
     }
     // Changes apply in order, each to the settings the previous one saved.
@@ -129,7 +134,13 @@ export class SettingsStore {
       // A file that could not be opened is tried again (its owner may have fixed it), never overwritten.
       if (this.unopened) {
         const problem = await this.read()
-        if (this.unopened) throw new QuireError('internal', problem ?? 'Settings cannot be saved.')
+        if (this.unopened)
+          throw new QuireError(
+            'internal',
+            problem ?? 'Settings cannot be saved.',
+            'settings-unopened',
+            { reason: problem ?? '' },
+          )
       }
       const next = applySettingsPatch(this.current, parsed.data)
       try {
@@ -138,6 +149,8 @@ export class SettingsStore {
         throw new QuireError(
           'internal',
           `Settings could not be saved to ${this.file} (${message(error)}); nothing was changed.`,
+          'settings-write-failed',
+          { file: this.file, reason: message(error) },
         )
       }
       this.current = next

@@ -42,17 +42,23 @@ export async function adoptConfiguration(
     throw new QuireError(
       'invalid-request',
       `The winner ran with the text of "${version.title}" (${version.id}). Use that prompt, or copy its text into "${prompt.title}" in the Library; its settings are not changed here.`,
+      'adopt-other-version',
+      { version: version.title, id: version.id, prompt: prompt.title },
     )
   if (contentVersion(prompt.body) !== configuration.promptVersion)
     throw new QuireError(
       'invalid-request',
       `The text of "${prompt.title}" has changed since this configuration was compared, so it cannot become the default. Compare again with the prompt as it is now.`,
+      'adopt-prompt-changed',
+      { prompt: prompt.title },
     )
   const persona = findPersona(library, configuration.persona, prompt.language)
   if (contentVersion(persona.text) !== configuration.personaVersion)
     throw new QuireError(
       'invalid-request',
       `The persona "${persona.title}" has changed (or was edited in the playground) since this configuration was compared; save it as a persona first.`,
+      'adopt-persona-changed',
+      { persona: persona.title },
     )
   const preset = findPreset(library, configuration.preset)
   const presetValues = resolveSampling(preset, undefined, undefined)
@@ -62,6 +68,8 @@ export async function adoptConfiguration(
     throw new QuireError(
       'invalid-request',
       `This configuration ran without the LoRA adapters of the preset "${preset.title}", which a prompt cannot express. Make a preset with its adapters first.`,
+      'adopt-lora-missing',
+      { preset: preset.title },
     )
   const promptLora = configuration.lora.slice(preset.lora.length)
   const { maxTokens, ...values } = configuration.sampling
@@ -76,7 +84,14 @@ export async function adoptConfiguration(
     remove: ['sampling', 'lora'],
   })
   if (scalars === null)
-    throw new QuireError('invalid-request', `The front matter of "${prompt.title}" cannot be read.`)
+    throw new QuireError(
+      'invalid-request',
+      `The front matter of "${prompt.title}" cannot be read.`,
+      'adopt-front-matter-unreadable',
+      {
+        prompt: prompt.title,
+      },
+    )
   const edited = insertFields(scalars, {
     ...(Object.keys(tweaks).length > 0 && { sampling: tweaks }),
     ...(promptLora.length > 0 && { lora: promptLora }),
@@ -86,6 +101,8 @@ export async function adoptConfiguration(
     throw new QuireError(
       'invalid-request',
       `Quire could not save "${prompt.title}": ${saved.problems.map((p) => p.message).join('; ')}`,
+      'adopt-save-failed',
+      { prompt: prompt.title, problems: saved.problems.map((p) => p.message).join('; ') },
     )
   return { promptId: prompt.id, language: prompt.language, file: saved.file }
 }

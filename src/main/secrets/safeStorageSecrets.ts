@@ -45,6 +45,7 @@ export class SafeStorageSecretStore implements SecretStore {
         throw new QuireError(
           'invalid-request',
           'This system has no keychain Quire can use, so the API key cannot be stored safely. Set QUIRE_REMOTE_API_KEY, and QUIRE_REMOTE_BASE_URL to the server it is for, in the environment before starting Quire instead.',
+          'no-keychain',
         )
       }
       secrets[name] = safeStorage.encryptString(value).toString('base64')

@@ -14,6 +14,7 @@ import type { EditorControls } from './library/LibraryPanel'
 import type { CommandContext } from './palette/commands'
 import { PaletteHost } from './palette/PaletteHost'
 import { runUnlessUnsaved } from './ui/useUnsavedGuard'
+import { useAppearance } from './settings/useAppearance'
 
 // The panels load when first opened: the editor is ready sooner, on a smaller first script.
 const LibraryPanel = lazy(() =>
@@ -43,6 +44,7 @@ export function App({ host }: { host: HostApi }) {
   const { t, i18n } = useTranslation()
   const { status, prompts, connectionError } = useEngine(host.api)
   const documents = useDocumentSession(host.api)
+  const appearance = useAppearance(host.api)
   useDesktopFiles(host.files, documents.session)
   const uiLanguage = i18n.language.startsWith('zh') ? 'zh' : 'en'
   const [panel, setPanel] = useState<PanelName | null>(null)
@@ -161,7 +163,9 @@ export function App({ host }: { host: HostApi }) {
             onClose={close}
           />
         )}
-        {panel === 'settings' && <SettingsPanel api={host.api} onClose={close} />}
+        {panel === 'settings' && (
+          <SettingsPanel api={host.api} appearance={appearance} onClose={close} />
+        )}
         {panel === 'stats' && <StatsPanel api={host.api} prompts={prompts} onClose={close} />}
         {panel === 'playground' && (
           <PlaygroundPanel api={host.api} prompts={prompts} onClose={close} />

@@ -4,6 +4,8 @@ import { connectToHost } from './api'
 import { MissingTokenPage } from './api/MissingTokenPage'
 import { App } from './App'
 import { setUpI18n } from './i18n'
+import { rememberedTheme, resolveTheme } from './settings/appearance'
+import './styles/themes.css'
 import './styles/app.css'
 import './styles/editor.css'
 import './styles/ai.css'
@@ -15,6 +17,12 @@ import './styles/models.css'
 import './styles/documents.css'
 import './styles/compare.css'
 import './styles/palette.css'
+
+// The theme this device last used, before the first paint (the settings file follows).
+document.documentElement.dataset.theme = resolveTheme(
+  rememberedTheme(),
+  window.matchMedia('(prefers-color-scheme: dark)').matches,
+)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Quire: the page has no #root element.')

@@ -18,7 +18,15 @@ export type OverrideLookups = {
 function checkTemplate(template: string, where: string): void {
   const parsed = templateVariables(template)
   if (!parsed.ok)
-    throw new QuireError('invalid-request', `The ${where} cannot be read: ${parsed.message}`)
+    throw new QuireError(
+      'invalid-request',
+      `The ${where} cannot be read: ${parsed.message}`,
+      'override-unreadable',
+      {
+        where,
+        problem: parsed.message,
+      },
+    )
 }
 
 /**

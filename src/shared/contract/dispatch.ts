@@ -18,9 +18,15 @@ export async function dispatchCall(
   method: string,
   params: unknown,
 ): Promise<unknown> {
-  if (!isMethodName(method)) throw new QuireError('invalid-request', `Unknown method "${method}".`)
+  if (!isMethodName(method))
+    throw new QuireError('invalid-request', `Unknown method "${method}".`, 'unknown-method', {
+      method,
+    })
   const parsed = contractMethods[method].input.safeParse(params)
-  if (!parsed.success) throw new QuireError('invalid-request', describeIssues(parsed.error.issues))
+  if (!parsed.success)
+    throw new QuireError('invalid-request', describeIssues(parsed.error.issues), 'invalid-input', {
+      issues: describeIssues(parsed.error.issues),
+    })
   const handler = handlers[method] as (input: unknown) => Promise<unknown>
   return handler(parsed.data)
 }
@@ -32,6 +38,8 @@ export function parseOutput<M extends MethodName>(method: M, value: unknown): un
     throw new QuireError(
       'internal',
       `The host sent an invalid answer to ${method}: ${describeIssues(parsed.error.issues)}`,
+      'invalid-answer',
+      { method, issues: describeIssues(parsed.error.issues) },
     )
   return parsed.data
 }

@@ -32,6 +32,7 @@ export const methodNames = [
   'applyPackImport',
   'setRemoteApiKey',
   'getRemoteKeyStatus',
+  'checkRemote',
   'listDocuments',
   'openDocument',
   'createDocument',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { methodNames } from './methodNames'
-import { settingsPatchSchema, settingsSchema } from '../settings/schema'
+import { remoteSettingsSchema, settingsPatchSchema, settingsSchema } from '../settings/schema'
 import { hardwareReportSchema, modelListEntrySchema } from './models'
 import {
   duplicatePromptRequestSchema,
@@ -114,6 +114,8 @@ export const contractMethods = {
   },
   getRemoteKeyStatus: { input: z.undefined(), output: remoteKeyStatusSchema },
   updateSettings: { input: settingsPatchSchema, output: settingsSchema },
+  /** Asks a server for its models without switching to it: ready, or rejected with the reason. */
+  checkRemote: { input: remoteSettingsSchema.partial(), output: engineStatusSchema },
   ...documentMethods,
   ...voteMethods,
 } as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { errorCodeSchema } from './errors'
+import { errorCodeSchema, messageRefSchema } from './errors'
 import { stepIds, stepSpecListSchema } from '../postprocess/stepSpec'
 import { downloadProgressSchema } from './models'
 import {
@@ -54,6 +54,10 @@ export const engineStatusSchema = z.object({
   notice: z.string().nullable(),
   /** How far the load has come (0..1) while `state` is `loading`; null when unknown or not loading. */
   loadProgress: z.number().min(0).max(1).nullable().default(null),
+  /** The notice's key and values, so a UI can word it in the writer's language. */
+  noticeRef: messageRefSchema.nullable().optional(),
+  /** The server in use when inference runs remotely (its host and port); absent for the local engine. */
+  remote: z.object({ server: z.string() }).nullable().optional(),
 })
 export type EngineStatus = z.infer<typeof engineStatusSchema>
 
@@ -227,6 +231,7 @@ export const errorEventSchema = z.object({
   requestId: requestIdSchema,
   code: errorCodeSchema,
   message: z.string(),
+  ...messageRefSchema.shape,
 })
 export const statusEventSchema = z.object({ type: z.literal('status'), status: engineStatusSchema })
 
@@ -246,6 +251,7 @@ export const downloadEndEventSchema = z.object({
   outcome: z.enum(['installed', 'paused', 'cancelled', 'failed']),
   path: z.string().nullable(),
   message: z.string().nullable(),
+  ...messageRefSchema.shape,
 })
 
 /** The prompt library changed on disk or through the panel: lists should be fetched again. */

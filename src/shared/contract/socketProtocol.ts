@@ -10,3 +10,6 @@ export const SOCKET_TOKEN_PREFIX = 'quire.token.'
 export const PAGE_TOKEN_PARAM = 'token'
 /** Answers 204 to `Authorization: Bearer <this run's token>` and 401 to anything else. */
 export const TOKEN_CHECK_PATH = '/token-check'
+
+/** The line `quire serve` prints (English, as terminal output is), which the page quotes. */
+export const servingLine = (url: string): string => `Quire is running at ${url}`

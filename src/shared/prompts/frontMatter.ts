@@ -31,6 +31,7 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
         line: 1,
         field: null,
         message: 'The file must start with YAML front matter between --- lines.',
+        key: 'front-matter-missing',
       },
     }
   }
@@ -47,7 +48,14 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
     )
     return {
       ok: false,
-      problem: { source, line, field: null, message: `Invalid YAML: ${message}` },
+      problem: {
+        source,
+        line,
+        field: null,
+        message: `Invalid YAML: ${message}`,
+        key: 'yaml-invalid',
+        params: { reason: message },
+      },
     }
   }
   let data: unknown
@@ -62,6 +70,8 @@ export function readFrontMatter(text: string, source: string): FrontMatterResult
         line: null,
         field: null,
         message: `Invalid YAML: the front matter uses aliases (*name) too often; Quire expands at most ${MAX_YAML_ALIASES}. Write the values out instead.`,
+        key: 'yaml-aliases',
+        params: { max: MAX_YAML_ALIASES },
       },
     }
   }

@@ -1,3 +1,4 @@
+import { issueRef } from './issueRef'
 import { LineCounter, isNode, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import type { LibraryProblem } from './schema'
@@ -50,6 +51,8 @@ export function parseJsonFile<S extends z.ZodType>(
           line: errorLine(text, message),
           field: null,
           message: `Invalid JSON: ${message}`,
+          key: 'json-invalid',
+          params: { reason: message },
         },
       ],
     }
@@ -64,6 +67,7 @@ export function parseJsonFile<S extends z.ZodType>(
       line: lineOf(issue.path),
       field: issue.path.length > 0 ? issue.path.map(String).join('.') : null,
       message: issue.message,
+      ...issueRef(issue),
     })),
   }
 }

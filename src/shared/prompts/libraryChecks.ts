@@ -1,3 +1,4 @@
+import type { HostMessageKey } from '../contract/messageKeys'
 import type { Language } from '../contract/schemas'
 import type { PromptOrigin } from './libraryTypes'
 import type { LibraryProblem, PromptDefinition } from './schema'
@@ -18,12 +19,28 @@ export function referenceProblems(
   lineOf: FieldLine,
 ): LibraryProblem[] {
   const problems: LibraryProblem[] = []
-  const report = (field: string, message: string) =>
-    problems.push({ source: prompt.source, line: lineOf(prompt.source, field), field, message })
-  if (!known.presets.has(prompt.preset)) report('preset', `Unknown preset "${prompt.preset}".`)
-  if (!known.personas.has(prompt.persona)) report('persona', `Unknown persona "${prompt.persona}".`)
+  const report = (field: string, message: string, key: HostMessageKey, id: string) =>
+    problems.push({
+      source: prompt.source,
+      line: lineOf(prompt.source, field),
+      field,
+      message,
+      key,
+      params: { id },
+    })
+  if (!known.presets.has(prompt.preset))
+    report('preset', `Unknown preset "${prompt.preset}".`, 'unknown-preset', prompt.preset)
+  if (!known.personas.has(prompt.persona))
+    report('persona', `Unknown persona "${prompt.persona}".`, 'unknown-persona', prompt.persona)
   return problems
 }
+
+const consequenceText = {
+  'shortcut-ignored': "This prompt's shortcut is ignored.",
+  'shortcut-dropped': 'It is imported without a shortcut.',
+} as const
+
+type ShortcutRef = { key: HostMessageKey; params: Record<string, string> }
 
 const originRank: Record<PromptOrigin, number> = { bundled: 0, extra: 1, user: 2 }
 
@@ -51,36 +68,44 @@ export function inShortcutOrder<T extends { origin?: PromptOrigin }>(prompts: re
 export function shortcutProblems(
   prompts: readonly WithShortcut[],
   lineOf: FieldLine,
-  consequence = "This prompt's shortcut is ignored.",
+  consequence: 'shortcut-ignored' | 'shortcut-dropped' = 'shortcut-ignored',
 ): { problems: LibraryProblem[]; ignored: ReadonlySet<string> } {
   const problems: LibraryProblem[] = []
   const ignored = new Set<string>()
   const owners: { entry: Entry; keys: Parameters<typeof sameKeys>[0] }[] = []
   for (const prompt of prompts) {
     if (prompt.shortcut === undefined) continue
-    const report = (message: string) => {
+    const report = (message: string, ref: ShortcutRef) => {
       ignored.add(prompt.source)
       problems.push({
         source: prompt.source,
         line: lineOf(prompt.source, 'shortcut'),
         field: 'shortcut',
-        message: `${message} ${consequence}`,
+        message: `${message} ${consequenceText[consequence]}`,
+        key: ref.key,
+        params: { ...ref.params, andThen: consequence },
       })
     }
     const parsed = parseShortcut(prompt.shortcut)
     if (!parsed.ok) {
-      report(parsed.message)
+      report(parsed.message, parsed)
       continue
     }
     const name = formatParsedShortcut(parsed.shortcut)
     const use = reservedUse(parsed.shortcut)
     if (use !== null) {
-      report(`${name} is the editor's key for ${use}; choose another.`)
+      report(`${name} is the editor's key for ${use}; choose another.`, {
+        key: 'shortcut-reserved',
+        params: { shortcut: name, use },
+      })
       continue
     }
     const owner = owners.find((o) => o.entry.id !== prompt.id && sameKeys(o.keys, parsed.shortcut))
     if (owner) {
-      report(`${name} is already the shortcut of "${owner.entry.id}" (${owner.entry.source}).`)
+      report(`${name} is already the shortcut of "${owner.entry.id}" (${owner.entry.source}).`, {
+        key: 'shortcut-taken',
+        params: { shortcut: name, id: owner.entry.id, file: owner.entry.source },
+      })
       continue
     }
     owners.push({ entry: prompt, keys: parsed.shortcut })
@@ -110,6 +135,8 @@ export function twinProblems(
       field: 'id',
       severity: 'warning',
       message: `"${entry.id}" has no ${languageNames[other]} version, so ${languageNames[other]} text gets this ${languageNames[entry.language]} ${noun}.`,
+      key: `twin-missing-${noun}-${other}`,
+      params: { id: entry.id },
     })
   }
   return problems

@@ -6,6 +6,7 @@ import {
   promptKindSchema,
   promptSummarySchema,
 } from '../contract/schemas'
+import { messageRefSchema } from '../contract/errors'
 import { stepSpecListSchema } from '../postprocess/stepSpec'
 import { loraAdapterSchema, samplingValuesSchema } from '../presets/schema'
 import { promptOriginSchema, replacementRulesSchema } from './libraryTypes'
@@ -21,6 +22,7 @@ export const libraryProblemSchema = z.object({
   line: z.number().int().positive().nullable(),
   field: z.string().nullable(),
   message: z.string(),
+  ...messageRefSchema.shape,
   severity: z.enum(['error', 'warning']).default('error'),
 })
 

@@ -1,3 +1,4 @@
+import { issueRef } from './issueRef'
 import type { z } from 'zod'
 import type { Language } from '../contract/schemas'
 import { readFrontMatter } from './frontMatter'
@@ -32,7 +33,11 @@ function validate<S extends z.ZodType>(
       const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey]
       const field = path.length > 0 ? path.map(String).join('.') : null
       const message = unknownKey === undefined ? issue.message : `Unknown field "${unknownKey}".`
-      return { source, line: front.lineOf(path), field, message }
+      const ref =
+        unknownKey === undefined
+          ? issueRef(issue)
+          : { key: 'unknown-field' as const, params: { field: unknownKey } }
+      return { source, line: front.lineOf(path), field, message, ...ref }
     })
     return { ok: false, problems }
   }
@@ -64,6 +69,8 @@ export function parsePromptFile(
           line: bodyLine,
           field: null,
           message: `The prompt body needs the sections ${missing.map((m) => `## ${m}`).join(', ')}.`,
+          key: 'body-sections-missing',
+          params: { sections: missing.map((m) => `## ${m}`).join(', ') },
         },
       ],
     }
@@ -78,6 +85,8 @@ export function parsePromptFile(
           line: bodyLine,
           field: null,
           message: `The prompt body is not a valid template: ${template.message}`,
+          key: 'body-template-invalid',
+          params: { reason: template.message },
         },
       ],
     }
@@ -93,6 +102,8 @@ export function parsePromptFile(
           line: bodyLine,
           field: 'variables',
           message: `The body uses {{${unknown.join('}}, {{')}}} but the front matter does not declare ${unknown.length > 1 ? 'them' : 'it'} under variables.`,
+          key: 'body-variables-undeclared',
+          params: { names: `{{${unknown.join('}}, {{')}}}` },
         },
       ],
     }
@@ -112,7 +123,15 @@ export function parsePersonaFile(
   if (body.trim().length === 0) {
     return {
       ok: false,
-      problems: [{ source, line: bodyLine, field: null, message: 'The persona has no text.' }],
+      problems: [
+        {
+          source,
+          line: bodyLine,
+          field: null,
+          message: 'The persona has no text.',
+          key: 'persona-empty',
+        },
+      ],
     }
   }
   return { ok: true, value: { ...data, language, text: body.trim(), source } }

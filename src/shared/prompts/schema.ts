@@ -1,3 +1,4 @@
+import type { MessageParams } from '../contract/errors'
 import { z } from 'zod'
 import type { languageSchema } from '../contract/schemas'
 import { applyModeSchema, promptKindSchema } from '../contract/schemas'
@@ -75,6 +76,9 @@ export type LibraryProblem = {
   line: number | null
   field: string | null
   message: string
+  /** Names the message, so a UI can word it in the writer's language. */
+  key?: string | undefined
+  params?: MessageParams | undefined
   /** Absent means 'error'. */
   severity?: ProblemSeverity
 }

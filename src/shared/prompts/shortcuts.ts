@@ -1,3 +1,4 @@
+import type { HostMessageKey } from '../contract/messageKeys'
 /** A prompt's `shortcut:` read into modifiers and a key, the way the editor matches it. */
 export type ParsedShortcut = { modifiers: ReadonlySet<Modifier>; key: string }
 
@@ -97,7 +98,9 @@ export function readShortcut(
 /** Reads a shortcut such as "Mod+Alt+L", or explains in one sentence why the editor cannot use it. */
 export function parseShortcut(
   shortcut: string,
-): { ok: true; shortcut: ParsedShortcut } | { ok: false; message: string } {
+):
+  | { ok: true; shortcut: ParsedShortcut }
+  | { ok: false; message: string; key: HostMessageKey; params: Record<string, string> } {
   const read = readShortcut(shortcut)
   if (read.ok) return read
   switch (read.reason) {
@@ -105,17 +108,23 @@ export function parseShortcut(
       return {
         ok: false,
         message: `"${read.part}" is not a modifier; use Mod, Ctrl, Meta, Alt or Shift, e.g. Mod+Alt+L.`,
+        key: 'shortcut-not-modifier',
+        params: { part: read.part },
       }
     case 'empty':
     case 'bad-key':
       return {
         ok: false,
         message: `The shortcut "${shortcut}" must end in a letter, a digit or Enter, e.g. Mod+Alt+L.`,
+        key: 'shortcut-bad-key',
+        params: { shortcut },
       }
     case 'bare-key':
       return {
         ok: false,
         message: `The shortcut "${shortcut}" needs Mod, Ctrl, Meta or Alt; a bare key would take over typing.`,
+        key: 'shortcut-bare',
+        params: { shortcut },
       }
     default:
       return read satisfies never

@@ -50,6 +50,27 @@ export const RECENT_INSTRUCTIONS_MAX = 12
 export const recentInstructionsSchema = z
   .array(z.string().trim().min(1).max(500))
   .max(RECENT_INSTRUCTIONS_MAX)
+/** The interface language: the system's, or always one. */
+export const uiLanguageSchema = z.enum(['system', 'en', 'zh'])
+export type UiLanguage = z.infer<typeof uiLanguageSchema>
+/** Light, dark, or as the system is set. */
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof themeSchema>
+
+export const appearanceSettingsSchema = z.object({
+  uiLanguage: uiLanguageSchema.default('system'),
+  theme: themeSchema.default('system'),
+})
+
+/** Where `hf:` models download from: empty for Hugging Face (or HF_ENDPOINT), else a mirror. */
+export const hfEndpointSettingSchema = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine(
+    (value) => value === '' || /^https?:\/\/[^\s/]+/i.test(value),
+    'Use an http:// or https:// address, such as https://hf-mirror.com.',
+  )
 
 export const settingsSchema = z.object({
   engine: engineSettingsSchema.default(engineSettingsSchema.parse({})),
@@ -72,6 +93,8 @@ export const settingsSchema = z.object({
   autoSuggest: z.boolean().default(false),
   shortcuts: shortcutsSettingSchema.default({}),
   recentInstructions: recentInstructionsSchema.default([]),
+  appearance: appearanceSettingsSchema.default(appearanceSettingsSchema.parse({})),
+  hfEndpoint: hfEndpointSettingSchema.default(''),
 })
 export type Settings = z.output<typeof settingsSchema>
 
@@ -94,6 +117,8 @@ export const settingsPatchSchema = z
     /** Replaces the whole map. */
     shortcuts: shortcutsSettingSchema.optional(),
     recentInstructions: recentInstructionsSchema.optional(),
+    appearance: appearanceSettingsSchema.partial().optional(),
+    hfEndpoint: hfEndpointSettingSchema.optional(),
   })
   .strict()
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -117,7 +142,9 @@ export function applySettingsPatch(
       autoSuggest: patch.autoSuggest,
       shortcuts: patch.shortcuts,
       recentInstructions: patch.recentInstructions,
+      hfEndpoint: patch.hfEndpoint,
     }),
+    appearance: { ...settings.appearance, ...defined(patch.appearance) },
     engine: { ...settings.engine, ...defined(patch.engine) },
     remote: { ...settings.remote, ...defined(patch.remote) },
     replacements: { ...settings.replacements, ...defined(patch.replacements) },

@@ -10,7 +10,8 @@ const problem = (
   message: string,
   field: string | null = null,
   line: number | null = null,
-): LibraryProblem => ({ source, line, field, message })
+  ref: Pick<LibraryProblem, 'key' | 'params'> = {},
+): LibraryProblem => ({ source, line, field, message, ...ref })
 
 /**
  * Reads a `.quirepack` file's text. A file that is not a pack, a pack from a newer Quire and a
@@ -27,6 +28,9 @@ export function parseStylePack(text: string, source: string): PackParseResult {
         problem(
           source,
           'This is not a Quire style pack: the file is not JSON, or it is cut short.',
+          null,
+          null,
+          { key: 'pack-not-json' },
         ),
       ],
     }
@@ -40,6 +44,8 @@ export function parseStylePack(text: string, source: string): PackParseResult {
           source,
           'This is not a Quire style pack (it has no "format": "quirepack").',
           'format',
+          null,
+          { key: 'pack-not-a-pack' },
         ),
       ],
     }
@@ -51,6 +57,8 @@ export function parseStylePack(text: string, source: string): PackParseResult {
           source,
           `This pack was made by a newer Quire (pack version ${header.version}); update Quire to import it.`,
           'version',
+          null,
+          { key: 'pack-too-new', params: { version: header.version } },
         ),
       ],
     }
@@ -62,6 +70,13 @@ export function parseStylePack(text: string, source: string): PackParseResult {
     problems: parsed.error.issues.map((issue) => {
       const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
       const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey]
+      const ref: Pick<LibraryProblem, 'key' | 'params'> =
+        unknownKey !== undefined
+          ? { key: 'pack-unknown-field', params: { field: unknownKey } }
+          : {
+              key: issue.code === 'too_big' ? 'pack-too-big' : 'pack-damaged',
+              params: { reason: issue.message },
+            }
       return problem(
         source,
         unknownKey !== undefined
@@ -71,6 +86,7 @@ export function parseStylePack(text: string, source: string): PackParseResult {
             : `The pack is damaged: ${issue.message}.`,
         path.length > 0 ? path.map(String).join('.') : null,
         lineOf(path),
+        ref,
       )
     }),
   }

@@ -115,6 +115,8 @@ function parseEntries<T extends Entry>(
           result.value.id !== file.id
             ? `The file says its id is "${result.value.id}", but the pack lists it as "${file.id}".`
             : `The pack holds "${file.id}" twice in this language.`,
+        key: result.value.id !== file.id ? 'pack-id-mismatch' : 'pack-id-twice',
+        params: { id: result.value.id, listed: file.id },
       })
       continue
     }
@@ -161,7 +163,7 @@ export function planStylePackImport(
   const shortcuts = shortcutProblems(
     inShortcutOrder([...after.values()]),
     lineOf,
-    'It is imported without a shortcut.',
+    'shortcut-dropped',
   )
   for (const problem of shortcuts.problems.filter((p) => fromPack.has(p.source)))
     problems.push({ ...problem, severity: 'warning' })
@@ -190,6 +192,8 @@ export function planStylePackImport(
         line: null,
         field: `presets.${index}.id`,
         message: `The pack holds the preset "${preset.id}" twice.`,
+        key: 'pack-preset-twice',
+        params: { id: preset.id },
       })
     presetIds.add(preset.id)
   }
@@ -203,6 +207,8 @@ export function planStylePackImport(
         line: null,
         field: `replacements.${language}`,
         message: `Importing would give you ${total.toLocaleString('en')} ${language === 'zh' ? 'Chinese' : 'English'} replacement rules; Quire reads at most ${MAX_REPLACEMENT_RULES.toLocaleString('en')} per language. Remove some rules from the pack or from your replacements.json first.`,
+        key: language === 'zh' ? 'pack-too-many-rules-zh' : 'pack-too-many-rules-en',
+        params: { total, max: MAX_REPLACEMENT_RULES },
       })
     return added
   }
@@ -217,6 +223,8 @@ export function planStylePackImport(
         ref.status === 'missing'
           ? `The LoRA adapter ${ref.file} is not in your lora folder; prompts that use it will not run until you add it.`
           : `Your lora folder has a different ${ref.file} (its SHA-256 does not match the pack's); prompts that use it may sound different.`,
+      key: ref.status === 'missing' ? 'pack-lora-not-here' : 'pack-lora-differs',
+      params: { file: ref.file },
     })
 
   const promptsByKey = byFileKey(library.prompts)
@@ -249,6 +257,7 @@ export function planStylePackImport(
       line: null,
       field: null,
       message: 'The pack holds nothing to import.',
+      key: 'pack-empty',
     })
   return {
     ...plan,

@@ -56,6 +56,8 @@ describe('checks in a prompt’s front matter', () => {
           line: 7,
           field: 'checks.maxChar',
           message: 'Unknown field "maxChar".',
+          key: 'unknown-field',
+          params: { field: 'maxChar' },
         },
       ],
     })

@@ -39,6 +39,8 @@ export function fitPrompt(
     throw new QuireError(
       'context-overflow',
       `The selection is about ${selectionTokens} tokens; with the prompt and room for a ${answerRoom}-token answer it needs ${bare.promptTokens + answerRoom}, but the model's context holds ${contextSize}. Select less text, ask for a shorter answer, or raise the context size in Settings.`,
+      'selection-too-long',
+      { selectionTokens, answerRoom, needed: bare.promptTokens + answerRoom, contextSize },
     )
   }
   // Keep the longest tail of `before` that fits.

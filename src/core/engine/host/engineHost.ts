@@ -1,5 +1,11 @@
 import { basename } from 'node:path'
-import { QuireError, type EngineStatus, type StopReason } from '@shared/contract'
+import {
+  fromErrorPayload,
+  QuireError,
+  refOf,
+  type EngineStatus,
+  type StopReason,
+} from '@shared/contract'
 import {
   engineToHostSchema,
   type EngineChannel,
@@ -86,7 +92,7 @@ export class EngineHost implements InferenceBackend {
 
   /** Shows the writer a notice in the status (a settings file set aside, say). */
   notify(notice: string): void {
-    this.setStatus({ ...this.status, notice })
+    this.setStatus({ ...this.status, notice, noticeRef: null })
   }
 
   getStatus(): EngineStatus {
@@ -100,10 +106,18 @@ export class EngineHost implements InferenceBackend {
   async loadModel(path: string, notice: string | null = null): Promise<EngineStatus> {
     await this.ready
     const channel = this.channel
-    if (!channel) throw new QuireError('engine-stopped', 'The engine is not running.')
+    if (!channel)
+      throw new QuireError('engine-stopped', 'The engine is not running.', 'engine-not-running')
     const callId = this.nextCallId++
     const previous = this.status
-    this.setStatus({ ...previous, state: 'loading', loadingPath: path, loadProgress: 0, notice })
+    this.setStatus({
+      ...previous,
+      state: 'loading',
+      loadingPath: path,
+      loadProgress: 0,
+      notice,
+      noticeRef: null,
+    })
     // Test-only: holds a load open so end-to-end tests can act while a model loads (the tiny
     // test models load in milliseconds). Unset in normal use.
     const hold = Number(process.env.QUIRE_TEST_LOAD_DELAY_MS ?? 0)
@@ -127,7 +141,9 @@ export class EngineHost implements InferenceBackend {
   run(job: EngineJob, sink: RunSink): void {
     const channel = this.channel
     if (!this.status.model || !channel)
-      return sink.error('no-model', 'No model is loaded. Choose a model file first.')
+      return sink.error('no-model', 'No model is loaded. Choose a model file first.', {
+        key: 'no-model-loaded',
+      })
     this.runs.set(job.runId, sink)
     channel.send({ type: 'generate', ...job })
   }
@@ -180,8 +196,9 @@ export class EngineHost implements InferenceBackend {
           loadingPath: null,
           loadProgress: null,
           notice: message.message,
+          noticeRef: refOf(message),
         })
-        pending?.reject(new QuireError(message.code, message.message))
+        pending?.reject(fromErrorPayload(message))
         break
       }
       case 'queued':
@@ -202,7 +219,7 @@ export class EngineHost implements InferenceBackend {
       case 'failed': {
         const sink = this.runs.get(message.runId)
         this.runs.delete(message.runId)
-        sink?.error(message.code, message.message)
+        sink?.error(message.code, message.message, message)
         break
       }
       case 'log':
@@ -235,13 +252,18 @@ export class EngineHost implements InferenceBackend {
         new QuireError(
           'engine-stopped',
           `The engine stopped while loading ${basename(load.path)}: ${reason}.`,
+          'engine-stopped-loading',
+          { name: basename(load.path), reason },
         ),
       )
     }
     const stopped = [...this.runs.values()]
     this.runs.clear()
     for (const sink of stopped)
-      sink.error('engine-stopped', `The engine stopped during generation: ${reason}.`)
+      sink.error('engine-stopped', `The engine stopped during generation: ${reason}.`, {
+        key: 'engine-stopped-generating',
+        params: { reason },
+      })
 
     const now = Date.now()
     const windowMs = this.options.restartWindowMs ?? 60_000

@@ -110,6 +110,8 @@ export class ChatStreamReader {
       throw new QuireError(
         'generation-failed',
         `The server at ${this.options.target.base} stopped with an error: "${detail}"`,
+        'server-stopped-with-error',
+        { server: this.options.target.base, detail },
       )
     }
     if (chunk.usage) this.usage = chunk.usage

@@ -55,5 +55,7 @@ export async function readChatResponse(
     throw new QuireError(
       'generation-failed',
       `The server at ${target.base} closed the connection before the answer was finished. It may have stopped; try again.`,
+      'server-closed-mid-answer',
+      { server: target.base },
     )
 }

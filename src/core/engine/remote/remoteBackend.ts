@@ -93,7 +93,7 @@ export class RemoteBackend implements InferenceBackend {
 
   /** Shows the writer a notice in the status. */
   notify(notice: string): void {
-    this.setStatus({ ...this.status, notice })
+    this.setStatus({ ...this.status, notice, noticeRef: null })
   }
 
   /** Stops every request without further events. */
@@ -104,7 +104,9 @@ export class RemoteBackend implements InferenceBackend {
 
   private setStatus(status: EngineStatus): void {
     if (this.disposed) return
-    this.status = status
+    // Every status names the server, so the writer sees "Remote: …" even when it cannot be reached.
+    const server = URL.canParse(this.options.baseUrl) ? new URL(this.options.baseUrl).host : ''
+    this.status = { ...status, remote: { server: server || this.options.baseUrl } }
     this.options.onStatus(status)
   }
 
@@ -137,12 +139,16 @@ export class RemoteBackend implements InferenceBackend {
         throw new QuireError(
           'model-load-failed',
           `The server at ${target.base} answered ${target.api}/models, but not with a list of models. Check that the address points to an OpenAI-compatible server.`,
+          'server-no-model-list',
+          { server: target.base, api: target.api },
         )
       const name = this.options.model || offer.models[0]
       if (!name)
         throw new QuireError(
           'model-load-failed',
           `The server at ${target.base} lists no models. Name the model to use in Settings.`,
+          'server-lists-no-models',
+          { server: target.base },
         )
       if (current()) {
         this.offer = offer
@@ -168,8 +174,10 @@ export class RemoteBackend implements InferenceBackend {
             ? timeoutError(target, timeoutMs, 'check')
             : target
               ? networkError(error, target, 'check')
-              : new QuireError('model-load-failed', String(error))
-      if (current()) this.setStatus(statusWithoutModel('idle', failure.message))
+              : new QuireError('model-load-failed', String(error), 'server-check-failed', {
+                  reason: String(error),
+                })
+      if (current()) this.setStatus(statusWithoutModel('idle', failure.message, failure))
       throw failure
     } finally {
       clearTimeout(timer)
@@ -258,7 +266,9 @@ export class RemoteBackend implements InferenceBackend {
       error instanceof QuireError
         ? error
         : !target
-          ? new QuireError('generation-failed', String(error))
+          ? new QuireError('generation-failed', String(error), 'generation-failed', {
+              reason: String(error),
+            })
           : run.cause === 'timeout'
             ? timeoutError(target, timeoutMs, 'generate')
             : networkError(error, target, 'generate')
@@ -268,7 +278,7 @@ export class RemoteBackend implements InferenceBackend {
       run.cause === null &&
       this.status.state === 'ready'
     )
-      this.setStatus(statusWithoutModel('idle', failure.message))
-    sink.error(failure.code, failure.message)
+      this.setStatus(statusWithoutModel('idle', failure.message, failure))
+    sink.error(failure.code, failure.message, failure)
   }
 }

@@ -58,6 +58,8 @@ export function httpError(
         `The server at ${target.base} ${what} (in Settings for this address, or for the quire command QUIRE_REMOTE_API_KEY with QUIRE_REMOTE_BASE_URL=${target.base}).`,
         detail,
       ),
+      target.hasKey ? 'server-key-refused' : 'server-key-needed',
+      { server: target.base, status: code, serverSaid: detail ?? '' },
     )
   }
   if (status === 404) {
@@ -68,18 +70,24 @@ export function httpError(
     return new QuireError(
       phase === 'check' ? 'model-load-failed' : 'model-not-found',
       withDetail(sentence, detail),
+      phase === 'check' ? 'server-no-api' : 'server-no-such-model',
+      { server: target.base, api: target.api, model: target.model, serverSaid: detail ?? '' },
     )
   }
   if (status === 400 || status === 422)
     return new QuireError(
       'invalid-request',
       withDetail(`The server at ${target.base} turned the request down (${code}).`, detail),
+      'server-refused-request',
+      { server: target.base, status: code, serverSaid: detail ?? '' },
     )
   const failed = phase === 'check' ? 'model-load-failed' : 'generation-failed'
   if (status >= 500)
     return new QuireError(
       failed,
       withDetail(`The server at ${target.base} failed (${code}).`, detail),
+      'server-failed',
+      { server: target.base, status: code, serverSaid: detail ?? '' },
     )
   return new QuireError(
     failed,
@@ -87,6 +95,8 @@ export function httpError(
       `The server at ${target.base} answered ${code}, which Quire did not expect.`,
       detail,
     ),
+    'server-unexpected-status',
+    { server: target.base, status: code, serverSaid: detail ?? '' },
   )
 }
 
@@ -111,12 +121,16 @@ export function networkError(error: unknown, target: RemoteTarget, phase: Remote
       return new QuireError(
         failed,
         `Quire could not reach the server at ${target.base}: nothing is listening there (connection refused). Start the server, or check the address and port in Settings.`,
+        'server-refused-connection',
+        { server: target.base },
       )
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new QuireError(
         failed,
         `Quire could not find the server "${new URL(target.base).hostname}": the name does not resolve. Check the address in Settings and the network connection.`,
+        'server-name-unknown',
+        { host: new URL(target.base).hostname },
       )
     case 'ECONNRESET':
     case 'EPIPE':
@@ -124,12 +138,16 @@ export function networkError(error: unknown, target: RemoteTarget, phase: Remote
       return new QuireError(
         failed,
         `The server at ${target.base} closed the connection before it answered. It may have stopped or restarted; try again.`,
+        'server-closed-early',
+        { server: target.base },
       )
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return new QuireError(
         failed,
         `Quire could not reach ${host}: there is no network route to it. Check the network connection and the address in Settings.`,
+        'server-no-route',
+        { host },
       )
     case 'CERT_HAS_EXPIRED':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
@@ -139,12 +157,16 @@ export function networkError(error: unknown, target: RemoteTarget, phase: Remote
       return new QuireError(
         failed,
         `Quire did not trust the HTTPS certificate of ${host} (${code}). Use a valid certificate, or plain http:// on a trusted network.`,
+        'server-untrusted-certificate',
+        { host, reason: code },
       )
     default: {
       if ((error as { cause?: Cause } | null)?.cause?.message === 'bad port')
         return new QuireError(
           failed,
           `Quire will not connect to port ${new URL(target.base).port}: it is on the list of ports web clients block as unsafe. Run the server on another port.`,
+          'server-unsafe-port',
+          { port: new URL(target.base).port },
         )
       const cause = (error as { cause?: Cause } | null)?.cause
       const reason =
@@ -156,6 +178,8 @@ export function networkError(error: unknown, target: RemoteTarget, phase: Remote
       return new QuireError(
         failed,
         `Quire could not reach the server at ${target.base}: ${reason}.`,
+        'server-unreachable',
+        { server: target.base, reason },
       )
     }
   }
@@ -171,6 +195,8 @@ export function timeoutError(
   return new QuireError(
     phase === 'check' ? 'model-load-failed' : 'generation-failed',
     `The server at ${target.base} did not answer within ${seconds} s. It may be busy or still loading its model; try again, or raise the timeout in Settings.`,
+    'server-timeout',
+    { server: target.base, seconds },
   )
 }
 
@@ -179,5 +205,7 @@ export function malformedError(target: RemoteTarget, what: string): QuireError {
   return new QuireError(
     'generation-failed',
     `The server at ${target.base} sent a reply Quire could not read (${what}). Check that the address points to an OpenAI-compatible server.`,
+    'server-unreadable-reply',
+    { server: target.base, what },
   )
 }

@@ -22,6 +22,8 @@ export async function resolveTarget(
     throw new QuireError(
       'internal',
       `Quire could not read the saved API key: ${error instanceof Error ? error.message : String(error)}`,
+      'api-key-unreadable',
+      { reason: error instanceof Error ? error.message : String(error) },
     )
   }
   return { ...url, model, hasKey: Boolean(key), key }

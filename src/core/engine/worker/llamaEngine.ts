@@ -72,13 +72,18 @@ export class LlamaEngine {
     let size: number
     try {
       const file = await stat(options.path)
-      if (!file.isFile()) throw new QuireError('model-not-found', `${name} is not a file.`)
+      if (!file.isFile())
+        throw new QuireError('model-not-found', `${name} is not a file.`, 'model-not-a-file', {
+          name,
+        })
       size = file.size
     } catch (error) {
       if (error instanceof QuireError) throw error
       throw new QuireError(
         'model-not-found',
         `Cannot open ${options.path}: the file does not exist or cannot be read.`,
+        'model-cannot-open',
+        { path: options.path },
       )
     }
     const llama = await this.runtime.get(options.gpu)
@@ -101,7 +106,12 @@ export class LlamaEngine {
       )
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      throw new QuireError('model-load-failed', `Could not load ${name}: ${reason}`)
+      throw new QuireError(
+        'model-load-failed',
+        `Could not load ${name}: ${reason}`,
+        'model-could-not-load',
+        { name, reason },
+      )
     }
     const { model, context } = loaded
     const metadata = model.fileInfo.metadata
@@ -148,6 +158,8 @@ export class LlamaEngine {
       throw new QuireError(
         'context-overflow',
         `The prompt is ${promptTokens} tokens, more than the model's context of ${loaded.contextSize} tokens holds.`,
+        'prompt-too-long',
+        { promptTokens, contextSize: loaded.contextSize },
       )
     }
     return {
@@ -222,7 +234,11 @@ export class LlamaEngine {
 
   private requireModel(): Loaded {
     if (!this.loaded)
-      throw new QuireError('no-model', 'No model is loaded. Choose a model file first.')
+      throw new QuireError(
+        'no-model',
+        'No model is loaded. Choose a model file first.',
+        'no-model-loaded',
+      )
     return this.loaded
   }
 
@@ -258,6 +274,8 @@ export class LlamaEngine {
           throw new QuireError(
             'lora-failed',
             `Could not apply the LoRA adapter ${files}: ${error instanceof Error ? error.message : String(error)}`,
+            'lora-apply-failed',
+            { files, reason: error instanceof Error ? error.message : String(error) },
           )
         },
       )

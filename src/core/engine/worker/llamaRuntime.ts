@@ -89,7 +89,9 @@ export class LlamaRuntime {
           attempts.push(...(half > 0 && layers !== half ? [half, 0] : [0]))
       }
     }
-    throw new QuireError('model-load-failed', lastReason)
+    throw new QuireError('model-load-failed', lastReason, 'model-load-reason', {
+      reason: lastReason,
+    })
   }
 
   async dispose(): Promise<void> {

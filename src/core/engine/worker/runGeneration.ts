@@ -134,6 +134,8 @@ export async function runGeneration(run: Run): Promise<GenerationResult> {
     throw new QuireError(
       'generation-failed',
       `Generation failed: ${error instanceof Error ? error.message : String(error)}`,
+      'generation-failed',
+      { reason: error instanceof Error ? error.message : String(error) },
     )
   } finally {
     chat.dispose({ disposeSequence: false })

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { servingLine } from '@shared/contract/socketProtocol'
 import type { MissingToken } from '.'
 
 /**
@@ -15,7 +16,7 @@ export function MissingTokenPage({ reason }: { reason: MissingToken }) {
       {reason === 'old-token' && <p>{t('access.oldToken')}</p>}
       <p>{reason === 'old-token' ? t('access.howToAgain') : t('access.howTo')}</p>
       <pre className="missing-token-example">
-        <code>Quire is running at {example}</code>
+        <code>{servingLine(example)}</code>
       </pre>
       <p>{t('access.why')}</p>
     </main>

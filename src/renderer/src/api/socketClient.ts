@@ -36,6 +36,7 @@ export function createSocketClient(url: string, token: string): QuireApi {
     new QuireError(
       'engine-stopped',
       'Lost the connection to Quire. Is `quire serve` still running?',
+      'connection-lost',
     )
   const emit = (event: unknown) => {
     for (const listener of listeners) listener(event)
@@ -73,8 +74,7 @@ export function createSocketClient(url: string, token: string): QuireApi {
       }
       // The server stopped this connection's requests: end each one for whoever follows it.
       for (const requestId of running) {
-        const { code, message } = lost()
-        emit({ type: 'error', requestId, code, message })
+        emit({ type: 'error', requestId, ...lost().toPayload() })
       }
       running.clear()
       setTimeout(connect, RECONNECT_MS)
@@ -97,6 +97,8 @@ export function createSocketClient(url: string, token: string): QuireApi {
         throw new QuireError(
           'document-too-large',
           `This is more than Quire can send at once (${Math.round(MAX_WIRE_BYTES / 1024 / 1024)} MB).`,
+          'too-large-to-send',
+          { megabytes: Math.round(MAX_WIRE_BYTES / 1024 / 1024) },
         )
       }
       const answer = new Promise<unknown>((resolve, reject) => {

@@ -95,9 +95,13 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
                 {title(pair)} <span className="stats-lang">{pair.language}</span>
               </h3>
               <p className="stats-versus">
-                <code title={pair.first.fingerprint}>A {pair.first.fingerprint.slice(0, 8)}</code>{' '}
+                <code title={pair.first.fingerprint}>
+                  {t('stats.sideA', { id: pair.first.fingerprint.slice(0, 8) })}
+                </code>{' '}
                 {t('stats.versus')}{' '}
-                <code title={pair.second.fingerprint}>B {pair.second.fingerprint.slice(0, 8)}</code>
+                <code title={pair.second.fingerprint}>
+                  {t('stats.sideB', { id: pair.second.fingerprint.slice(0, 8) })}
+                </code>
               </p>
               <ul className="compare-differences">
                 {(lines.length ? lines : [t('compare.same')]).map((line) => (

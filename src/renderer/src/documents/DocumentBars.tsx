@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { DocumentSession } from './documentSession'
 import type { SessionView } from './sessionTypes'
 import { errorText } from './errorText'
-import { QuireError } from '@shared/contract'
+import { fromErrorPayload } from '@shared/contract'
 
 /**
  * The notices about the open document's file, above the text where the writer sees them: a
@@ -79,7 +79,7 @@ export function DocumentBars({
       )}
       {view.error && (
         <div className="doc-bar doc-bar-error" role="alert" data-testid="save-error">
-          {errorText(t, new QuireError(view.error.code, view.error.message))}
+          {errorText(t, fromErrorPayload(view.error))}
         </div>
       )}
     </div>

@@ -83,7 +83,7 @@ export function createDocumentSession(options: {
 
   function fail(cause: unknown): void {
     const payload = toErrorPayload(cause)
-    error = { code: payload.code, message: payload.message }
+    error = payload
     emit()
   }
 

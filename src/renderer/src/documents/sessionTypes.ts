@@ -1,4 +1,4 @@
-import type { ErrorCode, QuireApi } from '@shared/contract'
+import type { ErrorPayload, QuireApi } from '@shared/contract'
 
 /** What the status bar shows about the open document's file. */
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'recovered' | 'conflict'
@@ -16,7 +16,7 @@ export type SessionView = {
   /** The file was deleted or moved away; saving writes it again. */
   removed: boolean
   /** The last save or backup the host refused, in the writer's words. */
-  error: { code: ErrorCode; message: string } | null
+  error: ErrorPayload | null
   loading: boolean
 }
 

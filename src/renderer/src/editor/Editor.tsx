@@ -16,6 +16,8 @@ import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
 import { ContextMenuPlugin } from './plugins/AiToolbar/ContextMenu'
 import { useKeymap } from '../palette/keymap'
 import { usePrefs } from '../palette/userPrefs'
+import { ContentLanguagePlugin } from './plugins/ContentLanguage'
+import { fullWidthTransformers } from './plugins/MarkdownInput/fullWidth'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
@@ -121,12 +123,16 @@ export function Editor({
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor-shell" ref={anchor}>
+        <p id="editor-description" className="visually-hidden">
+          {t('editor.description')}
+        </p>
         <RichTextPlugin
           contentEditable={
             <ContentEditable
               className="editor-input"
               data-testid="editor"
-              aria-label={t('app.title')}
+              aria-label={t('editor.label')}
+              aria-describedby="editor-description"
               aria-placeholder={t('app.placeholder')}
               placeholder={<div className="editor-placeholder">{t('app.placeholder')}</div>}
               spellCheck
@@ -137,8 +143,11 @@ export function Editor({
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin />
-        <MarkdownShortcutPlugin transformers={markdownTransformers} />
+        <MarkdownShortcutPlugin
+          transformers={[...markdownTransformers, ...fullWidthTransformers]}
+        />
         <DocumentSyncPlugin connection={connection} />
+        <ContentLanguagePlugin uiLanguage={uiLanguage} />
         <WordCountPlugin onCounts={onCounts} />
         <EditorBridgePlugin onControls={onControls} />
         <AiToolbarPlugin

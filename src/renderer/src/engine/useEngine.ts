@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText } from '../i18n/hostText'
 import { useEffect, useState } from 'react'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 
@@ -30,7 +32,7 @@ export function useEngine(api: QuireApi): EngineView {
         live &&
         setView((v) => ({
           ...v,
-          connectionError: error instanceof Error ? error.message : String(error),
+          connectionError: hostErrorText(i18next.t, error),
         })),
     )
     return () => {

@@ -1,3 +1,4 @@
+import { hostErrorText } from '../i18n/hostText'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LexicalCommand } from 'lexical'
@@ -105,7 +106,7 @@ export function LibraryPanel({ api, editor, onClose }: Props) {
             <li key={index} className="field-error">
               {problem.source}
               {problem.line ? `:${problem.line}` : ''}
-              {problem.field ? ` (${problem.field})` : ''}: {problem.message}
+              {problem.field ? ` (${problem.field})` : ''}: {hostErrorText(t, problem)}
             </li>
           ))}
         </ul>

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText } from '../i18n/hostText'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -11,8 +13,7 @@ export function PackControls({ api }: { api: QuireApi }) {
   const input = useRef<HTMLInputElement | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [message, setMessage] = useState<string | null>(null)
-  const fail = (error: unknown) =>
-    setMessage(error instanceof Error ? error.message : String(error))
+  const fail = (error: unknown) => setMessage(hostErrorText(i18next.t, error))
 
   const exportPack = async (): Promise<void> => {
     try {
@@ -109,7 +110,7 @@ export function PackControls({ api }: { api: QuireApi }) {
           </ul>
           {pending.plan.problems.map((problem, index) => (
             <p key={index} className="field-error">
-              {problem.message}
+              {hostErrorText(t, problem)}
             </p>
           ))}
           <div className="row">

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText, problemText } from '../i18n/hostText'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -33,8 +35,7 @@ export function PersonaEditor({
       (file) =>
         live && setState({ loaded: file.text, text: file.text, message: null, error: null }),
       (error: unknown) =>
-        live &&
-        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })),
+        live && setState((s) => ({ ...s, error: hostErrorText(i18next.t, error) })),
     )
     return () => {
       live = false
@@ -60,14 +61,14 @@ export function PersonaEditor({
           ...s,
           message: null,
           error: result.problems
-            .map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.message}`)
+            .map((p) => problemText(i18next.t, { ...p, field: null }))
             .join(' '),
         }))
     } catch (error) {
       setState((s) => ({
         ...s,
         message: null,
-        error: error instanceof Error ? error.message : String(error),
+        error: hostErrorText(i18next.t, error),
       }))
     }
   }

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText, problemText } from '../i18n/hostText'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -30,9 +32,6 @@ type EditorState = {
   message: string | null
   hostProblems: LibraryProblem[]
 }
-
-const describe = (problem: LibraryProblem): string =>
-  `${problem.line ? `line ${problem.line}: ` : ''}${problem.field ? `${problem.field}: ` : ''}${problem.message}`
 
 const isFormField = (field: string | null): field is FormField =>
   field !== null && (FORM_FIELDS as readonly string[]).includes(field.split('.')[0] ?? '')
@@ -75,7 +74,7 @@ export function PromptEditor({
         setState((s) => ({
           ...s,
           status: 'ready',
-          message: error instanceof Error ? error.message : String(error),
+          message: hostErrorText(i18next.t, error),
         })),
     )
     return () => {
@@ -149,7 +148,7 @@ export function PromptEditor({
       setState((s) => ({
         ...s,
         status: 'ready',
-        message: error instanceof Error ? error.message : String(error),
+        message: hostErrorText(i18next.t, error),
       }))
     }
   }
@@ -159,7 +158,7 @@ export function PromptEditor({
       await action()
       after?.()
     } catch (error) {
-      setState((s) => ({ ...s, message: error instanceof Error ? error.message : String(error) }))
+      setState((s) => ({ ...s, message: hostErrorText(i18next.t, error) }))
     }
   }
 
@@ -256,7 +255,7 @@ export function PromptEditor({
               key={index}
               className={problem.severity === 'warning' ? 'field-hint' : 'field-error'}
             >
-              {describe(problem)}
+              {problemText(t, problem)}
             </li>
           ))}
         </ul>

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText } from '../i18n/hostText'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
@@ -43,7 +45,7 @@ export function PromptPreview({ api, entry, selection, onRun, revision }: Props)
             live &&
             setView((v) => ({
               ...v,
-              error: error instanceof Error ? error.message : String(error),
+              error: hostErrorText(i18next.t, error),
             })),
         )
     }, 200)

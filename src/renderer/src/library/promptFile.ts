@@ -45,6 +45,8 @@ export function checkPromptText(
       line: null,
       field: 'preset',
       message: `Unknown preset "${result.value.preset}".`,
+      key: 'unknown-preset',
+      params: { id: result.value.preset },
     })
   if (!known.personas.includes(result.value.persona))
     problems.push({
@@ -52,6 +54,8 @@ export function checkPromptText(
       line: null,
       field: 'persona',
       message: `Unknown persona "${result.value.persona}".`,
+      key: 'unknown-persona',
+      params: { id: result.value.persona },
     })
   return { prompt: result.value, problems }
 }

@@ -1,3 +1,5 @@
+import i18next from 'i18next'
+import { hostErrorText } from '../i18n/hostText'
 import { useCallback, useEffect, useState } from 'react'
 import type { LibraryListing } from '@shared/prompts/libraryContract'
 import type { QuireApi } from '@shared/contract'
@@ -15,8 +17,7 @@ export function useLibrary(api: QuireApi): {
   const refresh = useCallback(() => {
     api.listLibrary().then(
       (listing) => setState({ listing, error: null }),
-      (error: unknown) =>
-        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) })),
+      (error: unknown) => setState((s) => ({ ...s, error: hostErrorText(i18next.t, error) })),
     )
   }, [api])
   useEffect(() => {

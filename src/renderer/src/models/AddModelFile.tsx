@@ -1,3 +1,4 @@
+import { hostErrorText, type HostMessage } from '../i18n/hostText'
 import { useTranslation } from 'react-i18next'
 import type { ModelListEntry } from '@shared/contract'
 import { ModelPicker } from '../engine/ModelPicker'
@@ -5,7 +6,7 @@ import { ModelPicker } from '../engine/ModelPicker'
 type Props = {
   pickModelFile: (() => Promise<string | null>) | null
   busy: boolean
-  error: string | null
+  error: HostMessage | null
   /** The entry just added, to say so. */
   added: ModelListEntry | null
   onAdd(path: string): Promise<boolean>
@@ -23,7 +24,7 @@ export function AddModelFile({ pickModelFile, busy, error, added, onAdd }: Props
       <ModelPicker pickModelFile={pickModelFile} busy={busy} onPick={onAdd} />
       {error !== null && (
         <p className="models-error" role="alert" data-testid="model-error">
-          {error}
+          {hostErrorText(t, error)}
         </p>
       )}
       {added && !error && (

@@ -1,3 +1,4 @@
+import { hostErrorText } from '../i18n/hostText'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DownloadProgress } from './DownloadProgress'
@@ -86,7 +87,9 @@ export function LinkDownload({ state, actions }: Props) {
       ))}
       {state.errors.link !== undefined && (
         <p className="models-error" role="alert" data-testid="model-error">
-          {state.errors.link || t('models.link.failed')}
+          {state.errors.link.message
+            ? hostErrorText(t, state.errors.link)
+            : t('models.link.failed')}
         </p>
       )}
       {state.arrived?.place === 'link' && (

@@ -1,3 +1,4 @@
+import { hostErrorText } from '../i18n/hostText'
 import { useTranslation } from 'react-i18next'
 import type { EngineStatus, ModelListEntry } from '@shared/contract'
 import { isLinkFile } from './links'
@@ -44,7 +45,7 @@ export function ModelList({ state, status, actions }: Props) {
         )}
         {state.errors.list && (
           <p className="models-error" role="alert" data-testid="model-error">
-            {state.errors.list}
+            {hostErrorText(t, state.errors.list)}
           </p>
         )}
         <ul className="models-rows">

@@ -1,3 +1,4 @@
+import { hostErrorText, type HostMessage } from '../i18n/hostText'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EngineStatus, ModelListEntry } from '@shared/contract'
@@ -12,7 +13,7 @@ type Props = {
   entry: ModelListEntry
   download: DownloadView | null
   status: EngineStatus | null
-  error: string | null
+  error: HostMessage | null
   busy: boolean
   /** Just downloaded or added: the row says so. */
   arrived: boolean
@@ -124,7 +125,7 @@ export function ModelRow({ entry, download, status, error, busy, arrived, action
       )}
       {error !== null && (
         <p className="models-error" role="alert" data-testid="model-error">
-          {error}
+          {hostErrorText(t, error)}
         </p>
       )}
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { EngineStatus, QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
 import { AddModelFile } from './AddModelFile'
+import { EndpointField } from './EndpointField'
 import { LinkDownload } from './LinkDownload'
 import { LoadedModel } from './LoadedModel'
 import { ModelList } from './ModelList'
@@ -35,6 +36,7 @@ export function ModelsPanel({ api, pickModelFile, status, onClose }: ModelsPanel
         onAdd={actions.add}
       />
       <LinkDownload state={state} actions={actions} />
+      <EndpointField api={api} />
     </Drawer>
   )
 }

@@ -1,4 +1,5 @@
 import type { DownloadProgress, ModelListEntry, QuireEvent } from '@shared/contract'
+import type { HostMessage } from '../i18n/hostText'
 
 /** Where a download stands, as the panel shows it. */
 export type DownloadPhase =
@@ -22,7 +23,8 @@ export type Place = string
 export type ModelsState = {
   entries: ModelListEntry[] | null
   downloads: Readonly<Record<string, DownloadView>>
-  errors: Readonly<Record<Place, string>>
+  /** What went wrong where, as the host said it; worded in the interface language when shown. */
+  errors: Readonly<Record<Place, HostMessage>>
   /** Places waiting for the host: a file being checked, a model being removed. */
   busy: Readonly<Record<Place, true>>
   /** The file just added or downloaded, and where that happened, to say so there. */
@@ -33,7 +35,7 @@ type DownloadEvent = Extract<QuireEvent, { type: 'download' | 'download-end' }>
 
 export type ModelsAction =
   | { type: 'listed'; entries: ModelListEntry[] }
-  | { type: 'failed'; place: Place; message: string }
+  | { type: 'failed'; place: Place; message: HostMessage }
   | { type: 'busy'; place: Place; busy: boolean }
   | { type: 'requested'; modelId: string }
   | { type: 'started'; modelId: string; downloadId: string }
@@ -105,7 +107,15 @@ function onDownloadEvent(state: ModelsState, event: DownloadEvent): ModelsState 
       return {
         ...state,
         downloads,
-        errors: { ...state.errors, [placeOf(modelId)]: event.message ?? '' },
+        errors: {
+          ...state.errors,
+          [placeOf(modelId)]: {
+            code: 'download-failed',
+            message: event.message ?? '',
+            key: event.key,
+            params: event.params,
+          },
+        },
       }
     default:
       void (event.outcome satisfies never)

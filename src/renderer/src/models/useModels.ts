@@ -1,3 +1,4 @@
+import { asHostMessage } from '../i18n/hostText'
 import { useCallback, useEffect, useMemo, useReducer } from 'react'
 import type { ModelListEntry, QuireApi } from '@shared/contract'
 import {
@@ -21,8 +22,7 @@ export type ModelsActions = {
   use(entry: ModelListEntry): void
 }
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
+const messageOf = asHostMessage
 
 /** The models list and the downloads in flight, kept current by the host's download events. */
 export function useModels(api: QuireApi): { state: ModelsState; actions: ModelsActions } {

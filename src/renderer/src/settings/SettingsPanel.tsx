@@ -5,20 +5,23 @@ import { Drawer } from '../ui/Drawer'
 import { UnsavedPrompt } from '../ui/UnsavedPrompt'
 import { useUnsavedGuard } from '../ui/useUnsavedGuard'
 import { DocumentsSection } from './DocumentsSection'
+import { DownloadsSection } from './DownloadsSection'
 import { EngineSection } from './EngineSection'
 import { ReplacementsSection } from './ReplacementsSection'
+import { AppearanceSection } from './AppearanceSection'
 import { SaveBar } from './SaveBar'
 import { ShortcutsSection } from './ShortcutsSection'
+import type { AppearanceControls } from './useAppearance'
 import { useSettingsForm } from './useSettingsForm'
 import { WritingSection } from './WritingSection'
 
-export type SettingsPanelProps = { api: QuireApi; onClose(): void }
+export type SettingsPanelProps = { api: QuireApi; appearance: AppearanceControls; onClose(): void }
 
 /** Settings: edited here, sent to the host only on Save, and only what changed. */
-export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ api, appearance, onClose }: SettingsPanelProps) {
   const { t, i18n } = useTranslation()
-  const { state, dirty, edit, save, forgetKey } = useSettingsForm(api)
-  const { draft, errors, refusals } = state
+  const { state, errors, dirty, edit, save, forgetKey } = useSettingsForm(api)
+  const { draft, refusals } = state
   const form = useRef<HTMLFormElement | null>(null)
   // Esc and Close ask first when edits are unsaved (a shortcut typed but not set counts too).
   const [shortcutsPending, setShortcutsPending] = useState(false)
@@ -55,8 +58,10 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
       )}
       {draft && (
         <form ref={form} className="settings-form" onSubmit={submit} noValidate>
+          <AppearanceSection {...appearance} />
           <WritingSection draft={draft} errors={errors} edit={edit} />
           <DocumentsSection api={api} draft={draft} errors={errors} edit={edit} />
+          <DownloadsSection draft={draft} errors={errors} edit={edit} />
           <EngineSection
             api={api}
             draft={draft}
@@ -71,7 +76,12 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
             uiLanguage={i18n.language.startsWith('zh') ? 'zh' : 'en'}
           />
           <ShortcutsSection api={api} onPendingChange={setShortcutsPending} />
-          <SaveBar state={state} dirty={dirty} />
+          <SaveBar
+            state={state}
+            errors={errors}
+            dirty={dirty}
+            onSaveAnyway={() => void save({ confirmed: true })}
+          />
         </form>
       )}
     </Drawer>

@@ -28,6 +28,8 @@ export type SettingsDraft = {
   /** Empty means the default folder (Documents/Quire). */
   documentsFolder: string
   autoSuggest: boolean
+  /** Where `hf:` models download from; empty means Hugging Face (or HF_ENDPOINT). */
+  hfEndpoint: string
 }
 
 export type NumberField = 'threads' | 'contextSize' | 'gpuLayers' | 'sequences' | 'timeoutSeconds'
@@ -73,6 +75,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     apiKey: '',
     documentsFolder: settings.documentsFolder,
     autoSuggest: settings.autoSuggest,
+    hfEndpoint: settings.hfEndpoint,
   }
 }
 
@@ -152,6 +155,7 @@ export function changesOf(saved: Settings, draft: SettingsDraft): Changes {
   if (draft.autoSuggest !== saved.autoSuggest) patch.autoSuggest = draft.autoSuggest
   if (draft.documentsFolder.trim() !== saved.documentsFolder)
     patch.documentsFolder = draft.documentsFolder.trim()
+  if (draft.hfEndpoint.trim() !== saved.hfEndpoint) patch.hfEndpoint = draft.hfEndpoint.trim()
   const engineChange = defined(engine)
   const remoteChange = defined(remote)
   const replacementChange = defined(replacements)
@@ -178,6 +182,7 @@ const fieldOfPath: Record<string, FieldKey> = {
   'remote.model': 'remoteModel',
   'remote.timeoutMs': 'timeoutSeconds',
   documentsFolder: 'documentsFolder',
+  hfEndpoint: 'hfEndpoint',
 }
 
 export type HostProblems = { fields: FieldErrors; general: string[] }

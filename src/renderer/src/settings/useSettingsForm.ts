@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react'
+import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { Language, MethodOutput, QuireApi } from '@shared/contract'
-import type { Settings } from '@shared/settings/schema'
+import { QuireError, type Language, type MethodOutput, type QuireApi } from '@shared/contract'
+import { applySettingsPatch, settingsPatchSchema, type Settings } from '@shared/settings/schema'
 import {
   changesOf,
   fieldsOfEdit,
@@ -16,11 +17,14 @@ import {
   type NumberField,
   type SettingsDraft,
 } from './draft'
+import { hostErrorText } from '../i18n/hostText'
 import { limits } from './limits'
 import { SETTINGS_SAVED_EVENT } from './settingsEvents'
+import { liveProblems } from './liveCheck'
 
 export type RemoteKeyStatus = MethodOutput<'getRemoteKeyStatus'>
-export type SaveNote = 'saved' | 'reloaded' | 'to-local' | 'to-remote' | 'key-forgotten'
+export type SaveNote =
+  'saved' | 'reloaded' | 'to-local' | 'to-remote' | 'to-remote-unchecked' | 'key-forgotten'
 
 /** Everything the panel shows: the saved settings, the writer's draft, and how saving went. */
 export type SettingsFormState = {
@@ -37,6 +41,8 @@ export type SettingsFormState = {
   /** A problem no field explains (a failed reload, a lost connection). */
   problem: string | null
   note: SaveNote | null
+  /** The server the writer is switching to did not answer: saved only if they confirm. */
+  remoteCheck: { problem: string } | null
 }
 
 type Action =
@@ -53,6 +59,7 @@ type Action =
       note: SaveNote
     }
   | { type: 'key-status'; keyStatus: RemoteKeyStatus; note: SaveNote | null }
+  | { type: 'remote-check-failed'; problem: string }
 
 const initial: SettingsFormState = {
   phase: 'loading',
@@ -65,6 +72,7 @@ const initial: SettingsFormState = {
   refusals: 0,
   problem: null,
   note: null,
+  remoteCheck: null,
 }
 
 function withoutFields(errors: FieldErrors, fields: readonly FieldKey[]): FieldErrors {
@@ -94,6 +102,7 @@ function reduce(state: SettingsFormState, action: Action): SettingsFormState {
         revision: state.revision + 1,
         errors: withoutFields(state.errors, fieldsOfEdit(state.draft, draft)),
         note: null,
+        remoteCheck: null,
       }
     }
     case 'save-start':
@@ -103,6 +112,7 @@ function reduce(state: SettingsFormState, action: Action): SettingsFormState {
         errors: {},
         problem: null,
         note: null,
+        remoteCheck: null,
       }
     case 'refused':
       return {
@@ -130,6 +140,8 @@ function reduce(state: SettingsFormState, action: Action): SettingsFormState {
         note: action.note,
         errors: withoutFields(state.errors, ['apiKey']),
       }
+    case 'remote-check-failed':
+      return { ...state, saving: 'no', remoteCheck: { problem: action.problem } }
     default:
       return action satisfies never
   }
@@ -158,7 +170,8 @@ export function useSettingsForm(api: QuireApi) {
     let live = true
     Promise.all([api.getSettings(), api.getRemoteKeyStatus()]).then(
       ([settings, keyStatus]) => live && dispatch({ type: 'loaded', settings, keyStatus }),
-      (error: unknown) => live && dispatch({ type: 'load-failed', message: messageOf(error) }),
+      (error: unknown) =>
+        live && dispatch({ type: 'load-failed', message: hostErrorText(i18next.t, error) }),
     )
     return () => {
       live = false
@@ -193,24 +206,47 @@ export function useSettingsForm(api: QuireApi) {
         max: format(limits[field].max),
       })
     }
-    if (typeof problem === 'string') return t('settings.errors.invalid')
     if (field === 'remoteUrl') return t('settings.errors.url')
     if (field === 'documentsFolder') return t('settings.documents.folderInvalid')
+    if (field === 'hfEndpoint') return t('settings.models.endpointInvalid')
+    if (typeof problem === 'string') return t('settings.errors.invalid')
     const phrase = state.draft ? phraseRowProblem(state.draft, field) : null
     return phrase ? t(`settings.errors.phrase-${phrase}`) : problem.host
   }
 
-  const save = async (): Promise<void> => {
+  // Checked as the writer types; a host refusal for the same field (kept in state) wins.
+  const live = useMemo(() => (state.draft ? liveProblems(state.draft) : []), [state.draft])
+  const liveErrors: FieldErrors = {}
+  for (const problem of live)
+    liveErrors[problem.field] = describe(
+      problem.field,
+      problem.kind === 'required' ? 'required' : 'whole-number',
+    )
+  const errors: FieldErrors = { ...liveErrors, ...state.errors }
+
+  /** Saves the draft; a server being switched to is asked first, unless the writer `confirmed`. */
+  const save = async ({ confirmed = false } = {}): Promise<void> => {
     const { saved, draft, revision } = state
     if (!saved || !draft || !changes || state.saving !== 'no') return
-    if (changes.problems.length > 0) {
-      const errors: FieldErrors = {}
+    if (changes.problems.length > 0 || live.length > 0) {
+      const errors: FieldErrors = { ...liveErrors }
       for (const { field, kind } of changes.problems) errors[field] = describe(field, kind)
       dispatch({ type: 'refused', errors, problem: null })
       return
     }
     const hasPatch = Object.keys(changes.patch).length > 0
     dispatch({ type: 'save-start', reloading: hasPatch && changes.touchesEngine })
+    const toServer =
+      draft.backend === 'remote' &&
+      (changes.patch.engine?.backend === 'remote' || changes.patch.remote)
+    if (toServer && !confirmed) {
+      const { remote } = applySettingsPatch(saved, settingsPatchSchema.parse(changes.patch))
+      const answer = await api.checkRemote(remote).catch((error: unknown) => error)
+      if (answer instanceof Error || (answer as { state?: string }).state !== 'ready') {
+        dispatch({ type: 'remote-check-failed', problem: hostErrorText(t, answer) })
+        return
+      }
+    }
 
     let settings = saved
     if (hasPatch) {
@@ -220,7 +256,11 @@ export function useSettingsForm(api: QuireApi) {
         const sentRows = Object.fromEntries(
           languages.map((language) => [language, phrasesToSend(draft.replacements[language]).keys]),
         ) as Record<Language, number[]>
-        const found = hostProblems(messageOf(error), sentRows)
+        // A refused value names its field ("engine.threads: …"); anything else is said whole.
+        const found =
+          error instanceof QuireError && error.key !== 'setting-invalid'
+            ? { fields: {}, general: [hostErrorText(t, error)] }
+            : hostProblems(messageOf(error), sentRows)
         const errors: FieldErrors = {}
         for (const [field, text] of Object.entries(found.fields) as [FieldKey, string][])
           errors[field] = describe(field, { host: text })
@@ -247,14 +287,21 @@ export function useSettingsForm(api: QuireApi) {
       } catch (error) {
         dispatch({
           type: 'refused',
-          errors: { apiKey: messageOf(error) },
+          errors: { apiKey: hostErrorText(t, error) },
           problem: hasPatch ? t('settings.keyNotSaved') : null,
           saved: settings,
         })
         return
       }
     }
-    dispatch({ type: 'saved', settings, keyStatus, revision, note: noteFor(saved, settings) })
+    const note = noteFor(saved, settings)
+    dispatch({
+      type: 'saved',
+      settings,
+      keyStatus,
+      revision,
+      note: note === 'to-remote' && confirmed ? 'to-remote-unchecked' : note,
+    })
     // The editor follows the settings it uses (auto-suggest) without asking the host again.
     window.dispatchEvent(new CustomEvent(SETTINGS_SAVED_EVENT, { detail: settings }))
   }
@@ -264,9 +311,9 @@ export function useSettingsForm(api: QuireApi) {
       const keyStatus = await api.setRemoteApiKey({ apiKey: null })
       dispatch({ type: 'key-status', keyStatus, note: 'key-forgotten' })
     } catch (error) {
-      dispatch({ type: 'refused', errors: { apiKey: messageOf(error) }, problem: null })
+      dispatch({ type: 'refused', errors: { apiKey: hostErrorText(t, error) }, problem: null })
     }
   }
 
-  return { state, dirty, edit, save, forgetKey }
+  return { state, errors, dirty, edit, save, forgetKey }
 }

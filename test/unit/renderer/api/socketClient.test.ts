@@ -69,6 +69,8 @@ describe('the WebSocket client', () => {
         requestId: running,
         code: 'engine-stopped',
         message: expect.stringContaining('Lost the connection'),
+        key: 'connection-lost',
+        params: {},
       },
     ])
     vi.useRealTimers()

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { hostErrorText } from '../../../i18n/hostText'
 import { answerText, type Alternative } from './alternative'
 import { DiffText } from './DiffText'
 import type { OpenSuggestion } from './suggestionState'
@@ -40,7 +41,11 @@ export function AnswerBody({ card, alternative, shown, onOpenModels }: Props) {
     <>
       {alternative.phase === 'error' && (
         <div className="suggestion-error" role="alert" data-testid="suggestion-error">
-          <p>{alternative.code === 'no-model' ? t('suggestion.noModel') : alternative.message}</p>
+          <p>
+            {alternative.code === 'no-model'
+              ? t('suggestion.noModel')
+              : hostErrorText(t, alternative)}
+          </p>
           {alternative.code === 'no-model' && shown && (
             <button
               type="button"

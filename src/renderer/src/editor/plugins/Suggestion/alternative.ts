@@ -1,4 +1,11 @@
-import type { DoneEvent, ErrorCode, GenerationEvent, StartedEvent } from '@shared/contract'
+import {
+  refOf,
+  type DoneEvent,
+  type ErrorCode,
+  type GenerationEvent,
+  type MessageRef,
+  type StartedEvent,
+} from '@shared/contract'
 import { cleanPartial } from '@shared/postprocess'
 import type { StepSpec } from '@shared/postprocess/stepSpec'
 
@@ -25,7 +32,7 @@ export type Alternative =
   | (Common & { phase: 'waiting'; reason: WaitReason })
   | (Common & { phase: 'streaming' })
   | (Common & { phase: 'done'; result: DoneEvent })
-  | (Common & { phase: 'error'; code: ErrorCode; message: string })
+  | (Common & { phase: 'error'; code: ErrorCode; message: string } & MessageRef)
 
 /** What an alternative hears: one request event, gathered deltas, or the `generate` call failing. */
 export type AlternativeAction =
@@ -33,7 +40,7 @@ export type AlternativeAction =
   /** Deltas come gathered (`text` of several, `tokens` of the last). */
   | { type: 'deltas'; requestId: string; text: string; tokens: number }
   /** The `generate` call itself failed (the host refused the request). */
-  | { type: 'failed'; requestId: string; code: ErrorCode; message: string }
+  | ({ type: 'failed'; requestId: string; code: ErrorCode; message: string } & MessageRef)
 
 /** A request just minted, not yet heard of by the host. */
 export const newAlternative = (requestId: string, seed: number): Alternative => ({
@@ -64,7 +71,13 @@ export function alternativeReducer(alt: Alternative, action: AlternativeAction):
     case 'deltas':
       return { ...alt, phase: 'streaming', raw: alt.raw + action.text, tokens: action.tokens }
     case 'failed':
-      return { ...alt, phase: 'error', code: action.code, message: action.message }
+      return {
+        ...alt,
+        phase: 'error',
+        code: action.code,
+        message: action.message,
+        ...refOf(action),
+      }
     case 'event':
       return onEvent(alt, action.event)
     default:
@@ -86,7 +99,7 @@ function onEvent(
     case 'done':
       return { ...alt, phase: 'done', raw: event.raw, result: event }
     case 'error':
-      return { ...alt, phase: 'error', code: event.code, message: event.message }
+      return { ...alt, phase: 'error', code: event.code, message: event.message, ...refOf(event) }
     default:
       return event satisfies never
   }

@@ -1,6 +1,7 @@
 import {
   isFinalEvent,
   isGenerationEvent,
+  refOf,
   toErrorPayload,
   type GenerateCall,
   type QuireApi,
@@ -82,8 +83,8 @@ export function createGenerationClient(
       live.add(call.requestId)
       api.generate(call).catch((error: unknown) => {
         live.delete(call.requestId)
-        const { code, message } = toErrorPayload(error)
-        dispatch({ type: 'failed', requestId: call.requestId, code, message })
+        const { code, message, ...ref } = toErrorPayload(error)
+        dispatch({ type: 'failed', requestId: call.requestId, code, message, ...refOf(ref) })
       })
     },
     cancel,
