@@ -257,10 +257,14 @@ export function useSettingsForm(api: QuireApi) {
           languages.map((language) => [language, phrasesToSend(draft.replacements[language]).keys]),
         ) as Record<Language, number[]>
         // A refused value names its field ("engine.threads: …"); anything else is said whole.
+        // The contract's own check and the settings store both name the field at fault.
+        const byField = hostProblems(messageOf(error), sentRows)
         const found =
-          error instanceof QuireError && error.key !== 'setting-invalid'
+          Object.keys(byField.fields).length === 0 &&
+          error instanceof QuireError &&
+          error.key !== 'setting-invalid'
             ? { fields: {}, general: [hostErrorText(t, error)] }
-            : hostProblems(messageOf(error), sentRows)
+            : byField
         const errors: FieldErrors = {}
         for (const [field, text] of Object.entries(found.fields) as [FieldKey, string][])
           errors[field] = describe(field, { host: text })
