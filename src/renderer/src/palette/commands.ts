@@ -1,5 +1,9 @@
 import type { ExportFormat } from '@shared/documents'
-import { REWRITE_SELECTION_COMMAND } from '../editor/plugins/AiToolbar/commands'
+import {
+  BEST_OF_SELECTION_COMMAND,
+  COMPARE_SELECTION_COMMAND,
+  REWRITE_SELECTION_COMMAND,
+} from '../editor/plugins/AiToolbar/commands'
 import type { EditorControls } from '../library/LibraryPanel'
 
 /** What a palette command may use: the editor, the panels, the documents. */
@@ -40,6 +44,20 @@ export const appCommands: AppCommand[] = [
     group: 'ai',
     shortcutId: 'app:rewrite',
     run: (c) => c.editor?.dispatch(REWRITE_SELECTION_COMMAND, undefined) ?? false,
+  },
+  {
+    id: 'ai:compare',
+    titleKey: 'palette.commands.compare',
+    keywords: ['compare', 'a/b', 'vote', '对比', '投票'],
+    group: 'ai',
+    run: (c) => c.editor?.dispatch(COMPARE_SELECTION_COMMAND, undefined) ?? false,
+  },
+  {
+    id: 'ai:best-of',
+    titleKey: 'palette.commands.bestOf',
+    keywords: ['best', 'candidates', 'score', '最佳', '候选'],
+    group: 'ai',
+    run: (c) => c.editor?.dispatch(BEST_OF_SELECTION_COMMAND, undefined) ?? false,
   },
   {
     id: 'app:library',

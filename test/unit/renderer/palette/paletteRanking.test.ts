@@ -98,6 +98,8 @@ describe('the palette’s entries', () => {
       expect.arrayContaining([
         'ask',
         'ai:rewrite',
+        'ai:compare',
+        'ai:best-of',
         'prompt:rewrite.lyrical',
         'prompt:poem.free-verse',
         'app:library',
@@ -157,5 +159,14 @@ describe('fuzzy ranking', () => {
     expect(items.find((item) => item.key === 'app:library')?.title).toBe('打开提示词库')
     expect(rank('提示词库')[0]).toBe('app:library')
     expect(rank('设置')[0]).toBe('app:settings')
+  })
+})
+
+describe('Compare and Best of in the palette', () => {
+  it('are found by their names in English and in Chinese', () => {
+    expect(build(en).rank('compare')[0]).toBe('ai:compare')
+    expect(build(en).rank('best of')[0]).toBe('ai:best-of')
+    expect(build(zh).rank('对比')[0]).toBe('ai:compare')
+    expect(build(zh).rank('三选一')[0]).toBe('ai:best-of')
   })
 })

@@ -19,7 +19,11 @@ import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
 import { COMPARE_COMMAND, COMPARE_SHORTCUT } from '../../../compare/commands'
 import { ASK_PROMPT_ID, askVariables } from './ask'
 import { AskField } from './AskField'
-import { REWRITE_SELECTION_COMMAND } from './commands'
+import {
+  BEST_OF_SELECTION_COMMAND,
+  COMPARE_SELECTION_COMMAND,
+  REWRITE_SELECTION_COMMAND,
+} from './commands'
 import { BEST_OF_COMMAND, DEFAULT_BEST_OF } from '../../../bestOf/commands'
 import { PromptMenu } from './PromptMenu'
 
@@ -147,6 +151,16 @@ export function AiToolbarPlugin({
         editor.registerCommand(
           REWRITE_SELECTION_COMMAND,
           () => run(rewritePromptId),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          COMPARE_SELECTION_COMMAND,
+          () => editor.dispatchCommand(COMPARE_COMMAND, { promptId: rewritePromptId }),
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          BEST_OF_SELECTION_COMMAND,
+          () => editor.dispatchCommand(BEST_OF_COMMAND, { promptId: rewritePromptId }),
           COMMAND_PRIORITY_LOW,
         ),
         editor.registerCommand(
