@@ -12,7 +12,7 @@ import {
 } from '../editor/plugins/Suggestion/target'
 import { BestOfView } from './BestOfView'
 import './bestOf.css'
-import { useReducerStore } from './reducerStore'
+import { useReducerStore } from '../ui/reducerStore'
 import { BEST_OF_COMMAND, DEFAULT_BEST_OF, MAX_BEST_OF } from './commands'
 import { runSamples, type SampleRun } from './sampleClient'
 import {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PromptSummary, QuireApi } from '@shared/contract'
 import { Drawer } from '../ui/Drawer'
-import { useReducerStore } from '../bestOf/reducerStore'
+import { useReducerStore } from '../ui/reducerStore'
 import { runSamples, type SampleRun } from '../bestOf/sampleClient'
 import {
   freshSeed,

@@ -1,3 +1,4 @@
+import { createReducerStore, type ReducerStore } from '../../../ui/reducerStore'
 import {
   idleSuggestion,
   suggestionReducer,
@@ -6,27 +7,8 @@ import {
 } from './suggestionState'
 
 /** The card's state outside React, so a second action in the same tick sees the first. */
-export type SuggestionStore = {
-  get(): SuggestionState
-  dispatch(action: SuggestionAction): void
-  subscribe(listener: () => void): () => void
-}
+export type SuggestionStore = ReducerStore<SuggestionState, SuggestionAction>
 
 /** One state object run through `suggestionReducer`, readable at once after each dispatch. */
-export function createSuggestionStore(): SuggestionStore {
-  let state = idleSuggestion
-  const listeners = new Set<() => void>()
-  return {
-    get: () => state,
-    dispatch(action) {
-      const next = suggestionReducer(state, action)
-      if (next === state) return
-      state = next
-      for (const listener of listeners) listener()
-    },
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-}
+export const createSuggestionStore = (): SuggestionStore =>
+  createReducerStore(suggestionReducer, idleSuggestion)

@@ -7,6 +7,7 @@ export type ReducerStore<S, A> = {
   subscribe(listener: () => void): () => void
 }
 
+/** A reducer store: `dispatch` runs the reducer and tells the subscribers when the state changed. */
 export function createReducerStore<S, A>(
   reducer: (state: S, action: A) => S,
   initial: S,
