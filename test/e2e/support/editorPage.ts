@@ -52,13 +52,14 @@ export const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
  */
 export async function newDocument(page: Page): Promise<void> {
   await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor({ timeout: 30_000 })
-  const current = page.locator('[data-testid="doc-item"][data-current]')
-  const before = (await current.count()) > 0 ? await current.getAttribute('data-path') : null
+  // Counted, not named: another page's "Untitled.md" may be renamed from its first line at any
+  // moment, and the new document then takes the free name "Untitled.md" again.
+  const items = page.getByTestId('doc-item')
+  const before = await items.count()
   await page.getByTestId('doc-new').click()
-  await page
-    .locator('[data-testid="doc-item"][data-current]')
-    .and(page.locator(before ? `:not([data-path="${before}"])` : '*'))
-    .waitFor()
+  await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(before)
+  await page.locator('[data-testid="doc-item"][data-current]').waitFor()
+  await expect.poll(() => documentText(page), { timeout: 30_000 }).toBe('')
   await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
   await focusEditor(page)
 }
