@@ -57,9 +57,10 @@ export async function newDocument(page: Page): Promise<void> {
   const items = page.getByTestId('doc-item')
   const before = await items.count()
   await page.getByTestId('doc-new').click()
-  await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(before)
+  // Polled by hand, not with expect.poll: this also runs in beforeAll/beforeEach hooks.
+  await until(async () => (await items.count()) > before, 'a new document in the list')
   await page.locator('[data-testid="doc-item"][data-current]').waitFor()
-  await expect.poll(() => documentText(page), { timeout: 30_000 }).toBe('')
+  await until(async () => (await documentText(page)) === '', 'the new, empty document open')
   await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
   await focusEditor(page)
 }
@@ -141,4 +142,13 @@ export async function pressQuickly(page: Page, keys: readonly Key[], gapMs: numb
       }),
     [keys, gapMs, process.platform === 'darwin'] as const,
   )
+}
+
+/** Waits until `check` holds, asking every 100 ms for up to 30 s. */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const giveUpAt = Date.now() + 30_000
+  while (!(await check())) {
+    if (Date.now() > giveUpAt) throw new Error(`Gave up waiting for ${what}.`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }
