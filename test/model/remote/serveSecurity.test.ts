@@ -1,16 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import {
-  request,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { connectSocket } from '../documents/socketClient'
 import { socketProtocols, startQuireServe, type ServeProcess } from '../../support/quireServe'
-import { startHttpServer, type LocalServer } from './support/localServers'
+import { recordingServer } from './support/localServers'
 
 const CLI = fileURLToPath(new URL('../../../out/main/cli.js', import.meta.url))
 
@@ -58,17 +53,6 @@ function upgrade(
       if (!/Unexpected server response/.test(error.message)) reject(error)
     })
   })
-}
-
-/** An OpenAI-compatible server that lists one model and notes the Authorization of each request. */
-async function recordingServer(): Promise<LocalServer & { seen: (string | null)[] }> {
-  const seen: (string | null)[] = []
-  const server = await startHttpServer((request: IncomingMessage, response: ServerResponse) => {
-    seen.push(request.headers.authorization ?? null)
-    response.writeHead(200, { 'Content-Type': 'application/json' })
-    response.end(JSON.stringify({ object: 'list', data: [{ id: 'm', object: 'model' }] }))
-  })
-  return { ...server, seen }
 }
 
 describe('quire serve answers only its own name, and its secrets go only where they belong', () => {

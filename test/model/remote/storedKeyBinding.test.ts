@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +6,7 @@ import { createLocalClient, type QuireApi } from '@shared/contract'
 import type { SecretName, SecretStore } from '@core/secrets/secretStore'
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
 import { RESOURCES_DIR } from '../../support/engineLauncher'
-import { startHttpServer, type LocalServer } from './support/localServers'
+import { recordingServer } from './support/localServers'
 
 /** The desktop app's keychain, in memory: it keeps what it is given. */
 class MemoryStore implements SecretStore {
@@ -20,17 +19,6 @@ class MemoryStore implements SecretStore {
     if (value === null) this.values.delete(name)
     else this.values.set(name, value)
   }
-}
-
-/** An OpenAI-compatible server that lists one model and notes the Authorization of each request. */
-async function recordingServer(): Promise<LocalServer & { seen: (string | null)[] }> {
-  const seen: (string | null)[] = []
-  const server = await startHttpServer((request: IncomingMessage, response: ServerResponse) => {
-    seen.push(request.headers.authorization ?? null)
-    response.writeHead(200, { 'Content-Type': 'application/json' })
-    response.end(JSON.stringify({ object: 'list', data: [{ id: 'm', object: 'model' }] }))
-  })
-  return { ...server, seen }
 }
 
 describe('a key saved in Settings (the desktop app) goes only to the address it was entered for', () => {

@@ -81,3 +81,16 @@ export class FakeBackend implements InferenceBackend {
 
 /** Lets queued microtasks and timers of zero run (the service starts a request after answering `generate`). */
 export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** Sampling values for a request to the fake backend. */
+export const sampling = {
+  temperature: 0.8,
+  topP: 0.9,
+  topK: 40,
+  minP: 0,
+  repeatPenalty: 1.1,
+  frequencyPenalty: 0,
+  presencePenalty: 0,
+  dryStrength: 0,
+  maxTokens: 64,
+}

@@ -7,19 +7,7 @@ import {
 } from '@core/generation/generationService'
 import { ModelReadiness } from '@core/generation/modelReadiness'
 import type { StepSpec } from '@shared/postprocess'
-import { FakeBackend, fakeModel, settle, stats } from './fakeBackend'
-
-const sampling = {
-  temperature: 0.8,
-  topP: 0.9,
-  topK: 40,
-  minP: 0,
-  repeatPenalty: 1.1,
-  frequencyPenalty: 0,
-  presencePenalty: 0,
-  dryStrength: 0,
-  maxTokens: 64,
-}
+import { FakeBackend, fakeModel, sampling, settle, stats } from './fakeBackend'
 
 function setup(loaded = true) {
   const backend = new FakeBackend(loaded)

@@ -5,7 +5,7 @@ import { ModelReadiness } from '@core/generation/modelReadiness'
 import { cleanPartial, stepRegistry, type StepSpec } from '@shared/postprocess'
 import type * as StripThink from '@shared/postprocess/stripThink'
 import type * as Units from '@shared/postprocess/units'
-import { FakeBackend, settle, stats } from './fakeBackend'
+import { FakeBackend, sampling, settle, stats } from './fakeBackend'
 
 /** Switches that make the streaming pass throw, as a bug in it would. */
 const broken = vi.hoisted(() => ({ partial: false, units: false }))
@@ -29,18 +29,6 @@ vi.mock('@shared/postprocess/units', async (importOriginal) => {
     },
   }
 })
-
-const sampling = {
-  temperature: 0.8,
-  topP: 0.9,
-  topK: 40,
-  minP: 0,
-  repeatPenalty: 1.1,
-  frequencyPenalty: 0,
-  presencePenalty: 0,
-  dryStrength: 0,
-  maxTokens: 64,
-}
 
 const prepared = (steps: StepSpec[]): PreparedRequest => ({
   job: {

@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type RequestListener } from 'node:http'
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http'
 import { createServer as createTcpServer, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 
@@ -45,4 +50,15 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo
   await new Promise<void>((resolve) => server.close(() => resolve()))
   return port
+}
+
+/** An OpenAI-compatible server that lists one model and notes the Authorization of each request. */
+export async function recordingServer(): Promise<LocalServer & { seen: (string | null)[] }> {
+  const seen: (string | null)[] = []
+  const server = await startHttpServer((request: IncomingMessage, response: ServerResponse) => {
+    seen.push(request.headers.authorization ?? null)
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.end(JSON.stringify({ object: 'list', data: [{ id: 'm', object: 'model' }] }))
+  })
+  return { ...server, seen }
 }
