@@ -11,7 +11,8 @@ import { runEval } from '@core/eval/runEval'
 import { loadCatalog } from '@core/models/catalog'
 import { ModelStore } from '@core/models/modelStore'
 import { userDataDir } from '@core/settings/userDataDir'
-import { REMOTE_KEY_ENV, REMOTE_KEY_URL_ENV, sameServer } from '@core/secrets/remoteKeyring'
+import { EnvSecretStore } from '@core/secrets/envSecretStore'
+import { REMOTE_KEY_ENV, REMOTE_KEY_URL_ENV, RemoteKeyring } from '@core/secrets/remoteKeyring'
 import packageJson from '../../../package.json'
 import { hostPaths } from '../hostPaths'
 import { intOption } from '../options'
@@ -115,7 +116,8 @@ export async function runEvalCommand(args: string[]): Promise<void> {
         kind: 'remote',
         baseUrl: values.remote,
         model: values['remote-model'],
-        apiKey: remoteKeyFor(values.remote),
+        // The environment's key, only for the server it is bound to (as everywhere in Quire).
+        apiKey: await new RemoteKeyring(new EnvSecretStore()).keyFor(values.remote),
         timeoutMs: 120_000,
         contextSize: 4096,
       }
@@ -171,11 +173,4 @@ export async function runEvalCommand(args: string[]): Promise<void> {
   } finally {
     await host.dispose()
   }
-}
-
-/** The environment's API key, only for the server it is bound to (as everywhere in Quire). */
-function remoteKeyFor(baseUrl: string): string | null {
-  const key = process.env[REMOTE_KEY_ENV]?.trim()
-  if (!key) return null
-  return sameServer(baseUrl, process.env[REMOTE_KEY_URL_ENV]?.trim() || null) ? key : null
 }
