@@ -21,6 +21,7 @@ import { fullWidthTransformers } from './plugins/MarkdownInput/fullWidth'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
+import { SelectionSyncPlugin } from './plugins/SelectionSync'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { ComparePlugin } from '../compare/ComparePlugin'
@@ -141,6 +142,7 @@ export function Editor({
           ErrorBoundary={LexicalErrorBoundary}
         />
         <HistoryPlugin />
+        <SelectionSyncPlugin />
         <ListPlugin />
         <LinkPlugin />
         <MarkdownShortcutPlugin
