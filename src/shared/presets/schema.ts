@@ -1,21 +1,34 @@
 import { z } from 'zod'
 
 /** Sampling values a preset sets; a prompt's `sampling:` may override any of them. */
-export const samplingValuesSchema = z.object({
+const samplingFields = {
   temperature: z.number().min(0).max(2),
   topP: z.number().gt(0).max(1),
   topK: z.number().int().min(0).max(1_000),
-  minP: z.number().min(0).max(1).default(0),
+  minP: z.number().min(0).max(1),
   repeatPenalty: z.number().min(1).max(2),
-  frequencyPenalty: z.number().min(0).max(2).default(0),
-  presencePenalty: z.number().min(0).max(2).default(0),
+  frequencyPenalty: z.number().min(0).max(2),
+  presencePenalty: z.number().min(0).max(2),
   /** DRY ("don't repeat yourself") penalty strength; 0 turns it off. */
-  dryStrength: z.number().min(0).max(5).default(0),
+  dryStrength: z.number().min(0).max(5),
   maxTokens: z.number().int().positive().max(8_192),
+}
+
+export const samplingValuesSchema = z.object({
+  ...samplingFields,
+  minP: samplingFields.minP.default(0),
+  frequencyPenalty: samplingFields.frequencyPenalty.default(0),
+  presencePenalty: samplingFields.presencePenalty.default(0),
+  dryStrength: samplingFields.dryStrength.default(0),
 })
 export type SamplingValues = z.output<typeof samplingValuesSchema>
 
-export const samplingOverridesSchema = samplingValuesSchema.partial().strict()
+/**
+ * What a prompt or a compared configuration changes: only the values it names. Built from the
+ * fields without their defaults (zod's `.partial()` keeps them), so `{temperature: 0.5}` does not
+ * also set minP, the penalties and DRY to 0 over the preset's values.
+ */
+export const samplingOverridesSchema = z.object(samplingFields).partial().strict()
 export type SamplingOverrides = z.output<typeof samplingOverridesSchema>
 
 /**

@@ -63,6 +63,10 @@ describe('a request’s configuration overrides', () => {
       topP: preset('precise')?.topP,
       maxTokens: 100,
     })
+    // Values the override does not name stay the preset's (zod's partial() once filled them
+    // with their defaults, so any override turned off precise's min-p).
+    expect(preset('precise')?.minP).toBe(0.05)
+    expect(hot.job.sampling.minP).toBe(0.05)
   })
 
   it('swap the persona (the system message) and the LoRA set', () => {
