@@ -67,7 +67,9 @@ export function finishAnswer(attempt: {
   sent: StartedEvent | null
 }): Outcome {
   const { raw, finishing } = attempt
-  const budgetStop = attempt.stopping === 'budget' && attempt.stats.stopReason === 'abort'
+  // Quire asked for a budget stop: the answer was long enough, whether the backend then aborted
+  // or reached its own end before the cancel arrived (a busy machine delivers it late).
+  const budgetStop = attempt.stopping === 'budget' && attempt.stats.stopReason !== 'deadline'
   const stats = budgetStop ? { ...attempt.stats, stopReason: 'budget' as const } : attempt.stats
   if (!finishing)
     return {

@@ -249,6 +249,24 @@ describe('GenerationService', () => {
     })
   })
 
+  it('says budget when the model ended on its own before the budget stop reached it', async () => {
+    const { backend, service } = setup()
+    const writer = client('w')
+    service.generate(writer, 'r1', prepared({ steps: [{ 'trim-length': 4 }] }))
+    await settle()
+    const { sink } = backend.last()
+    sink.started(fitted('x'))
+    sink.delta('The rain fell. It was cold. A', 7)
+    expect(backend.cancelled).toHaveLength(1)
+    sink.done('The rain fell. It was cold. And then.', stats({ stopReason: 'eos' }))
+    expect(writer.events.at(-1)).toMatchObject({
+      type: 'done',
+      text: 'The rain fell.',
+      flags: { truncated: true },
+      stats: { stopReason: 'budget' },
+    })
+  })
+
   it('retries once in the wrong language with the sent messages made firmer, and starts again', async () => {
     const { backend, service } = setup()
     const writer = client('w')
