@@ -1,0 +1,105 @@
+import { $insertGeneratedNodes } from '@lexical/clipboard'
+import { $isCodeNode } from '@lexical/code'
+import {
+  $createTabNode,
+  $findMatchingParent,
+  $getEditor,
+  $getSelection,
+  $isElementNode,
+  $isLineBreakNode,
+  $isParagraphNode,
+  $isRangeSelection,
+  $isTabNode,
+  $isTextNode,
+  $setSelection,
+  type BaseSelection,
+  type LexicalNode,
+  type RangeSelection,
+} from 'lexical'
+import { $markdownToNodes } from '../../markdown/importMarkdown'
+import type { PasteKind } from './pasteKind'
+import { normalizeLineEnds, plainParagraphs } from './plainParagraphs'
+
+/** Whether both ends of the selection are inside a code block, where a paste stays literal. */
+export function $selectionInCode(selection: BaseSelection | null): boolean {
+  if (!$isRangeSelection(selection)) return false
+  return [selection.anchor, selection.focus].every(
+    (point) => $findMatchingParent(point.getNode(), $isCodeNode) !== null,
+  )
+}
+
+/** Runs `change` on the editor's selection as it is now (each insertion may replace it). */
+function $atCaret(change: (selection: RangeSelection) => void): void {
+  const selection = $getSelection()
+  if ($isRangeSelection(selection)) change(selection)
+}
+
+/**
+ * Paragraphs of lines typed at the caret: a new paragraph between paragraphs, a line break
+ * between lines. Typed, not inserted as nodes, so the text takes the style around the caret.
+ */
+function $typeParagraphs(selection: RangeSelection, paragraphs: readonly string[][]): void {
+  if (selection !== $getSelection()) $setSelection(selection)
+  paragraphs.forEach((lines, index) => {
+    if (index > 0) $atCaret((caret) => caret.insertParagraph())
+    lines.forEach((line, at) => {
+      if (at > 0) $atCaret((caret) => caret.insertLineBreak())
+      line.split('\t').forEach((part, tab) => {
+        if (tab > 0) $atCaret((caret) => caret.insertNodes([$createTabNode()]))
+        if (part) $atCaret((caret) => caret.insertText(part))
+      })
+    })
+  })
+}
+
+/** Whether the block around the caret has text (a paste there would merge into it). */
+function $caretBlockHasText(selection: RangeSelection): boolean {
+  const node = selection.anchor.getNode()
+  const block = $isElementNode(node) && !node.isInline() ? node : node.getTopLevelElement()
+  return (block?.getTextContentSize() ?? 0) > 0
+}
+
+/** Unformatted paragraphs only (text, tabs, line breaks): Markdown that was just prose. */
+const isProse = (node: LexicalNode): boolean =>
+  $isParagraphNode(node) &&
+  node
+    .getChildren()
+    .every(
+      (child) =>
+        $isLineBreakNode(child) ||
+        $isTabNode(child) ||
+        ($isTextNode(child) && child.getFormat() === 0 && child.getStyle() === ''),
+    )
+
+/** Inserts pasted text at the selection, read the way `kind` says. */
+export function $insertPastedText(
+  text: string,
+  kind: Exclude<PasteKind, 'default'>,
+  selection: BaseSelection,
+): void {
+  const clean = normalizeLineEnds(text)
+  if (kind === 'literal' || !$isRangeSelection(selection)) {
+    selection.insertRawText(clean)
+    return
+  }
+  if (kind === 'plain') {
+    $typeParagraphs(selection, plainParagraphs(clean))
+    return
+  }
+  const nodes = $markdownToNodes(clean, 'paste').blocks.map((block) => block.node)
+  if (nodes.every(isProse)) {
+    // Prose: typed like plain text (so pasting a word into bold stays bold).
+    const paragraphs = nodes.map((node) => node.getTextContent().split('\n'))
+    $typeParagraphs(selection, paragraphs)
+    return
+  }
+  // Lexical merges the first pasted block into the paragraph at the caret; a pasted heading,
+  // list, quote or code block keeps its kind on a line of its own instead.
+  const first = nodes[0]
+  if (first && !$isParagraphNode(first) && $caretBlockHasText(selection)) {
+    if (selection !== $getSelection()) $setSelection(selection)
+    selection.insertParagraph()
+  }
+  const caret = $getSelection()
+  if (caret) $insertGeneratedNodes($getEditor(), nodes, caret)
+}
