@@ -163,6 +163,15 @@ describe('Markdown paste', () => {
     })
   })
 
+  it('keeps a table as Markdown source, as a document keeps one', () => {
+    const { editor } = openEditor('')
+    const table = '| a | b |\n| - | - |\n| 1 | 2 |'
+    paste(editor, { 'text/plain': `Before\n\n${table}\n\nAfter` })
+    expect(blockKinds(editor)).toEqual(['paragraph', 'code', 'paragraph'])
+    expect(blockTexts(editor)[1]).toBe(table)
+    expect(markdownOf(editor)).toBe(`Before\n\n${table}\n\nAfter\n`)
+  })
+
   it('leaves no empty paragraphs for blank lines, and keeps a single line break', () => {
     const { editor } = openEditor('')
     paste(editor, {
