@@ -54,8 +54,10 @@ function $typeParagraphs(selection: RangeSelection, paragraphs: readonly string[
 
 /** Whether the block around the caret has text (a paste there would merge into it). */
 function $caretBlockHasText(selection: RangeSelection): boolean {
-  const node = selection.anchor.getNode()
-  const block = $isElementNode(node) && !node.isInline() ? node : node.getTopLevelElement()
+  const block = $findMatchingParent(
+    selection.anchor.getNode(),
+    (node) => $isElementNode(node) && !node.isInline(),
+  )
   return (block?.getTextContentSize() ?? 0) > 0
 }
 
