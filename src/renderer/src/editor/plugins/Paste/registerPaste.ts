@@ -1,6 +1,8 @@
 import { mergeRegister } from '@lexical/utils'
 import {
   $getSelection,
+  $isSelectionCapturedInDecoratorInput,
+  isDOMNode,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_LOW,
   KEY_DOWN_COMMAND,
@@ -15,6 +17,7 @@ import { plainPasteKey } from './plainPasteKey'
 /** The part of a paste event read here (a ClipboardEvent in the app, a stand-in in tests). */
 type ClipboardLike = {
   clipboardData: Pick<DataTransfer, 'getData' | 'types'> | null
+  target?: EventTarget | null
   preventDefault(): void
 }
 
@@ -45,6 +48,9 @@ export function registerPaste(editor: LexicalEditor, { isMac, now }: Options): (
       (event) => {
         const plainRequested = plainKey.take()
         if (!hasClipboard(event) || !event.clipboardData) return false
+        // A field inside the editor (as Lexical's own paste leaves it alone) pastes by itself.
+        if (isDOMNode(event.target) && $isSelectionCapturedInDecoratorInput(event.target))
+          return false
         const data = event.clipboardData
         const text = data.getData('text/plain')
         const kind = choosePaste({
