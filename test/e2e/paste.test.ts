@@ -162,8 +162,8 @@ describe('paste and announcements in the editor', () => {
       .toEqual(['p:Draft.', 'h2:秋天', 'ol:落叶⏎桂花', 'blockquote:天凉好个秋。'])
   })
 
-  it('rich HTML keeps Lexical’s import; Ctrl+Shift+V pastes plain text; blank lines make no empty paragraphs; a code block stays literal', async () => {
-    await copy(page, '# not this', '<h2>Rich heading</h2><p>with <b>bold</b> words</p>')
+  it('rich HTML keeps Lexical’s import, without empty paragraphs; Ctrl+Shift+V pastes plain text; blank lines make no empty paragraphs; a code block stays literal', async () => {
+    await copy(page, '# not this', '<h2>Rich heading</h2><br><p>with <b>bold</b> words</p><p></p>')
     await page.keyboard.press(`${mod}+KeyV`)
     await expect.poll(() => blocks(page)).toEqual(['h2:Rich heading', 'p:with bold words'])
     expect(await editor(page).locator('strong, b, .editor-text-bold').innerText()).toBe('bold')

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { Window } from 'happy-dom'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createHeadlessEditor } from '@lexical/headless'
 import { $isCodeNode } from '@lexical/code'
 import { registerHistory, createEmptyHistoryState } from '@lexical/history'
@@ -22,6 +23,11 @@ import { PLAIN_PASTE_WINDOW_MS } from '../../../../src/renderer/src/editor/plugi
 import { choosePaste } from '../../../../src/renderer/src/editor/plugins/Paste/pasteKind'
 
 type Clock = { time: number }
+
+// The renderer parses pasted HTML with the browser's DOMParser; here happy-dom's stands in.
+beforeAll(() => {
+  globalThis.DOMParser ??= new Window().DOMParser as unknown as typeof DOMParser
+})
 
 /**
  * A DOM-free editor as the app builds it (rich text, history, paste), holding `markdown`, the
@@ -207,12 +213,11 @@ describe('Markdown paste', () => {
     expect(markdownOf(editor)).toBe('Draft\n')
   })
 
-  it('leaves rich HTML and Lexical’s own copies to Lexical', () => {
-    // Without the rich-text plugin (its HTML import needs a DOM): nobody else takes the paste.
+  it('leaves Lexical’s own copies and files to Lexical', () => {
+    // Without the rich-text plugin: nobody else takes the paste.
     const { editor } = openEditor('Draft\n', undefined, { richText: false })
     const clipboards: Record<string, string>[] = [
-      { 'text/plain': '# a', 'text/html': '<h1>a</h1>' },
-      { 'text/plain': '# a', 'application/x-lexical-editor': '{}' },
+      { 'text/plain': '# a', 'text/html': '<h1>a</h1>', 'application/x-lexical-editor': '{}' },
       { Files: '' },
     ]
     for (const data of clipboards) {
@@ -225,6 +230,20 @@ describe('Markdown paste', () => {
       expect(prevented()).toBe(false)
     }
     expect(markdownOf(editor)).toBe('Draft\n')
+  })
+
+  it('reads rich HTML with Lexical’s HTML import, without the empty paragraphs of <br> and <p></p>', () => {
+    const { editor } = openEditor('')
+    paste(editor, {
+      'text/plain': 'One Two Three',
+      'text/html': '<h2>One</h2><br><p>Two <b>bold</b></p><p></p><p> </p><p>Three</p>',
+    })
+    expect(blockKinds(editor)).toEqual(['heading', 'paragraph', 'paragraph'])
+    expect(blockTexts(editor)).toEqual(['One', 'Two bold', 'Three'])
+    // An inline snippet stays inline, at the caret.
+    const inline = openEditor('Say ', 'Say ').editor
+    paste(inline, { 'text/plain': 'hello', 'text/html': '<span>hello</span> <i>there</i>' })
+    expect(blockTexts(inline)).toEqual(['Say hello there'])
   })
 })
 
@@ -298,7 +317,10 @@ describe('choosePaste', () => {
   it('reads plain text as Markdown, and rich HTML with Lexical', () => {
     expect(choosePaste(base)).toBe('markdown')
     expect(choosePaste({ ...base, types: ['text/plain', 'text/html'], html: '<h1>a</h1>' })).toBe(
-      'default',
+      'html',
+    )
+    expect(choosePaste({ ...base, types: ['text/html'], text: '', html: '<h1>a</h1>' })).toBe(
+      'html',
     )
     // The same text sent again as "HTML" is plain text.
     expect(choosePaste({ ...base, types: ['text/plain', 'text/html'], html: '# a' })).toBe(

@@ -1,5 +1,6 @@
 import { $insertGeneratedNodes } from '@lexical/clipboard'
 import { $isCodeNode } from '@lexical/code'
+import { $generateNodesFromDOM } from '@lexical/html'
 import {
   $createTabNode,
   $findMatchingParent,
@@ -73,13 +74,43 @@ const isProse = (node: LexicalNode): boolean =>
         ($isTextNode(child) && child.getFormat() === 0 && child.getStyle() === ''),
     )
 
-/** Inserts pasted text at the selection, read the way `kind` says. */
-export function $insertPastedText(
-  text: string,
+/** A paragraph with nothing to read in it: what blank lines and `<br>`s between blocks become. */
+const isBlank = (node: LexicalNode): boolean =>
+  ($isParagraphNode(node) &&
+    node
+      .getChildren()
+      .every(
+        (child) =>
+          $isLineBreakNode(child) || ($isTextNode(child) && child.getTextContent().trim() === ''),
+      )) ||
+  $isLineBreakNode(node)
+
+/**
+ * Rich HTML as Lexical's own paste reads it (`$generateNodesFromDOM`), less the empty paragraphs
+ * that `<p></p>` and `<br>` between blocks become. An inline snippet is left as it is.
+ */
+function $htmlNodes(html: string): LexicalNode[] {
+  const dom = new DOMParser().parseFromString(html, 'text/html')
+  const nodes = $generateNodesFromDOM($getEditor(), dom)
+  const hasBlocks = nodes.some((node) => $isElementNode(node) && !node.isInline())
+  return hasBlocks ? nodes.filter((node) => !isBlank(node)) : nodes
+}
+
+/** What a paste carries. */
+export type PastedData = { text: string; html: string }
+
+/** Inserts a paste at the selection, read the way `kind` says. */
+export function $insertPaste(
   kind: Exclude<PasteKind, 'default'>,
+  data: PastedData,
   selection: BaseSelection,
 ): void {
-  const clean = normalizeLineEnds(text)
+  if (kind === 'html') {
+    const nodes = $htmlNodes(data.html)
+    if (nodes.length > 0) $insertGeneratedNodes($getEditor(), nodes, selection)
+    return
+  }
+  const clean = normalizeLineEnds(data.text)
   if (kind === 'literal' || !$isRangeSelection(selection)) {
     selection.insertRawText(clean)
     return

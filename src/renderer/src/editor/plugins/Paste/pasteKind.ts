@@ -1,7 +1,9 @@
 /** How a paste goes into the editor. */
 export type PasteKind =
-  /** Lexical's own import: its copied nodes, rich HTML, files. */
+  /** Lexical's own paste: its copied nodes, files. */
   | 'default'
+  /** Rich HTML through Lexical's HTML import, without the empty paragraphs it makes. */
+  | 'html'
   /** Character for character, line breaks and blank lines included (inside a code block). */
   | 'literal'
   /** Paragraphs and line breaks only, in the style around the caret (Mod+Shift+V). */
@@ -26,14 +28,14 @@ const LEXICAL_MIME = 'application/x-lexical-editor'
 /** VS Code copies source as coloured HTML; what the writer copied is the Markdown text. */
 const CODE_EDITOR_MIME = 'vscode-editor-data'
 
-/** Decides how a paste is imported: plain text is Markdown, rich HTML stays Lexical's. */
+/** Decides how a paste is imported: plain text is Markdown, rich HTML goes through Lexical. */
 export function choosePaste(input: PasteInput): PasteKind {
-  if (input.text === '') return 'default'
-  if (input.inCode) return 'literal'
-  if (input.plainRequested) return 'plain'
-  if (input.types.includes(LEXICAL_MIME)) return 'default'
-  if (input.types.includes(CODE_EDITOR_MIME)) return 'markdown'
+  const { text, html, types } = input
+  if (input.inCode) return text ? 'literal' : 'default'
+  if (input.plainRequested && text) return 'plain'
+  if (types.includes(LEXICAL_MIME)) return 'default'
+  if (types.includes(CODE_EDITOR_MIME) && text) return 'markdown'
   // Some platforms send the plain text again as "HTML" (Lexical skips that case too).
-  if (input.html !== '' && input.html !== input.text) return 'default'
-  return 'markdown'
+  if (html !== '' && html !== text) return 'html'
+  return text ? 'markdown' : 'default'
 }

@@ -10,7 +10,7 @@ import {
   PASTE_TAG,
   type LexicalEditor,
 } from 'lexical'
-import { $insertPastedText, $selectionInCode } from './insertPaste'
+import { $insertPaste, $selectionInCode } from './insertPaste'
 import { choosePaste } from './pasteKind'
 import { plainPasteKey } from './plainPasteKey'
 
@@ -31,8 +31,9 @@ type Options = { isMac: boolean; now?: () => number }
 
 /**
  * Markdown paste and Mod+Shift+V: plain text is read as Markdown (as a document is), Mod+Shift+V
- * pastes paragraphs only, a code block takes text literally, and anything else (rich HTML,
- * Lexical's own nodes, files) goes on to Lexical's rich-text paste. One paste, one undo step.
+ * pastes paragraphs only, a code block takes text literally, rich HTML goes through Lexical's
+ * HTML import without empty paragraphs, and Lexical's own nodes and files go on to its
+ * rich-text paste. One paste, one undo step.
  */
 export function registerPaste(editor: LexicalEditor, { isMac, now }: Options): () => void {
   const plainKey = plainPasteKey(isMac, now)
@@ -52,11 +53,10 @@ export function registerPaste(editor: LexicalEditor, { isMac, now }: Options): (
         if (isDOMNode(event.target) && $isSelectionCapturedInDecoratorInput(event.target))
           return false
         const data = event.clipboardData
-        const text = data.getData('text/plain')
+        const pasted = { text: data.getData('text/plain'), html: data.getData('text/html') }
         const kind = choosePaste({
           types: [...data.types],
-          text,
-          html: data.getData('text/html'),
+          ...pasted,
           plainRequested,
           inCode: $selectionInCode($getSelection()),
         })
@@ -65,7 +65,7 @@ export function registerPaste(editor: LexicalEditor, { isMac, now }: Options): (
         editor.update(
           () => {
             const selection = $getSelection()
-            if (selection) $insertPastedText(text, kind, selection)
+            if (selection) $insertPaste(kind, pasted, selection)
           },
           // Lexical's paste tag: the paste is its own undo step, apart from the typing before it.
           { tag: PASTE_TAG },
