@@ -193,6 +193,14 @@ describe('Markdown paste', () => {
     expect(blockTexts(editor)).toEqual(['Before one', 'two after'])
   })
 
+  it('pastes a space or a tab as it is, and blank lines alone as nothing', () => {
+    const { editor } = openEditor('AB', 'A')
+    paste(editor, { 'text/plain': ' ' })
+    paste(editor, { 'text/plain': '\t' })
+    paste(editor, { 'text/plain': '\n\n \n' })
+    expect(blockTexts(editor)).toEqual(['A \tB'])
+  })
+
   it('gives prose the style around the caret, as typing would', () => {
     const { editor } = openEditor('Some **bold** text', 'bold')
     paste(editor, { 'text/plain': ' and more' })

@@ -111,7 +111,10 @@ export function $insertPaste(
     return
   }
   const clean = normalizeLineEnds(data.text)
-  if (kind === 'literal' || !$isRangeSelection(selection)) {
+  // Spaces or a tab alone go in as they are; blank lines alone make nothing.
+  const blank = clean.trim() === ''
+  if (blank && clean.includes('\n') && kind !== 'literal') return
+  if (kind === 'literal' || blank || !$isRangeSelection(selection)) {
     selection.insertRawText(clean)
     return
   }
