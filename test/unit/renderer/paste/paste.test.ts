@@ -169,6 +169,21 @@ describe('Markdown paste', () => {
     })
   })
 
+  it('takes a heading or a code block pasted in a list out of the list, between its halves', () => {
+    const { editor } = openEditor('- one\n- two\n- three', 'two')
+    paste(editor, { 'text/plain': '## Head\n\ntext' })
+    expect(blockKinds(editor)).toEqual(['list', 'heading', 'paragraph', 'list'])
+    expect(markdownOf(editor)).toBe('- one\n- two\n\n## Head\n\ntext\n\n- three')
+    // A list pasted in a list joins it.
+    const joined = openEditor('- one', 'one').editor
+    paste(joined, { 'text/plain': '- two\n- three' })
+    expect(markdownOf(joined)).toBe('- one\n- two\n- three')
+    // At the very start of a list, nothing empty is left before the block.
+    const atStart = openEditor('- one', '').editor
+    paste(atStart, { 'text/plain': '```\ncode\n```' })
+    expect(blockKinds(atStart)).toEqual(['code', 'list'])
+  })
+
   it('keeps a table as Markdown source, as a document keeps one', () => {
     const { editor } = openEditor('')
     const table = '| a | b |\n| - | - |\n| 1 | 2 |'

@@ -1,8 +1,11 @@
 import { $insertGeneratedNodes } from '@lexical/clipboard'
 import { $isCodeNode } from '@lexical/code'
+import { $isListItemNode, $isListNode } from '@lexical/list'
 import { $generateNodesFromDOM } from '@lexical/html'
 import {
+  $caretFromPoint,
   $createTabNode,
+  $insertNodeToNearestRootAtCaret,
   $findMatchingParent,
   $getEditor,
   $getSelection,
@@ -15,6 +18,7 @@ import {
   $setSelection,
   type BaseSelection,
   type LexicalNode,
+  type PointCaret,
   type RangeSelection,
 } from 'lexical'
 import { $markdownToNodes } from '../../markdown/importMarkdown'
@@ -61,6 +65,18 @@ function $caretBlockHasText(selection: RangeSelection): boolean {
   )
   return (block?.getTextContentSize() ?? 0) > 0
 }
+
+/** Splitting a list at an item's end (or start) leaves an empty item behind: it goes. */
+function $dropSplitItem(list: LexicalNode | null, end: 'first' | 'last'): void {
+  if (!$isListNode(list)) return
+  const item = end === 'first' ? list.getFirstChild() : list.getLastChild()
+  if (!$isListItemNode(item) || item.getChildrenSize() > 0) return
+  item.remove()
+  if (list.getChildrenSize() === 0) list.remove()
+}
+
+const $caretInListItem = (selection: RangeSelection): boolean =>
+  $findMatchingParent(selection.anchor.getNode(), $isListItemNode) !== null
 
 /** Unformatted paragraphs only (text, tabs, line breaks): Markdown that was just prose. */
 const isProse = (node: LexicalNode): boolean =>
@@ -129,9 +145,20 @@ export function $insertPaste(
     $typeParagraphs(selection, paragraphs)
     return
   }
+  const first = nodes[0]
+  // In a list, Lexical would pour a pasted heading, quote or code block into the item; it goes
+  // between the list's two halves instead (the paragraphs after it follow it out of the list).
+  if (first && !$isParagraphNode(first) && !$isListNode(first) && $caretInListItem(selection)) {
+    if (!selection.isCollapsed()) selection.removeText()
+    let caret: PointCaret<'next'> = $caretFromPoint(selection.anchor, 'next')
+    for (const node of nodes) caret = $insertNodeToNearestRootAtCaret(node, caret)
+    $dropSplitItem(first.getPreviousSibling(), 'last')
+    $dropSplitItem(nodes.at(-1)?.getNextSibling() ?? null, 'first')
+    nodes.at(-1)?.selectEnd()
+    return
+  }
   // Lexical merges the first pasted block into the paragraph at the caret; a pasted heading,
   // list, quote or code block keeps its kind on a line of its own instead.
-  const first = nodes[0]
   if (first && !$isParagraphNode(first) && $caretBlockHasText(selection)) {
     if (selection !== $getSelection()) $setSelection(selection)
     selection.insertParagraph()
