@@ -1,5 +1,5 @@
 import { Window } from 'happy-dom'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHeadlessEditor } from '@lexical/headless'
 import { $isCodeNode } from '@lexical/code'
 import { registerHistory, createEmptyHistoryState } from '@lexical/history'
@@ -182,6 +182,26 @@ describe('Markdown paste', () => {
     const atStart = openEditor('- one', '').editor
     paste(atStart, { 'text/plain': '```\ncode\n```' })
     expect(blockKinds(atStart)).toEqual(['code', 'list'])
+  })
+
+  it('falls back to the text when the HTML cannot be read, and loses nothing', () => {
+    const parser = globalThis.DOMParser
+    globalThis.DOMParser = class {
+      parseFromString(): never {
+        throw new Error('unreadable')
+      }
+    } as unknown as typeof DOMParser
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const { editor } = openEditor('')
+      paste(editor, { 'text/plain': '# Kept', 'text/html': '<h1>Kept</h1>' })
+      expect(blockKinds(editor)).toEqual(['heading'])
+      expect(blockTexts(editor)).toEqual(['Kept'])
+      expect(warn).toHaveBeenCalledOnce()
+    } finally {
+      globalThis.DOMParser = parser
+      warn.mockRestore()
+    }
   })
 
   it('keeps a table as Markdown source, as a document keeps one', () => {

@@ -122,7 +122,15 @@ export function $insertPaste(
   selection: BaseSelection,
 ): void {
   if (kind === 'html') {
-    const nodes = $htmlNodes(data.html)
+    let nodes: LexicalNode[]
+    try {
+      nodes = $htmlNodes(data.html)
+    } catch (error) {
+      // As Lexical's own paste does: HTML it cannot read falls back to the plain text.
+      console.warn('quire: the pasted HTML could not be read; pasting its text', error)
+      if (data.text) $insertPaste('markdown', data, selection)
+      return
+    }
     if (nodes.length > 0) $insertGeneratedNodes($getEditor(), nodes, selection)
     return
   }
