@@ -244,6 +244,7 @@ describe('paste and announcements in the editor', () => {
 
     await page.keyboard.type('The lamps came on')
     const typed = generations()
+    const heardBefore = (await heard(page)).length
     await page.clock.fastForward(2_000)
     await expect.poll(() => ghost.getAttribute('data-phase'), { timeout: 30_000 }).toBe('done')
     expect(generations()).toBe(typed + 1)
@@ -251,6 +252,11 @@ describe('paste and announcements in the editor', () => {
     expect(shown).not.toBe('')
     // Grey text only: nothing of it is in the document.
     expect(await documentText(page)).toBe('The lamps came on')
+    // Said once, when complete, not as it was written.
+    const ghostSaid = (await heard(page))
+      .slice(heardBefore)
+      .filter((entry) => entry.region === 'ghost-text' && entry.text !== '')
+    expect(ghostSaid.map((entry) => entry.text)).toEqual([shown])
 
     await page.keyboard.type('.')
     await ghost.waitFor({ state: 'detached' })
