@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { $getRoot, $getSelection, $isRangeSelection, $isTextNode } from 'lexical'
-import { PLAIN_PASTE_WINDOW_MS } from '../../../../src/renderer/src/editor/plugins/Paste/plainPasteKey'
+import {
+  PLAIN_PASTE_WINDOW_MS,
+  plainPasteKey,
+} from '../../../../src/renderer/src/editor/plugins/Paste/plainPasteKey'
+import type { KeyChord } from '../../../../src/renderer/src/editor/shortcuts'
 import { choosePaste } from '../../../../src/renderer/src/editor/plugins/Paste/pasteKind'
 import { blockKinds, blockTexts, chord, openEditor, paste, press } from './pasteEditor'
 
@@ -98,5 +102,28 @@ describe('choosePaste', () => {
     expect(choosePaste({ ...base, ...html, inCode: true, plainRequested: true })).toBe('literal')
     expect(choosePaste({ ...base, ...html, plainRequested: true })).toBe('plain')
     expect(choosePaste({ ...base, text: '', plainRequested: true })).toBe('default')
+  })
+})
+
+describe('the plain-paste key on macOS', () => {
+  it('is ⌘⇧V there, not Ctrl+Shift+V', () => {
+    const key = plainPasteKey(true, () => 0)
+    const press = (mods: Partial<KeyChord>) =>
+      key.keyDown({
+        code: 'KeyV',
+        ctrlKey: false,
+        metaKey: false,
+        altKey: false,
+        shiftKey: false,
+        ...mods,
+      })
+    press({ metaKey: true, shiftKey: true })
+    expect(key.take()).toBe(true)
+    press({ ctrlKey: true, shiftKey: true })
+    expect(key.take()).toBe(false)
+    // Taken once: the next paste is an ordinary one.
+    press({ metaKey: true, shiftKey: true })
+    key.take()
+    expect(key.take()).toBe(false)
   })
 })
