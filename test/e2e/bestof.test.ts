@@ -43,6 +43,9 @@ describe('Best of N and the playground in the browser against quire serve', () =
     await newDocument(page)
     await page.keyboard.type(`${FIRST} ${SECOND}`)
     await selectText(page, SECOND)
+    // The button names its shortcut, as Compare's does.
+    expect(await page.getByTestId('action-best-of').getAttribute('title')).toContain('Ctrl+Alt+N')
+    expect(await page.getByTestId('action-compare').getAttribute('title')).toContain('Ctrl+Alt+B')
     await page.getByTestId('action-best-of').click()
 
     const panel = page.getByTestId('bestof-panel')
@@ -94,7 +97,8 @@ describe('Best of N and the playground in the browser against quire serve', () =
     await newDocument(zh)
     await zh.keyboard.type('春天的下午，我一个人去了城市公园。湖边有人放风筝。')
     await selectText(zh, '湖边有人放风筝。')
-    await zh.getByTestId('action-best-of').click()
+    // Best of N's shortcut opens it on the selection, like the button.
+    await zh.keyboard.press(`${mod}+Alt+n`)
     const zhPanel = zh.getByTestId('bestof-panel')
     await expect
       .poll(() => zhPanel.locator('[data-testid="bestof-candidate"][data-rank]').count(), {

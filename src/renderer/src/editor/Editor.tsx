@@ -189,7 +189,6 @@ export function Editor({
         <ComparePlugin
           api={api}
           prompts={allChoices}
-          defaultPromptId={chosenRewrite}
           onActiveChange={setCompareActive}
           onOpenStats={onOpenStats}
         />
