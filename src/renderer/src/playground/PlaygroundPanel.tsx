@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PromptSummary, QuireApi } from '@shared/contract'
+import { useLibraryChoices } from '../compare/useChallengers'
 import { Drawer } from '../ui/Drawer'
 import { useReducerStore } from '../ui/reducerStore'
 import { runSamples, type SampleRun } from '../bestOf/sampleClient'
@@ -15,11 +16,14 @@ import { PlaygroundResults } from './PlaygroundResults'
 import {
   FIELD_LIMITS,
   SAMPLING_FIELDS,
+  overridesFrom,
   presetFrom,
   templateOf,
-  withTemplate,
+  versionText,
   type SamplingDraft,
 } from './playgroundDraft'
+import { useLoraAdapters, useVoiceDraft } from './useVoiceDraft'
+import { VoiceFields } from './VoiceFields'
 import '../bestOf/bestOf.css'
 import './playground.css'
 
@@ -28,6 +32,8 @@ type Loaded = {
   prompt: PromptSummary
   fileText: string
   base: Awaited<ReturnType<QuireApi['previewPrompt']>>['sampling']
+  /** The persona and LoRA set the prompt runs with. */
+  voice: Pick<Awaited<ReturnType<QuireApi['previewPrompt']>>, 'persona' | 'lora'>
 }
 
 const setReducer = (
@@ -55,6 +61,13 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   const { state: set, store } = useReducerStore(setReducer, null)
   const run = useRef<SampleRun | null>(null)
   useEffect(() => () => run.current?.dispose(), [])
+  const { voice, problem, choosePersona, setSystem, setLora } = useVoiceDraft(
+    api,
+    language,
+    loaded?.voice ?? null,
+  )
+  const adapters = useLoraAdapters(api)
+  const personas = useLibraryChoices(api).personas.filter((p) => p.language === language)
 
   useEffect(() => {
     const prompt = prompts.find((p) => p.id === promptId && p.language === language)
@@ -65,7 +78,12 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
       api.previewPrompt({ promptId: prompt.id, selection: '…', language }),
     ]).then(([file, preview]) => {
       if (!live) return
-      setLoaded({ prompt, fileText: file.text, base: preview.sampling })
+      setLoaded({
+        prompt,
+        fileText: file.text,
+        base: preview.sampling,
+        voice: { persona: preview.persona, lora: preview.lora },
+      })
       setTemplate(templateOf(file.text))
       const { temperature, topP, topK, repeatPenalty, maxTokens } = preview.sampling
       setSampling({ temperature, topP, topK, repeatPenalty, maxTokens })
@@ -76,7 +94,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   }, [api, prompts, promptId, language])
 
   const start = useCallback(() => {
-    if (!loaded || !sampling) return
+    if (!loaded || !sampling || !voice) return
     run.current?.dispose()
     const seeds = Array.from({ length: count }, (_, i) =>
       seedMode === 'fixed' ? seed + i : freshSeed(),
@@ -89,7 +107,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
         selection: input,
         language,
         maxTokens,
-        overrides: { template: { body: template }, sampling: values },
+        overrides: overridesFrom(template, values, voice),
       },
       seeds,
       store.dispatch,
@@ -102,12 +120,12 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
       judgeCopy: loaded.prompt.kind !== 'continue',
     }
     store.dispatch({ type: 'new', set: newSampleSet(started.requests, scoring) })
-  }, [api, loaded, sampling, count, seedMode, seed, input, language, template, store])
+  }, [api, loaded, sampling, voice, count, seedMode, seed, input, language, template, store])
 
   const savePreset = async () => {
     if (!loaded || !sampling || !presetTitle.trim()) return
     const settings = await api.getSettings()
-    const preset = presetFrom(presetTitle, loaded.base, sampling, loaded.prompt)
+    const preset = presetFrom(presetTitle, loaded.base, sampling, loaded.prompt, voice?.lora)
     const others = settings.userPresets.filter((p) => p.id !== preset.id)
     try {
       await api.updateSettings({ userPresets: [...others, preset] })
@@ -118,8 +136,11 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   }
 
   const saveVersion = async () => {
-    if (!loaded) return
-    const result = await api.savePrompt({ language, text: withTemplate(loaded.fileText, template) })
+    if (!loaded || !voice) return
+    const result = await api.savePrompt({
+      language,
+      text: versionText(loaded.fileText, template, voice),
+    })
     setNotice(
       result.ok
         ? { ok: true, text: t('playground.versionSaved', { file: result.file }) }
@@ -162,6 +183,22 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
             onChange={(e) => setTemplate(e.target.value)}
           />
         </label>
+        {voice && (
+          <VoiceFields
+            voice={voice}
+            personas={personas}
+            adapters={adapters.listing}
+            onPersona={choosePersona}
+            onSystem={setSystem}
+            onLora={setLora}
+            onLookAgain={adapters.refresh}
+          />
+        )}
+        {problem && (
+          <p className="playground-error playground-wide" role="alert">
+            {problem}
+          </p>
+        )}
         {sampling &&
           SAMPLING_FIELDS.map((field) => (
             <label key={field}>
@@ -215,7 +252,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           type="button"
           className="button primary"
           data-testid="playground-run"
-          disabled={!loaded || !input.trim()}
+          disabled={!loaded || !voice || !input.trim()}
           onClick={start}
         >
           {t('playground.run', { count })}
@@ -224,7 +261,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           type="button"
           className="button"
           data-testid="playground-save-version"
-          disabled={!loaded}
+          disabled={!loaded || !voice}
           onClick={() => void saveVersion()}
         >
           {t('playground.saveVersion')}
@@ -245,6 +282,9 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           {t('playground.savePreset')}
         </button>
       </div>
+      <p className="field-hint" data-testid="playground-saves-what">
+        {t('playground.savesWhat')}
+      </p>
       {notice && (
         <p
           className={notice.ok ? 'playground-saved' : 'playground-error'}
