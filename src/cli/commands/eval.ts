@@ -159,7 +159,7 @@ export async function runEvalCommand(args: string[]): Promise<void> {
   try {
     const total = configurations.length * suite.cases.length * samples
     process.stderr.write(
-      `quire: ${suite.name}: ${suite.cases.length} cases × ${configurations.length} configurations × ${samples} samples on ${host.model.name}, seeds from ${seed}\n`,
+      `quire: ${suite.name}: ${suite.cases.length} cases × ${configurations.length} configurations × ${samples} samples on ${host.model.name} (context ${host.model.contextSize} tokens per sequence), seeds from ${seed}\n`,
     )
     const report = await runEval(host, {
       suite,

@@ -14,14 +14,13 @@ import {
 } from '../bestOf/sampleSet'
 import { PlaygroundResults } from './PlaygroundResults'
 import {
-  FIELD_LIMITS,
-  SAMPLING_FIELDS,
   overridesFrom,
   presetFrom,
   templateOf,
   versionText,
   type SamplingDraft,
 } from './playgroundDraft'
+import { SamplingFields, type RunDraft } from './SamplingFields'
 import { useLoraAdapters, useVoiceDraft } from './useVoiceDraft'
 import { VoiceFields } from './VoiceFields'
 import '../bestOf/bestOf.css'
@@ -53,9 +52,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   const [template, setTemplate] = useState('')
   const [sampling, setSampling] = useState<SamplingDraft | null>(null)
   const [input, setInput] = useState(() => t('playground.sampleInput'))
-  const [count, setCount] = useState(3)
-  const [seedMode, setSeedMode] = useState<'fixed' | 'fresh'>('fixed')
-  const [seed, setSeed] = useState(42)
+  const [runs, setRuns] = useState<RunDraft>({ count: 3, seedMode: 'fixed', seed: 42 })
   const [presetTitle, setPresetTitle] = useState('')
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
   const { state: set, store } = useReducerStore(setReducer, null)
@@ -96,8 +93,8 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   const start = useCallback(() => {
     if (!loaded || !sampling || !voice) return
     run.current?.dispose()
-    const seeds = Array.from({ length: count }, (_, i) =>
-      seedMode === 'fixed' ? seed + i : freshSeed(),
+    const seeds = Array.from({ length: runs.count }, (_, i) =>
+      runs.seedMode === 'fixed' ? runs.seed + i : freshSeed(),
     )
     const { maxTokens, ...values } = sampling
     const started = runSamples(
@@ -120,7 +117,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
       judgeCopy: loaded.prompt.kind !== 'continue',
     }
     store.dispatch({ type: 'new', set: newSampleSet(started.requests, scoring) })
-  }, [api, loaded, sampling, voice, count, seedMode, seed, input, language, template, store])
+  }, [api, loaded, sampling, voice, runs, input, language, template, store])
 
   const savePreset = async () => {
     if (!loaded || !sampling || !presetTitle.trim()) return
@@ -199,52 +196,13 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
             {problem}
           </p>
         )}
-        {sampling &&
-          SAMPLING_FIELDS.map((field) => (
-            <label key={field}>
-              {t(`playground.fields.${field}`)}
-              <input
-                type="number"
-                data-testid={`playground-${field}`}
-                {...FIELD_LIMITS[field]}
-                value={sampling[field]}
-                onChange={(e) => setSampling({ ...sampling, [field]: Number(e.target.value) })}
-              />
-            </label>
-          ))}
-        <label>
-          {t('playground.count')}
-          <input
-            type="number"
-            min={1}
-            max={6}
-            data-testid="playground-count"
-            value={count}
-            onChange={(e) => setCount(Math.min(6, Math.max(1, Number(e.target.value) || 1)))}
+        {sampling && (
+          <SamplingFields
+            sampling={sampling}
+            runs={runs}
+            onSampling={setSampling}
+            onRuns={setRuns}
           />
-        </label>
-        <label>
-          {t('playground.seeds')}
-          <select
-            data-testid="playground-seed-mode"
-            value={seedMode}
-            onChange={(e) => setSeedMode(e.target.value as 'fixed' | 'fresh')}
-          >
-            <option value="fixed">{t('playground.fixed')}</option>
-            <option value="fresh">{t('playground.fresh')}</option>
-          </select>
-        </label>
-        {seedMode === 'fixed' && (
-          <label>
-            {t('playground.firstSeed')}
-            <input
-              type="number"
-              min={0}
-              data-testid="playground-seed"
-              value={seed}
-              onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
-            />
-          </label>
         )}
       </div>
       <div className="playground-actions">
@@ -255,7 +213,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           disabled={!loaded || !voice || !input.trim()}
           onClick={start}
         >
-          {t('playground.run', { count })}
+          {t('playground.run', { count: runs.count })}
         </button>
         <button
           type="button"
