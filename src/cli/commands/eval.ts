@@ -37,8 +37,9 @@ export const evalUsage = `quire eval (--model FILE | --remote URL) --suite FILE 
   --out DIR             where report.json and report.html go (default: quire-eval-<time>)
   --concurrency N       requests at once (default 2 local, 4 remote; local runs that many sequences)
   --max-tokens N        cap every answer's token budget (default: each prompt's own)
-  --context N           tokens of context per sequence (default: ${DEFAULT_EVAL_CONTEXT}, or what the
-                        longest case needs, up to the model's own; on --remote, the server's)
+  --context N           tokens of context per sequence (default: ${DEFAULT_EVAL_CONTEXT}, or more when the
+                        longest case needs it, up to the model's own; with --remote, ${DEFAULT_EVAL_CONTEXT}:
+                        give the server's, which Quire cannot ask for)
   --lang zh|en          the language of report.html (default: Settings' interface language,
                         else the system's); report.json is the same in both
   --threads N           CPU threads for a local model (default: one per physical core)`
