@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { evalSuiteSchema, type EvalSuite } from '@shared/eval'
 import { forkLauncher } from '@core/engine/host/forkLauncher'
+import { casesWithUnusedBefore } from '@core/eval/caseWarnings'
 import { DEFAULT_EVAL_CONTEXT, evalContextSize, suiteContextNeed } from '@core/eval/contextNeed'
 import { openEvalHost, type EvalTarget } from '@core/eval/evalHost'
 import { renderReportHtml } from '@core/eval/reportHtml'
@@ -131,6 +132,10 @@ export async function runEvalCommand(args: string[]): Promise<void> {
     dataDir: userDataDir(),
   })
   const configurations = resolveConfigurations(configNames, suite, library)
+  for (const unused of casesWithUnusedBefore(library, suite, configurations))
+    process.stderr.write(
+      `quire: the case "${unused.caseId}" gives text before the selection, but ${unused.prompt} does not use {{before}}: that text is not sent.\n`,
+    )
   // Large enough that no case's text is shortened (the engine caps it at the model's own).
   const contextSize =
     context ?? evalContextSize(suiteContextNeed(library, suite, configurations, maxTokens))
