@@ -197,6 +197,15 @@ describe('Best of N and the playground in the browser against quire serve', () =
         lora: [{ file: 'tiny-style.gguf', scale: 0.5 }],
       }),
     ])
+    // A prompt version keeps the template and the persona chosen.
+    await panel.getByTestId('playground-save-version').click()
+    const notice = panel.getByTestId('playground-notice')
+    await expect.poll(() => notice.innerText()).toMatch(/^Saved as a new version: /)
+    const saved = /^Saved as a new version: (.+)$/.exec(await notice.innerText())?.[1]
+    expect(saved).toBeTruthy()
+    const version = readFileSync(saved!.trim(), 'utf8')
+    expect(version).toContain('persona: poet')
+    expect(version).toContain('End with the word lantern.')
     await page.context().close()
   })
 })
