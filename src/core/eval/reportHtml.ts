@@ -221,7 +221,7 @@ svg .label{font-size:12px;fill:#333}svg .value{font-size:12px;fill:#222}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th code{color:#888;font-weight:normal}
 .meter{display:inline-block;width:60px;height:8px;background:#eee;margin-right:6px;border-radius:4px;overflow:hidden}.meter i{display:block;height:100%;background:#4a8f5c}
-.samples .text{white-space:pre-wrap;max-width:520px}.input{color:#555;white-space:pre-wrap}.note{color:#a54a1a;font-size:12px;margin:4px 0 0}
+.samples th{white-space:nowrap}.samples .text{white-space:pre-wrap;max-width:520px}.input{color:#555;white-space:pre-wrap}.note{color:#a54a1a;font-size:12px;margin:4px 0 0}
 details{margin:6px 0}code{font-size:12px}
 </style></head><body>
 <h1>${escape(title)}</h1>
