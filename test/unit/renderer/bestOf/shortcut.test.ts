@@ -11,7 +11,7 @@ const t = ((key: string) =>
 
 describe('Best of N’s and Compare’s shortcuts in Settings and the palette', () => {
   it('are titled in Settings like the other app actions', () => {
-    expect(appActionTitle('app:best-of', t)).toBe('Best of N (write several, best first)')
+    expect(appActionTitle('app:best-of', t)).toBe('Best of N')
     expect(appActionTitle('app:compare', t)).toBe('Compare (blind A/B)')
   })
 
