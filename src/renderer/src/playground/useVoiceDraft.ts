@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { QuireApi } from '@shared/contract'
 import type { LoraAdapterSpec } from '@shared/presets/schema'
 import type { LoraListing } from '@shared/prompts/libraryContract'
@@ -25,9 +25,12 @@ export function useVoiceDraft(
   const [problem, setProblem] = useState<string | null>(null)
   const basePersona = base?.persona
   const baseLora = base?.lora
+  // Bumped when another prompt loads: a persona chosen for the previous one must not land on it.
+  const loads = useRef(0)
 
   useEffect(() => {
     if (basePersona === undefined || !baseLora) return
+    loads.current++
     let live = true
     personaText(api, basePersona, language).then(
       (text) => {
@@ -52,8 +55,10 @@ export function useVoiceDraft(
 
   const choosePersona = useCallback(
     (id: string) => {
+      const load = loads.current
       personaText(api, id, language).then(
         (text) => {
+          if (load !== loads.current) return
           setProblem(null)
           setVoice((v) => v && { ...v, persona: id, system: text, personaText: text })
         },
