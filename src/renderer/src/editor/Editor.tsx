@@ -191,7 +191,6 @@ export function Editor({
         <ComparePlugin
           api={api}
           prompts={allChoices}
-          defaultPromptId={chosenRewrite}
           onActiveChange={setCompareActive}
           onOpenStats={onOpenStats}
         />
