@@ -23,7 +23,7 @@ import { emptyAnswer, finishAnswer, type Finishing } from './finishAnswer'
 import type { ModelReadiness } from './modelReadiness'
 import { RememberedIds } from './rememberedIds'
 import type { Route } from './routeRequest'
-import type { Lease, SideBackends } from './sideBackends'
+import type { Lease, SideBackends, SideWait } from './sideBackends'
 
 export type { Finishing } from './finishAnswer'
 
@@ -220,11 +220,11 @@ export class GenerationService {
     request.phase = 'waiting-model'
     request.acquiring = true
     this.send(request, { type: 'waiting', requestId: request.id, reason: 'model-loading' })
-    const queued = () => {
+    const waiting = (reason: SideWait) => {
       if (request.phase === 'waiting-model')
-        this.send(request, { type: 'waiting', requestId: request.id, reason: 'queued' })
+        this.send(request, { type: 'waiting', requestId: request.id, reason })
     }
-    side.acquire(route, queued).then(
+    side.acquire(route, waiting).then(
       (lease) => {
         request.acquiring = false
         // Cancelled or out of time while the backend started: it goes back unused.

@@ -50,18 +50,22 @@ export function modelFootprint(
   )
 }
 
-/**
- * Refuses to load a second model that would not fit in the memory free now (the model in use
- * already holds its share), with both numbers, before llama.cpp tries and the system swaps.
- */
-export function checkFits(name: string, needBytes: number, freeBytes: number): void {
-  if (needBytes <= freeBytes) return
+/** The error for a model that needs `needBytes` when only `freeBytes` are free. */
+export function tooBigError(name: string, needBytes: number, freeBytes: number): QuireError {
   const need = formatBytes(needBytes)
   const free = formatBytes(freeBytes)
-  throw new QuireError(
+  return new QuireError(
     'model-load-failed',
     `${name} needs about ${need} of memory with its context, but only ${free} is free beside the model in use. Close other programs, or load ${name} as the model in use and compare the other way round.`,
     'compare-model-too-big',
     { name, need, free },
   )
+}
+
+/**
+ * Refuses to load a second model that would not fit in the memory free now (the model in use
+ * already holds its share), with both numbers, before llama.cpp tries and the system swaps.
+ */
+export function checkFits(name: string, needBytes: number, freeBytes: number): void {
+  if (needBytes > freeBytes) throw tooBigError(name, needBytes, freeBytes)
 }

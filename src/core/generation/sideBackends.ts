@@ -1,5 +1,5 @@
 import type { InferenceBackend } from '../engine/backend'
-import { checkFits } from './memoryCheck'
+import { tooBigError } from './memoryCheck'
 import type { Route } from './routeRequest'
 
 /** A backend lent to one request; `release` once the request has ended. */
@@ -7,6 +7,17 @@ export type Lease = { backend: InferenceBackend; release(): void }
 
 /** A backend that must be started before it runs anything (EngineHost, RemoteBackend). */
 export type StartableBackend = InferenceBackend & { start(): Promise<unknown> }
+
+/** The engine of the model in use, when it runs on this computer with a model loaded. */
+export type MainEngine = {
+  /** Expected memory of the model in use with its context. */
+  footprint(): Promise<number>
+  /** Waits for its runs to end, frees its model, and resolves with what loads it back. */
+  lend(): Promise<() => Promise<void>>
+}
+
+/** Why a side request waits: another model holds the second engine, or the model in use must finish first. */
+export type SideWait = 'queued' | 'other-answer'
 
 export type SideBackendsDeps = {
   /** A second supervised engine process, not started yet (same worker code as the main one). */
@@ -21,21 +32,29 @@ export type SideBackendsDeps = {
   freeMemory(): number
   /** How long an unused side backend is kept (a rerun, the next compare) before it is closed. */
   idleMs: number
+  /** The main engine, for a model that fits only in its place (null: the server is in use). */
+  main?: () => MainEngine | null
 }
+
+/** A started side backend, and, when it runs in the place of the model in use, what gives that back. */
+type Started = { backend: StartableBackend; giveBack: (() => Promise<void>) | null }
 
 type Slot = {
   /** The model file (local) or the server address (remote) this slot serves. */
   key: string
-  ready: Promise<StartableBackend>
+  ready: Promise<Started>
   users: number
   idle: ReturnType<typeof setTimeout> | null
 }
 
 /**
  * The backends a configuration may name beside the one in use: another installed model, loaded
- * on demand in a second engine process after a memory check, and the remote server. The main
- * engine is never touched, so its model and prompt cache stay as they are. One other local
- * model is resident at a time: a request for a third waits until the second is free. Each side
+ * on demand in a second engine process after a memory check, and the remote server. While both
+ * fit in memory the main engine is not touched, so its model and prompt cache stay as they are.
+ * When the other model fits only in the place of the model in use, the two run one after the
+ * other: the request waits for the main engine's runs to end, the main model is unloaded, the
+ * other one runs, then closes at once and the main model is loaded back. One other local model
+ * is resident at a time: a request for a third waits until the second is free. Each side
  * backend closes once nothing has used it for `idleMs`.
  */
 export class SideBackends {
@@ -48,20 +67,21 @@ export class SideBackends {
 
   /**
    * Lends the backend a route names, starting (and for a model, loading) it when needed.
-   * `onWait` is called when the request must wait for another model to be released first.
+   * `onWait` says why the request waits: another model holds the second engine, or (`other-answer`)
+   * this model runs only once the model in use has finished and made room.
    * Rejects with a keyed QuireError: the model does not fit, does not load, the server is unreachable.
    */
   async acquire(
     route: Exclude<Route, { kind: 'main' }>,
-    onWait: () => void = () => {},
+    onWait: (reason: SideWait) => void = () => {},
   ): Promise<Lease> {
     if (route.kind === 'remote')
       return this.lease('remote', this.deps.remoteAddress(), () => this.startRemote())
     for (;;) {
       const slot = this.local
       if (!slot || slot.key === route.path || slot.users === 0)
-        return this.lease('local', route.path, () => this.startLocal(route.path, route.title))
-      onWait()
+        return this.lease('local', route.path, () => this.startLocal(route, onWait))
+      onWait('queued')
       await new Promise<void>((resolve) => this.waiters.add(resolve))
     }
   }
@@ -80,7 +100,7 @@ export class SideBackends {
   private async lease(
     which: 'local' | 'remote',
     key: string,
-    start: () => Promise<StartableBackend>,
+    start: () => Promise<Started>,
   ): Promise<Lease> {
     let slot = this[which]
     if (slot && slot.key !== key) {
@@ -98,7 +118,7 @@ export class SideBackends {
     held.idle = null
     let backend: StartableBackend
     try {
-      backend = await held.ready
+      backend = (await held.ready).backend
     } catch (error) {
       held.users--
       if (this[which] === held) void this.close(which)
@@ -118,6 +138,10 @@ export class SideBackends {
   private released(which: 'local' | 'remote', slot: Slot): void {
     slot.users--
     if (slot.users > 0 || this[which] !== slot) return
+    // In the place of the model in use: closed at once, so that model comes back.
+    void slot.ready.then(({ giveBack }) => {
+      if (giveBack && this[which] === slot && slot.users === 0) void this.close(which)
+    })
     // A request waiting for another model may take the engine now.
     const waiting = [...this.waiters]
     this.waiters.clear()
@@ -128,8 +152,27 @@ export class SideBackends {
       }, this.deps.idleMs)
   }
 
-  private async startLocal(path: string, title: string): Promise<StartableBackend> {
-    checkFits(title, await this.deps.footprint(path), this.deps.freeMemory())
+  /** Starts the second engine with a model: beside the model in use, or in its place. */
+  private async startLocal(
+    route: Extract<Route, { kind: 'local' }>,
+    onWait: (reason: SideWait) => void,
+  ): Promise<Started> {
+    const need = await this.deps.footprint(route.path)
+    const free = this.deps.freeMemory()
+    if (need <= free) return { backend: await this.startEngine(route.path), giveBack: null }
+    const main = this.deps.main?.() ?? null
+    if (!main || need > free + (await main.footprint())) throw tooBigError(route.title, need, free)
+    onWait('other-answer')
+    const giveBack = await main.lend()
+    try {
+      return { backend: await this.startEngine(route.path), giveBack }
+    } catch (error) {
+      await giveBack()
+      throw error
+    }
+  }
+
+  private async startEngine(path: string): Promise<StartableBackend> {
     const backend = this.deps.createLocal()
     try {
       await backend.start()
@@ -141,13 +184,13 @@ export class SideBackends {
     }
   }
 
-  private async startRemote(): Promise<StartableBackend> {
+  private async startRemote(): Promise<Started> {
     const backend = this.deps.createRemote()
     try {
       await backend.start()
       // Rejects with the server's keyed reason (unreachable, refused key, no such model).
       await backend.loadModel('')
-      return backend
+      return { backend, giveBack: null }
     } catch (error) {
       await backend.dispose()
       throw error
@@ -159,8 +202,10 @@ export class SideBackends {
     if (!slot) return
     this[which] = null
     if (slot.idle) clearTimeout(slot.idle)
-    const backend = await slot.ready.catch(() => null)
-    await backend?.dispose()
+    const started = await slot.ready.catch(() => null)
+    await started?.backend.dispose()
+    // The memory is free again: the model in use comes back.
+    await started?.giveBack?.()
     if (this.disposed) return
     const waiting = [...this.waiters]
     this.waiters.clear()

@@ -100,6 +100,7 @@ export async function createQuireService(
   )
   const side = createSideBackends({
     settings,
+    mainBackend: () => backends.get(),
     launchEngine: options.launchEngine,
     engineOverrides: options.engineOverrides ?? {},
     remoteKey,

@@ -95,6 +95,7 @@ export const hostMessageKeys = [
   'model-in-use',
   'model-incomplete',
   'model-is-folder',
+  'model-lent-to-compare',
   'model-load-reason',
   'model-not-a-file',
   'model-not-a-model',

@@ -102,6 +102,53 @@ describe('the side backends: another model in a second engine', () => {
   })
 })
 
+describe('a second model that fits only in the place of the model in use', () => {
+  it('waits for the main engine, runs in its place, then closes at once and gives the place back', async () => {
+    const steps: string[] = []
+    let giveBack: () => void = () => {}
+    const { side, engines } = sides({
+      footprint: async () => 6e9,
+      freeMemory: () => 4e9,
+      main: () => ({
+        footprint: async () => 3e9,
+        lend: async () => {
+          steps.push('main lent')
+          return async () => {
+            steps.push('main back')
+            giveBack()
+          }
+        },
+      }),
+    })
+    const waits: string[] = []
+    const lease = await side.acquire(route('/big'), (reason) => waits.push(reason))
+    expect(waits).toEqual(['other-answer'])
+    expect(steps).toEqual(['main lent'])
+    expect(engines[0]?.loaded).toBe('/big')
+    const back = new Promise<void>((resolve) => (giveBack = resolve))
+    lease.release()
+    await back
+    // The other model was closed before the model in use came back: never both in memory.
+    expect(engines[0]?.disposed).toBe(true)
+    expect(steps).toEqual(['main lent', 'main back'])
+    expect(side.localModel).toBeNull()
+  })
+
+  it('still refuses a model too big even in the place of the model in use, or with the server in use', async () => {
+    const tooBig = { footprint: async () => 9e9, freeMemory: () => 4e9 }
+    const lend = vi.fn()
+    const withMain = sides({ ...tooBig, main: () => ({ footprint: async () => 3e9, lend }) })
+    await expect(withMain.side.acquire(route('/huge'))).rejects.toMatchObject({
+      key: 'compare-model-too-big',
+    })
+    expect(lend).not.toHaveBeenCalled()
+    const remote = sides({ footprint: async () => 6e9, freeMemory: () => 4e9, main: () => null })
+    await expect(remote.side.acquire(route('/big'))).rejects.toMatchObject({
+      key: 'compare-model-too-big',
+    })
+  })
+})
+
 const prepared = (route?: Route): PreparedRequest => ({
   job: { prompt: { kind: 'messages', system: 's', user: 'u', turns: [] }, sampling, lora: [] },
   finishing: null,
