@@ -11,6 +11,7 @@ import {
 } from '@shared/contract'
 import { stepRegistry } from '@shared/postprocess'
 import type { HostToEngine } from '@core/engine/protocol'
+import { EngineHost } from '@core/engine/host/engineHost'
 import { LlamaEngine } from '@core/engine/worker/llamaEngine'
 import { EnvSecretStore } from '@core/secrets/envSecretStore'
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
@@ -328,6 +329,14 @@ describe('the GenerationService on the tiny model (one engine process, one seque
     expect(received.filter((type) => type === 'ready').length).toBe(engines + 1)
     expect(statuses.filter((status) => status.state !== 'ready')).toEqual([])
     expect(service.backend().getStatus().model?.path).toBe(TINY_MODEL_PATH)
+
+    // When the other model fits only in its place, the main engine unloads and comes back.
+    const main = service.backend()
+    if (!(main instanceof EngineHost)) throw new Error('the tiny model runs locally')
+    const giveBack = await main.lend('lent', { key: 'model-lent-to-compare' })
+    expect(main.getStatus()).toMatchObject({ state: 'loading', model: null })
+    await giveBack()
+    expect(main.getStatus()).toMatchObject({ state: 'ready', model: { path: TINY_MODEL_PATH } })
     client.close()
   }, 90_000)
 })
