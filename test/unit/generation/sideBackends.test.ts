@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { GenerationEvent } from '@shared/contract'
+import { QuireError, type GenerationEvent } from '@shared/contract'
 import { GenerationService, type PreparedRequest } from '@core/generation/generationService'
 import { ModelReadiness } from '@core/generation/modelReadiness'
 import type { Route } from '@core/generation/routeRequest'
@@ -99,6 +99,47 @@ describe('the side backends: another model in a second engine', () => {
     lease.release()
     await side.dispose()
     expect(engines[1]?.disposed).toBe(true)
+  })
+})
+
+describe('the side backends: the remote server', () => {
+  it('starts one client for the server in Settings, shares it, and makes a new one for a new address', async () => {
+    const clients: SideEngine[] = []
+    let address = 'http://gpu:8000/v1'
+    const { side } = sides({
+      createRemote: () => {
+        const client = new SideEngine()
+        clients.push(client)
+        return client
+      },
+      remoteAddress: () => address,
+    })
+    const remote = { kind: 'remote' } as const
+    const [one, two] = await Promise.all([side.acquire(remote), side.acquire(remote)])
+    expect(clients).toHaveLength(1)
+    expect(one.backend).toBe(two.backend)
+    one.release()
+    two.release()
+    address = 'http://other:8000/v1'
+    const three = await side.acquire(remote)
+    expect(clients).toHaveLength(2)
+    expect(clients[0]?.disposed).toBe(true)
+    three.release()
+    await side.dispose()
+  })
+
+  it('passes on the server’s own keyed reason when it cannot be reached', async () => {
+    const unreachable = new SideEngine()
+    unreachable.loadModel = async () => {
+      throw new QuireError('model-load-failed', 'Cannot reach gpu:8000.', 'server-unreachable', {
+        address: 'gpu:8000',
+      })
+    }
+    const { side } = sides({ createRemote: () => unreachable })
+    await expect(side.acquire({ kind: 'remote' })).rejects.toMatchObject({
+      key: 'server-unreachable',
+    })
+    expect(unreachable.disposed).toBe(true)
   })
 })
 
