@@ -204,8 +204,8 @@ export class SideBackends {
     if (slot.idle) clearTimeout(slot.idle)
     const started = await slot.ready.catch(() => null)
     await started?.backend.dispose()
-    // The memory is free again: the model in use comes back.
-    await started?.giveBack?.()
+    // The memory is free again: the model in use comes back (unless Quire is closing).
+    if (!this.disposed) await started?.giveBack?.()
     if (this.disposed) return
     const waiting = [...this.waiters]
     this.waiters.clear()
