@@ -19,7 +19,7 @@ import type {
   ParsedEngineJob,
   RunSink,
 } from '../engine/backend'
-import { emptyAnswer, finishAnswer, type Finishing } from './finishAnswer'
+import { emptyAnswer, finishAnswer, type Answer, type Finishing } from './finishAnswer'
 import type { ModelReadiness } from './modelReadiness'
 import { RememberedIds } from './rememberedIds'
 import type { Route } from './routeRequest'
@@ -66,6 +66,8 @@ type Request = {
   lease: Lease | null
   /** A side backend is being started or loaded for it. */
   acquiring: boolean
+  /** The first answer, kept while the language retry runs, in case the retry cannot. */
+  firstAnswer?: Answer
 }
 
 export type GenerationServiceDeps = {
@@ -276,8 +278,12 @@ export class GenerationService {
         if (current()) this.finish(request, text, stats)
       },
       error: (code, message, ref) => {
-        if (current())
-          this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
+        if (!current()) return
+        // The firmer retry is longer than the prompt that ran; when it no longer fits the
+        // context, the answer already written is better than none.
+        if (code === 'context-overflow' && request.firstAnswer)
+          return this.end(request, { type: 'done', requestId: request.id, ...request.firstAnswer })
+        this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
       },
     }
     this.backendOf(request).run(job, sink)
@@ -339,6 +345,7 @@ export class GenerationService {
     })
     if (outcome.kind === 'done')
       return this.end(request, { type: 'done', requestId: request.id, ...outcome.answer })
+    request.firstAnswer = outcome.firstAnswer
     this.send(request, { type: 'retry', requestId: request.id, reason: 'language' })
     this.launch(request, outcome.prompt)
   }

@@ -16,6 +16,7 @@ import { prepareRequest } from '../generation/prepareRequest'
 import { routeRequest } from '../generation/routeRequest'
 import { createSideBackends } from './sideBackendsFor'
 import { LibraryStore } from '../library/libraryStore'
+import { listLoraAdapters } from '../library/loraFiles'
 import { RemoteBackend } from '../engine/remote/remoteBackend'
 import { loadCatalog } from '../models/catalog'
 import { normalizeEndpoint } from '../models/hfSource'
@@ -173,6 +174,7 @@ export async function createQuireService(
     ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     ...createVoteHandlers(new VoteStore(options.dataDir), library),
+    listLoraAdapters: () => listLoraAdapters(options.dataDir),
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
     getSettings: async () => settings.get(),
