@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { TFunction } from 'i18next'
+import type { StartedEvent } from '@shared/contract'
 import type { ResolvedConfiguration } from '@shared/compare/configuration'
 import { fingerprint } from '@shared/compare/fingerprint'
 import {
@@ -6,6 +8,7 @@ import {
   challengers,
   defaultChallenger,
 } from '../../../src/renderer/src/compare/challengers'
+import { runningOn, runsOn } from '../../../src/renderer/src/compare/differences'
 import { backendChoices } from '../../../src/renderer/src/compare/useChallengers'
 import { winnerAction } from '../../../src/renderer/src/compare/winnerAction'
 
@@ -129,5 +132,27 @@ describe('making a winner the default', () => {
       kind: 'missing',
       model: 'Llama 3 8B',
     })
+  })
+})
+
+describe('what the card says each side ran on', () => {
+  // Words are the keys and values themselves: the test is about what is said, not how.
+  const t = ((key: string, values?: Record<string, unknown>) =>
+    values ? `${key}(${Object.values(values).join('|')})` : key) as unknown as TFunction
+  const started = (model: string, backend: 'local' | 'remote') =>
+    ({ model, configuration: { ...base, model, backend } }) as StartedEvent
+
+  it('names both models in an order that does not tell which answer is which', () => {
+    const small = started('Qwen3 4B', 'local')
+    const server = started('qwen3-32b', 'remote')
+    expect(runningOn(t, small, server)).toBe(runningOn(t, server, small))
+    expect(runningOn(t, small, server)).toContain('Qwen3 4B|compare.backend.local')
+    expect(runningOn(t, small, server)).toContain('qwen3-32b|compare.backend.remote')
+    expect(runsOn(t, server)).toBe('compare.runsOn(qwen3-32b|compare.backend.remote)')
+  })
+
+  it('says nothing while one has not started, or when both run on the same model', () => {
+    expect(runningOn(t, started('Qwen3 4B', 'local'), null)).toBeNull()
+    expect(runningOn(t, started('Qwen3 4B', 'local'), started('Qwen3 4B', 'local'))).toBeNull()
   })
 })
