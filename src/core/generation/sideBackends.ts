@@ -91,6 +91,11 @@ export class SideBackends {
     return this.local?.key ?? null
   }
 
+  /** Closes the second engine if no request uses it (before its model's file is removed, say). */
+  async closeIdle(): Promise<void> {
+    if (this.local && this.local.users === 0) await this.close('local')
+  }
+
   /** Closes every side backend. */
   async dispose(): Promise<void> {
     this.disposed = true

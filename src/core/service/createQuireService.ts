@@ -171,6 +171,11 @@ export async function createQuireService(
   /** The handlers every client shares; `generate` and `cancel` are bound per client below. */
   const shared: Omit<ContractHandlers, 'generate' | 'cancel'> = {
     ...modelHandlers,
+    removeModel: async (input) => {
+      // A model kept ready in the second engine after a comparison lets go of its file first.
+      await side.closeIdle()
+      return modelHandlers.removeModel(input)
+    },
     ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     ...createVoteHandlers(new VoteStore(options.dataDir), library),

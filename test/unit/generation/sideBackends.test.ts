@@ -74,6 +74,17 @@ describe('the side backends: another model in a second engine', () => {
     }
   })
 
+  it('lets go of an unused model at once when asked (its file is about to be removed)', async () => {
+    const { side, engines } = sides({ idleMs: 60_000 })
+    const lease = await side.acquire(route('/b'))
+    await side.closeIdle()
+    expect(engines[0]?.disposed).toBe(false)
+    lease.release()
+    await side.closeIdle()
+    expect(engines[0]?.disposed).toBe(true)
+    expect(side.localModel).toBeNull()
+  })
+
   it('refuses a model that does not fit in free memory, before starting any engine', async () => {
     const { side, engines } = sides({ footprint: async () => 8e9, freeMemory: () => 3e9 })
     await expect(side.acquire(route('/big'))).rejects.toMatchObject({
