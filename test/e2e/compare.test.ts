@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from './support/browser'
@@ -12,7 +15,7 @@ import {
   waitForEngineReady,
 } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
-import { TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
+import { TINY_MODEL_PATH, TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
 import { voteSchema } from '@shared/compare/vote'
 
 // The tiny model with Qwen's vocabulary answers in Chinese: Chinese passages, no language retry.
@@ -24,15 +27,15 @@ const answerPhase = (page: Page, n: 1 | 2) =>
   page.getByTestId(`compare-answer-${n}`).getAttribute('data-phase', { timeout: 2_000 })
 const bothDone = async (page: Page) => `${await answerPhase(page, 1)}/${await answerPhase(page, 2)}`
 
-/** Writes the passage in a new document, selects the sentence and presses Compare. */
-async function compareSentence(page: Page): Promise<void> {
+/** Writes the passage in a new document, selects the sentence and presses Compare; waits for both answers unless told not to. */
+async function compareSentence(page: Page, waitForAnswers = true): Promise<void> {
   await newDocument(page)
   await page.keyboard.insertText(`${LEAD}${SENTENCE}`)
   await selectText(page, SENTENCE)
   await page.getByTestId('ai-toolbar').waitFor()
   await page.getByTestId('action-compare').click()
   await panel(page).waitFor()
-  await expect.poll(() => bothDone(page), { timeout: 40_000 }).toBe('done/done')
+  if (waitForAnswers) await expect.poll(() => bothDone(page), { timeout: 40_000 }).toBe('done/done')
 }
 
 const votesIn = (dataDir: string) =>
@@ -44,9 +47,15 @@ const votesIn = (dataDir: string) =>
 let browser: Browser
 let serve: ServeProcess
 beforeAll(async () => {
+  // The other tiny model is installed too (imported as `tiny-qwen3`), for comparing models.
+  const dataDir = mkdtempSync(join(tmpdir(), 'quire-e2e-'))
+  const cli = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
+  execFileSync(process.execPath, [cli, 'models', 'add', TINY_MODEL_PATH], {
+    env: { ...process.env, QUIRE_DATA_DIR: dataDir },
+  })
   ;[browser, serve] = await Promise.all([
     launchChromium(),
-    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH]),
+    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH], dataDir),
   ])
 })
 afterAll(async () => {
@@ -163,6 +172,75 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     expect(await page.getByTestId('stats-pair').count()).toBe(1)
     expect(await page.getByTestId('stats-numbers').innerText()).toMatch(/平 1.*共 2 票/)
     await screenshot(page, 'stats-zh')
+    await context.close()
+  })
+
+  it('compares the model in use with another installed model, says what each ran on, and makes the winner the model in use', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 820 },
+      locale: 'en-US',
+    })
+    // The left answer is B's, the other model's.
+    await context.addInitScript(() => {
+      Math.random = () => 0.9
+    })
+    const page = await context.newPage()
+    await page.goto(serve.url)
+    await waitForEngineReady(page)
+    const votesBefore = existsSync(join(serve.dataDir, 'votes', 'votes.jsonl'))
+      ? votesIn(serve.dataDir).length
+      : 0
+    // The writer picks the model at once; the first pair (the next preset up) is cancelled.
+    await compareSentence(page, false)
+    const picker = page.getByTestId('compare-challenger')
+    await expect.poll(() => picker.locator('option[value="model:tiny-qwen3"]').count()).toBe(1)
+    // The model in use is not offered against itself.
+    expect(await picker.locator('option[value^="model:"]').count()).toBe(1)
+    expect(await picker.locator('option[value="model:tiny-qwen3"]').innerText()).toBe(
+      'Model: Quire tiny test model',
+    )
+    await picker.selectOption('model:tiny-qwen3')
+    await expect.poll(() => bothDone(page), { timeout: 60_000 }).toBe('done/done')
+    for (const n of [1, 2] as const)
+      expect((await page.getByTestId(`compare-text-${n}`).innerText()).trim()).not.toBe('')
+    // Which models run is shown, in an order that does not give the blind order away.
+    expect(await page.getByTestId('compare-backends').innerText()).toBe(
+      'Running on Quire tiny test model (Qwen vocabulary) · this computer and Quire tiny test model · this computer.',
+    )
+    expect(await page.getByTestId('compare-runs-on-1').count()).toBe(0)
+
+    await page.getByTestId('compare-vote-left').click()
+    await page.getByTestId('compare-reveal').waitFor()
+    expect(await page.getByTestId('compare-label-1').innerText()).toBe(
+      'B · Model: Quire tiny test model',
+    )
+    expect(await page.getByTestId('compare-runs-on-1').innerText()).toBe(
+      'Quire tiny test model · this computer',
+    )
+    expect(await page.getByTestId('compare-reveal').innerText()).toContain(
+      'Model: Quire tiny test model (Qwen vocabulary) → Quire tiny test model',
+    )
+    await expect.poll(() => votesIn(serve.dataDir).length).toBe(votesBefore + 1)
+    expect(votesIn(serve.dataDir).at(-1)).toMatchObject({
+      choice: 'b',
+      a: { configuration: { model: 'Quire tiny test model (Qwen vocabulary)', backend: 'local' } },
+      b: { configuration: { model: 'Quire tiny test model', backend: 'local' } },
+    })
+    await screenshot(page, 'compare-models-en')
+
+    await page.getByTestId('compare-open-stats').click()
+    const newest = page.getByTestId('stats-pair').first()
+    await newest.waitFor()
+    expect(await newest.getByTestId('stats-model-b').innerText()).toContain(
+      'Quire tiny test model · this computer',
+    )
+    const adopt = newest.getByTestId('stats-adopt')
+    expect(await adopt.innerText()).toBe('Use Quire tiny test model as the model for every action')
+    await adopt.click()
+    await expect
+      .poll(() => page.getByTestId('stats-message').innerText(), { timeout: 30_000 })
+      .toMatch(/^Quire tiny test model is now the model in use, for every action\./)
+    await screenshot(page, 'stats-models-en')
     await context.close()
   })
 })

@@ -5,15 +5,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   createLocalClient,
   isGenerationEvent,
+  type EngineStatus,
   type GenerationEvent,
   type QuireApi,
 } from '@shared/contract'
 import { stepRegistry } from '@shared/postprocess'
 import type { HostToEngine } from '@core/engine/protocol'
+import { EngineHost } from '@core/engine/host/engineHost'
 import { LlamaEngine } from '@core/engine/worker/llamaEngine'
 import { EnvSecretStore } from '@core/secrets/envSecretStore'
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
-import { TINY_MODEL_PATH } from '../fixtures/paths'
+import { TINY_MODEL_PATH, TINY_QWEN_VOCAB_MODEL_PATH } from '../fixtures/paths'
 import { RESOURCES_DIR, sourceEngineLauncher } from '../support/engineLauncher'
 import { messagesJob, quiet } from '../support/engineJobs'
 import { testSampling } from '../support/sampling'
@@ -293,4 +295,48 @@ describe('the GenerationService on the tiny model (one engine process, one seque
     expect(next.text.length).toBeGreaterThan(0)
     client.close()
   }, 60_000)
+
+  it('runs a Compare across two models: A on the model in use, B in a second engine process, and the first model stays loaded', async () => {
+    await ready()
+    const other = await service.models.add(TINY_QWEN_VOCAB_MODEL_PATH)
+    const client = connect(service)
+    const statuses: EngineStatus[] = []
+    client.onEvent((event) => {
+      if (event.type === 'status') statuses.push(event.status)
+    })
+    const engines = received.filter((type) => type === 'ready').length
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()]
+    await Promise.all([
+      client.generate(rewrite(a, { maxTokens: 12 })),
+      client.generate(rewrite(b, { maxTokens: 12, overrides: { model: other.id } })),
+    ])
+    const [eventsA, eventsB] = await Promise.all([finished(client, a), finished(client, b)])
+    const startedOf = (events: GenerationEvent[]) => {
+      const started = events.find((event) => event.type === 'started')
+      if (started?.type !== 'started') throw new Error(JSON.stringify(events.at(-1)))
+      return started
+    }
+    // Each side names the model it ran on, so the vote stores two configurations.
+    expect(startedOf(eventsA).configuration?.model).toBe('Quire tiny test model')
+    expect(startedOf(eventsB).configuration?.model).toBe(other.summary.name)
+    expect(startedOf(eventsB).fingerprint).not.toBe(startedOf(eventsA).fingerprint)
+    expect(eventsB[0]).toEqual({ type: 'waiting', requestId: b, reason: 'model-loading' })
+    for (const events of [eventsA, eventsB]) {
+      expect(events.filter((event) => event.type === 'delta').length).toBeGreaterThan(0)
+      expect(doneOf(events).raw.length).toBeGreaterThan(0)
+    }
+    // One more engine process started; the main engine neither reloaded nor changed model.
+    expect(received.filter((type) => type === 'ready').length).toBe(engines + 1)
+    expect(statuses.filter((status) => status.state !== 'ready')).toEqual([])
+    expect(service.backend().getStatus().model?.path).toBe(TINY_MODEL_PATH)
+
+    // When the other model fits only in its place, the main engine unloads and comes back.
+    const main = service.backend()
+    if (!(main instanceof EngineHost)) throw new Error('the tiny model runs locally')
+    const giveBack = await main.lend('lent', { key: 'model-lent-to-compare' })
+    expect(main.getStatus()).toMatchObject({ state: 'loading', model: null })
+    await giveBack()
+    expect(main.getStatus()).toMatchObject({ state: 'ready', model: { path: TINY_MODEL_PATH } })
+    client.close()
+  }, 90_000)
 })

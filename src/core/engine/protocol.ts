@@ -23,6 +23,8 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     reason: stopReasonSchema.default('abort'),
   }),
+  /** Frees the model's memory (it is lent to a comparison); a `load` brings it back. */
+  z.object({ type: z.literal('unload'), callId: z.number().int() }),
 ])
 export type HostToEngine = z.input<typeof hostToEngineSchema>
 
@@ -35,6 +37,7 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     progress: z.number().min(0).max(1),
   }),
   z.object({ type: z.literal('loaded'), callId: z.number().int(), model: modelInfoSchema }),
+  z.object({ type: z.literal('unloaded'), callId: z.number().int() }),
   z.object({
     type: z.literal('load-failed'),
     callId: z.number().int(),

@@ -1,6 +1,7 @@
 import {
   QuireError,
   refOf,
+  toErrorPayload,
   type ErrorCode,
   type MessageRef,
   type GenerationEvent,
@@ -21,6 +22,8 @@ import type {
 import { emptyAnswer, finishAnswer, type Answer, type Finishing } from './finishAnswer'
 import type { ModelReadiness } from './modelReadiness'
 import { RememberedIds } from './rememberedIds'
+import type { Route } from './routeRequest'
+import type { Lease, SideBackends, SideWait } from './sideBackends'
 
 export type { Finishing } from './finishAnswer'
 
@@ -38,6 +41,8 @@ export type PreparedRequest = {
   finishing: Finishing | null
   /** The configuration the request runs with, but for the model (known when it starts). */
   configuration?: ActionConfiguration
+  /** Where it runs when its configuration names another model or the remote server. */
+  route?: Route
 }
 
 type Phase = 'accepted' | 'waiting-model' | 'running' | 'ended'
@@ -57,6 +62,10 @@ type Request = {
   deadline: ReturnType<typeof setTimeout> | null
   /** The budget check threw once; it is not tried again for this request. */
   budgetBroken: boolean
+  /** The side backend this request runs on (another model, the remote server), once lent. */
+  lease: Lease | null
+  /** A side backend is being started or loaded for it. */
+  acquiring: boolean
   /** The first answer, kept while the language retry runs, in case the retry cannot. */
   firstAnswer?: Answer
 }
@@ -65,6 +74,8 @@ export type GenerationServiceDeps = {
   /** A getter: the backend changes when Settings switch between local and remote. */
   backend: () => InferenceBackend
   readiness: ModelReadiness
+  /** Backends a configuration may name beside the one in use; without them such requests fail. */
+  side?: Pick<SideBackends, 'acquire'>
 }
 
 const NO_MODEL = 'No model is loaded. Open Models to download one or to choose a GGUF file.'
@@ -109,6 +120,8 @@ export class GenerationService {
       started: null,
       deadline: null,
       budgetBroken: false,
+      lease: null,
+      acquiring: false,
     }
     this.requests.set(requestId, request)
     const own = this.byClient.get(client.id) ?? new Set()
@@ -141,7 +154,7 @@ export class GenerationService {
   /** Ends every request with an error (the backend is being replaced). */
   failAll(code: ErrorCode, message: string, ref?: MessageRef): void {
     for (const request of [...this.requests.values()]) {
-      if (request.runId) this.deps.backend().cancel(request.runId)
+      if (request.runId) this.backendOf(request).cancel(request.runId)
       this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
     }
   }
@@ -170,6 +183,8 @@ export class GenerationService {
 
   /** Runs the request when a model is ready, waits while one loads, fails when there is none. */
   private proceed(request: Request): void {
+    const route = request.prepared.route
+    if (route && route.kind !== 'main') return this.proceedOnSide(request, route)
     const readiness = this.deps.readiness.state()
     if (readiness === 'ready') return this.launch(request, null)
     if (readiness === 'loading') {
@@ -189,7 +204,47 @@ export class GenerationService {
 
   private wake(): void {
     for (const request of [...this.requests.values()])
-      if (request.phase === 'waiting-model') this.proceed(request)
+      if (request.phase === 'waiting-model' && !request.acquiring) this.proceed(request)
+  }
+
+  /** Runs a request on another model or the remote server, once that backend is ready. */
+  private proceedOnSide(request: Request, route: Exclude<Route, { kind: 'main' }>): void {
+    if (request.lease) return this.launch(request, null)
+    const side = this.deps.side
+    if (!side)
+      return this.end(request, {
+        type: 'error',
+        requestId: request.id,
+        code: 'invalid-request',
+        message: 'Only the model in use can run here; leave the model out of the configuration.',
+        key: 'compare-model-unsupported',
+      })
+    request.phase = 'waiting-model'
+    request.acquiring = true
+    this.send(request, { type: 'waiting', requestId: request.id, reason: 'model-loading' })
+    const waiting = (reason: SideWait) => {
+      if (request.phase === 'waiting-model')
+        this.send(request, { type: 'waiting', requestId: request.id, reason })
+    }
+    side.acquire(route, waiting).then(
+      (lease) => {
+        request.acquiring = false
+        // Cancelled or out of time while the backend started: it goes back unused.
+        if (request.phase === 'ended') return lease.release()
+        request.lease = lease
+        this.launch(request, null)
+      },
+      (error: unknown) => {
+        request.acquiring = false
+        const payload = toErrorPayload(error)
+        this.end(request, { type: 'error', requestId: request.id, ...payload })
+      },
+    )
+  }
+
+  /** The backend a request runs on: its side backend, else the one in use. */
+  private backendOf(request: Request): InferenceBackend {
+    return request.lease?.backend ?? this.deps.backend()
   }
 
   /** Starts an attempt: the prepared prompt, or for the language retry the messages sent before, made firmer. */
@@ -231,11 +286,11 @@ export class GenerationService {
         this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
       },
     }
-    this.deps.backend().run(job, sink)
+    this.backendOf(request).run(job, sink)
   }
 
   private started(request: Request, job: PreparedRequest['job'], prompt: FittedPrompt): void {
-    const backend = this.deps.backend()
+    const backend = this.backendOf(request)
     const model = backend.getStatus().model?.name ?? ''
     const action = request.prepared.configuration
     const configuration = action && { ...action, model, backend: backend.kind }
@@ -276,7 +331,7 @@ export class GenerationService {
     // A cancel wins over a budget stop already asked for (no retry after it).
     if (request.stopping !== null && reason === 'budget') return
     request.stopping = reason
-    this.deps.backend().cancel(request.runId, reason)
+    this.backendOf(request).cancel(request.runId, reason)
   }
 
   private finish(request: Request, raw: string, stats: GenerationStats): void {
@@ -304,6 +359,7 @@ export class GenerationService {
     if (request.phase === 'ended') return
     request.phase = 'ended'
     if (request.deadline) clearTimeout(request.deadline)
+    request.lease?.release()
     this.requests.delete(request.id)
     this.byClient.get(request.client.id)?.delete(request)
     this.ended.add(`${request.client.id}:${request.id}`)

@@ -45,6 +45,7 @@ export class ModelStore {
         path: size !== null ? path : null,
         sizeBytes: size ?? model.sizeBytes,
         partialBytes: status === 'partial' ? (partial ?? size) : null,
+        name: indexed?.summary.name ?? null,
       })
     }
     for (const partial of await this.strayPartials(index.models)) {
@@ -71,6 +72,7 @@ export class ModelStore {
         path: model.path,
         sizeBytes: size ?? model.sizeBytes,
         partialBytes: null,
+        name: model.summary.name,
       })
     }
     return entries

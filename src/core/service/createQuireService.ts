@@ -13,6 +13,8 @@ import type { EngineLauncher } from '../engine/protocol'
 import { GenerationService, type GenerationClient } from '../generation/generationService'
 import { ModelReadiness } from '../generation/modelReadiness'
 import { prepareRequest } from '../generation/prepareRequest'
+import { routeRequest } from '../generation/routeRequest'
+import { createSideBackends } from './sideBackendsFor'
 import { LibraryStore } from '../library/libraryStore'
 import { listLoraAdapters } from '../library/loraFiles'
 import { RemoteBackend } from '../engine/remote/remoteBackend'
@@ -97,7 +99,14 @@ export async function createQuireService(
     () => backends.get().getStatus(),
     () => backends.isRemote,
   )
-  const generation = new GenerationService({ backend: () => backends.get(), readiness })
+  const side = createSideBackends({
+    settings,
+    mainBackend: () => backends.get(),
+    launchEngine: options.launchEngine,
+    engineOverrides: options.engineOverrides ?? {},
+    remoteKey,
+  })
+  const generation = new GenerationService({ backend: () => backends.get(), readiness, side })
   const backends: BackendSwitch = await BackendSwitch.create(loadedSettings.settings, {
     launchEngine: options.launchEngine,
     remoteKey,
@@ -162,6 +171,11 @@ export async function createQuireService(
   /** The handlers every client shares; `generate` and `cancel` are bound per client below. */
   const shared: Omit<ContractHandlers, 'generate' | 'cancel'> = {
     ...modelHandlers,
+    removeModel: async (input) => {
+      // A model kept ready in the second engine after a comparison lets go of its file first.
+      await side.closeIdle()
+      return modelHandlers.removeModel(input)
+    },
     ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     ...createVoteHandlers(new VoteStore(options.dataDir), library),
@@ -224,17 +238,26 @@ export async function createQuireService(
     return {
       ...shared,
       generate: async (call) => {
+        const { model, backend } = call.overrides ?? {}
+        // Another model or the server: routed to a side backend (only listed when one is named).
+        const route =
+          model === undefined && backend === undefined
+            ? undefined
+            : routeRequest(call.overrides, {
+                main: { kind: backends.get().kind, model: backends.get().getStatus().model },
+                models: await models.list(),
+                remoteBaseUrl: settings.get().remote.baseUrl,
+              })
         const prepared = prepareRequest(library.current, call, {
           languageSetting: settings.get().promptLanguage,
           loraFile,
-          modelInUse: () => backends.get().getStatus().model?.name ?? null,
           // The writer's list from Settings (else Quire's defaults), then rules from style packs.
           replacements: (language) => [
             ...(settings.get().replacements[language] ?? defaultReplacements[language]),
             ...library.current.replacements[language],
           ],
         })
-        generation.generate(client, call.requestId, prepared)
+        generation.generate(client, call.requestId, { ...prepared, route })
         return { requestId: call.requestId }
       },
       cancel: async ({ requestId }) => ({ cancelled: generation.cancel(client, requestId) }),
@@ -259,6 +282,7 @@ export async function createQuireService(
     connect,
     dispose: async () => {
       modelHandlers.dispose()
+      await side.dispose()
       await library.dispose()
       await documents.dispose()
       await backends.dispose()

@@ -25,7 +25,9 @@ export type TemplateOverride = z.output<typeof templateOverrideSchema>
  * What a configuration may change about how one action runs; anything left out is the
  * action's own. A `preset` replaces the prompt's preset and its `sampling:` tweaks (the prompt's
  * token budget stays); `sampling` then sets single values; `lora` replaces the whole adapter set
- * (`[]` runs without adapters); `model` names the model the request must run on.
+ * (`[]` runs without adapters); `model` names the model the request runs on (a model's id in the
+ * model store, or the name of the model in use); `backend: 'remote'` runs it on the server set
+ * in Settings.
  */
 export const generationOverridesSchema = z
   .object({
@@ -35,6 +37,7 @@ export const generationOverridesSchema = z
     lora: z.array(loraAdapterSchema).max(8).optional(),
     template: templateOverrideSchema.optional(),
     model: z.string().trim().min(1).max(500).optional(),
+    backend: z.enum(['local', 'remote']).optional(),
   })
   .strict()
 export type GenerationOverrides = z.output<typeof generationOverridesSchema>

@@ -37,6 +37,8 @@ export const modelListEntrySchema = z.object({
   sizeBytes: z.number().int().nonnegative().nullable(),
   /** Size of a paused download's partial file (blocks arrive out of order, so it may hold gaps). */
   partialBytes: z.number().int().nonnegative().nullable(),
+  /** The model's own name (`general.name`), as the engine and votes name it, once the file was checked. */
+  name: z.string().nullable().optional(),
 })
 export type ModelListEntry = z.infer<typeof modelListEntrySchema>
 

@@ -143,11 +143,14 @@ export const generationStatsSchema = z.object({
 })
 export type GenerationStats = z.infer<typeof generationStatsSchema>
 
-/** The request waits: for the model being loaded, or for a free sequence. */
+/**
+ * The request waits: for the model being loaded, for a free sequence, or (Compare on two local
+ * models that do not fit in memory together) for the other answer to end first.
+ */
 export const waitingEventSchema = z.object({
   type: z.literal('waiting'),
   requestId: requestIdSchema,
-  reason: z.enum(['model-loading', 'queued']),
+  reason: z.enum(['model-loading', 'queued', 'other-answer']),
 })
 
 export const chatMessageSchema = z.object({

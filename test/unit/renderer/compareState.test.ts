@@ -92,7 +92,10 @@ describe('the Compare panel’s state', () => {
       code: 'no-model',
       message: 'No model is loaded.',
     })
-    expect(state.answers.b).toMatchObject({ phase: 'error', error: 'No model is loaded.' })
+    expect(state.answers.b).toMatchObject({
+      phase: 'error',
+      error: { message: 'No model is loaded.' },
+    })
     expect(canVote(state)).toBe(false)
   })
 })

@@ -4,6 +4,7 @@ import {
   QuireError,
   refOf,
   type EngineStatus,
+  type MessageRef,
   type StopReason,
 } from '@shared/contract'
 import {
@@ -54,6 +55,10 @@ export class EngineHost implements InferenceBackend {
   private readonly recentLog: string[] = []
   private readonly restartTimes: number[] = []
   private lastGoodModelPath: string | null = null
+  /** Unloads asked of the engine process, by call id. */
+  private readonly unloads = new Map<number, () => void>()
+  /** Told when the last run in the engine process has ended. */
+  private readonly idleWaiters = new Set<() => void>()
   private nextCallId = 1
   private disposed = false
 
@@ -137,6 +142,35 @@ export class EngineHost implements InferenceBackend {
     })
   }
 
+  /**
+   * Frees the model's memory for a while (a comparison with a model that does not fit beside
+   * it): waits for the runs in flight to end, unloads, and resolves with the function that loads
+   * the model back. Meanwhile the status says it is loading, so new requests wait for it.
+   */
+  async lend(notice: string, noticeRef: MessageRef): Promise<() => Promise<void>> {
+    while (this.runs.size > 0) await new Promise<void>((resolve) => this.idleWaiters.add(resolve))
+    const model = this.status.model
+    const channel = this.channel
+    if (!model || !channel) return async () => {}
+    this.setStatus({
+      ...this.status,
+      state: 'loading',
+      model: null,
+      loadingPath: model.path,
+      loadProgress: null,
+      notice,
+      noticeRef: refOf(noticeRef),
+    })
+    const callId = this.nextCallId++
+    await new Promise<void>((resolve) => {
+      this.unloads.set(callId, resolve)
+      channel.send({ type: 'unload', callId })
+    })
+    return async () => {
+      await this.loadModel(model.path).catch(() => {})
+    }
+  }
+
   /** Sends a run to the engine process, in one message (it fits the prompt there). */
   run(job: EngineJob, sink: RunSink): void {
     const channel = this.channel
@@ -214,14 +248,20 @@ export class EngineHost implements InferenceBackend {
         const sink = this.runs.get(message.runId)
         this.runs.delete(message.runId)
         sink?.done(message.text, message.stats)
+        this.wakeIdleWaiters()
         break
       }
       case 'failed': {
         const sink = this.runs.get(message.runId)
         this.runs.delete(message.runId)
         sink?.error(message.code, message.message, message)
+        this.wakeIdleWaiters()
         break
       }
+      case 'unloaded':
+        this.unloads.get(message.callId)?.()
+        this.unloads.delete(message.callId)
+        break
       case 'log':
         this.recentLog.push(message.message)
         if (this.recentLog.length > RECENT_LOG_LINES) this.recentLog.shift()
@@ -229,6 +269,13 @@ export class EngineHost implements InferenceBackend {
       default:
         void (message satisfies never)
     }
+  }
+
+  private wakeIdleWaiters(): void {
+    if (this.runs.size > 0) return
+    const waiting = [...this.idleWaiters]
+    this.idleWaiters.clear()
+    for (const wake of waiting) wake()
   }
 
   private handleExit(
@@ -259,6 +306,10 @@ export class EngineHost implements InferenceBackend {
     }
     const stopped = [...this.runs.values()]
     this.runs.clear()
+    this.wakeIdleWaiters()
+    // An unload cut short by the crash is done all the same: the memory is free.
+    for (const unloaded of this.unloads.values()) unloaded()
+    this.unloads.clear()
     for (const sink of stopped)
       sink.error('engine-stopped', `The engine stopped during generation: ${reason}.`, {
         key: 'engine-stopped-generating',

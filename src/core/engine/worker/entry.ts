@@ -122,6 +122,11 @@ onMessage((raw) => {
     case 'cancel':
       engine.stop(message.runId, message.reason)
       break
+    case 'unload': {
+      const unloaded = () => post({ type: 'unloaded', callId: message.callId })
+      engine.unloadModel().then(unloaded, unloaded)
+      break
+    }
     default:
       void (message satisfies never)
   }

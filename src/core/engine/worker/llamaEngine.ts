@@ -296,6 +296,13 @@ export class LlamaEngine {
     await loaded.model.dispose()
   }
 
+  /** Frees the model and its contexts; the process stays, ready for the next `load`. */
+  async unloadModel(): Promise<void> {
+    const loaded = this.loaded
+    this.loaded = null
+    if (loaded) await this.unload(loaded)
+  }
+
   async dispose(): Promise<void> {
     for (const entry of this.controllers.values()) entry.controller.abort()
     if (this.loaded) await this.unload(this.loaded)

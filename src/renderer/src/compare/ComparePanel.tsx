@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { VoteChoice } from '@shared/compare/vote'
+import { hostErrorText } from '../i18n/hostText'
 import { Drawer } from '../ui/Drawer'
 import { canVote, revealed, shownOrder, type OpenComparison, type Side } from './compareState'
-import { differenceLines } from './differences'
+import { differenceLines, runsOn, runningOn } from './differences'
 
 type Props = {
   state: OpenComparison
@@ -37,6 +38,8 @@ export function ComparePanel({
     state.answers.a.started?.configuration,
     state.answers.b.started?.configuration,
   )
+  // Which models run, in an order that does not say which answer is whose.
+  const backends = runningOn(t, state.answers.a.started, state.answers.b.started)
   return (
     <Drawer testId="compare-panel" title={t('compare.title')} onClose={onClose} wide>
       <div className="compare-setup">
@@ -71,6 +74,11 @@ export function ComparePanel({
         {state.target.text}
       </blockquote>
       <p className="compare-hint">{open ? t('compare.revealedHint') : t('compare.blindHint')}</p>
+      {backends && (
+        <p className="compare-backends" data-testid="compare-backends">
+          {backends}
+        </p>
+      )}
       <div className="compare-columns">
         {([left, right] as const).map((side, index) => {
           const answer = state.answers[side]
@@ -91,14 +99,23 @@ export function ComparePanel({
                   </span>
                 )}
               </h3>
+              {open && answer.started && (
+                <p className="compare-runs-on" data-testid={`compare-runs-on-${index + 1}`}>
+                  {runsOn(t, answer.started)}
+                </p>
+              )}
               {answer.phase === 'error' ? (
                 <p className="compare-error" role="alert">
-                  {answer.error}
+                  {hostErrorText(t, answer.error)}
                 </p>
               ) : (
                 <div className="compare-text" data-testid={`compare-text-${index + 1}`}>
                   {answer.text ||
-                    (answer.phase === 'done' ? t('compare.empty') : t('compare.writing'))}
+                    (answer.phase === 'done'
+                      ? t('compare.empty')
+                      : answer.waiting
+                        ? t(`compare.waiting.${answer.waiting}`)
+                        : t('compare.writing'))}
                 </div>
               )}
               {open && answer.phase === 'done' && (

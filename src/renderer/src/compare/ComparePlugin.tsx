@@ -20,7 +20,7 @@ import { ComparePanel } from './ComparePanel'
 import type { Side } from './compareState'
 import { createCompareRequests } from './compareRequests'
 import { createCompareStore } from './compareStore'
-import { useLibraryChoices } from './useChallengers'
+import { backendChoices, useLibraryChoices, useModelChoices } from './useChallengers'
 
 const LAST_KEY = (promptId: string) => `quire.compare.${promptId}`
 
@@ -42,6 +42,7 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
   const store = useMemo(() => createCompareStore(), [])
   const state = useSyncExternalStore(store.subscribe, store.get)
   const library = useLibraryChoices(api)
+  const modelView = useModelChoices(api, state.phase === 'open')
   const [challengerKey, setChallengerKey] = useState<string | null>(null)
 
   useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
@@ -56,8 +57,9 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
         library.presets,
         library.personas.filter((p) => p.language === language),
         prompts.filter((p) => p.kind === prompt.kind),
+        modelView ? backendChoices(modelView) : undefined,
       ),
-    [library, prompts],
+    [library, prompts, modelView],
   )
 
   const label = useCallback(
@@ -67,6 +69,8 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
         return t('compare.option.temperature', { value: challenger.value })
       if (challenger.kind === 'prompt')
         return t('compare.option.prompt', { title: challenger.title })
+      if (challenger.kind === 'remote')
+        return t('compare.option.remote', { server: challenger.title })
       return t(`compare.option.${challenger.kind}`, { title: challenger.title })
     },
     [t],

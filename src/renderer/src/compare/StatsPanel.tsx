@@ -2,10 +2,13 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toErrorPayload, type PromptSummary, type QuireApi } from '@shared/contract'
 import { pairWinner, type PairStats } from '@shared/compare/pairStats'
+import { hostErrorText } from '../i18n/hostText'
 import { Drawer } from '../ui/Drawer'
-import { differenceLines } from './differences'
+import { configurationRunsOn, differenceLines } from './differences'
 import { downloadText } from './download'
 import { PairChart } from './PairChart'
+import { useModelChoices } from './useChallengers'
+import { winnerAction, type WinnerAction } from './winnerAction'
 
 type Props = { api: QuireApi; prompts: readonly PromptSummary[]; onClose(): void }
 
@@ -18,6 +21,7 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
   const { t } = useTranslation()
   const [pairs, setPairs] = useState<PairStats[] | null>(null)
   const [message, setMessage] = useState<Message>(null)
+  const models = useModelChoices(api, true)
 
   const load = useCallback(() => {
     api
@@ -39,13 +43,31 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
     prompts.find((p) => p.id === pair.action)?.title ??
     pair.action
 
-  const adopt = (pair: PairStats) => {
+  const actionFor = (pair: PairStats): WinnerAction | null => {
     const winner = pairWinner(pair)
-    if (!winner) return
-    api.adoptConfiguration({ configuration: winner.configuration }).then(
-      () => setMessage({ kind: 'ok', text: t('stats.adopted', { action: title(pair) }) }),
-      (error: unknown) => setMessage({ kind: 'error', text: toErrorPayload(error).message }),
-    )
+    return winner
+      ? winnerAction(pair, winner.configuration, models?.installed ?? [], models?.inUsePath ?? null)
+      : null
+  }
+
+  /** Makes the winner the default: its settings in the prompt file, its model the one in use. */
+  const adopt = async (pair: PairStats) => {
+    const winner = pairWinner(pair)
+    const action = actionFor(pair)
+    if (!winner || !action) return
+    try {
+      const texts: string[] = []
+      if (action.kind === 'settings' || action.alsoSettings) {
+        await api.adoptConfiguration({ configuration: winner.configuration })
+        texts.push(t('stats.adopted', { action: title(pair) }))
+      }
+      if (action.kind === 'load') await api.loadModel({ path: action.path })
+      if (action.kind !== 'settings')
+        texts.push(t(`stats.model.${action.kind}`, { model: action.model }))
+      setMessage({ kind: action.kind === 'missing' ? 'error' : 'ok', text: texts.join(' ') })
+    } catch (error) {
+      setMessage({ kind: 'error', text: hostErrorText(t, error) })
+    }
   }
 
   return (
@@ -84,6 +106,11 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
       <ol className="stats-pairs">
         {pairs?.map((pair) => {
           const winner = pairWinner(pair)
+          const action = actionFor(pair)
+          const machines = [pair.first, pair.second].map((side) =>
+            configurationRunsOn(t, side.configuration),
+          )
+          const machinesDiffer = machines[0] !== machines[1]
           const lines = differenceLines(t, pair.first.configuration, pair.second.configuration)
           return (
             <li
@@ -97,11 +124,13 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
               <p className="stats-versus">
                 <code title={pair.first.fingerprint}>
                   {t('stats.sideA', { id: pair.first.fingerprint.slice(0, 8) })}
-                </code>{' '}
+                </code>
+                {machinesDiffer && <span data-testid="stats-model-a"> · {machines[0]}</span>}{' '}
                 {t('stats.versus')}{' '}
                 <code title={pair.second.fingerprint}>
                   {t('stats.sideB', { id: pair.second.fingerprint.slice(0, 8) })}
                 </code>
+                {machinesDiffer && <span data-testid="stats-model-b"> · {machines[1]}</span>}
               </p>
               <ul className="compare-differences">
                 {(lines.length ? lines : [t('compare.same')]).map((line) => (
@@ -132,11 +161,13 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
                 data-testid="stats-adopt"
                 disabled={!winner}
                 title={winner ? undefined : t('stats.noWinner')}
-                onClick={() => adopt(pair)}
+                onClick={() => void adopt(pair)}
               >
-                {winner
-                  ? t('stats.adopt', { side: winner === pair.first ? 'A' : 'B' })
-                  : t('stats.noWinner')}
+                {!winner
+                  ? t('stats.noWinner')
+                  : action?.kind === 'load'
+                    ? t('stats.useModel', { model: action.model })
+                    : t('stats.adopt', { side: winner === pair.first ? 'A' : 'B' })}
               </button>
               {winner && pair.low <= 0.5 && pair.high >= 0.5 && (
                 <span className="stats-caution">{t('stats.notClear')}</span>

@@ -1,13 +1,28 @@
 import type { GenerationOverridesInput } from '@shared/compare/configuration'
 
-/** What can be tried against the action as it is: a version of its prompt, another preset, persona or temperature. */
+/**
+ * What can be tried against the action as it is: a version of its prompt, another preset,
+ * persona or temperature, another installed model, or the remote server.
+ */
 export type Challenger =
   | { key: string; kind: 'prompt'; id: string; title: string }
   | { key: string; kind: 'preset'; id: string; title: string }
   | { key: string; kind: 'persona'; id: string; title: string }
   | { key: string; kind: 'temperature'; value: number }
+  | { key: string; kind: 'model'; id: string; title: string }
+  | { key: string; kind: 'remote'; title: string }
 
 type Named = { id: string; title: string }
+
+/** The models and server a comparison may run on besides the model in use. */
+export type BackendChoices = {
+  /** Installed models other than the one in use. */
+  models: readonly Named[]
+  /** The server's address when one is set and this computer's engine is in use, else null. */
+  remote: string | null
+}
+
+const NO_BACKENDS: BackendChoices = { models: [], remote: null }
 
 /** Temperatures worth trying against a preset's own (they span cautious to adventurous). */
 const TEMPERATURES = [0.5, 0.7, 1.0, 1.2]
@@ -27,13 +42,15 @@ export function isPromptVersion(actionId: string, candidateId: string): boolean 
 
 /**
  * Every challenger for an action using `preset` and `persona`: the writer's versions of its
- * prompt (its template run with the action's settings), the other presets, personas, temperatures.
+ * prompt (its template run with the action's settings), the other presets, personas,
+ * temperatures, then the other installed models and the remote server.
  */
 export function challengers(
   current: { id: string; preset: string; persona: string },
   presets: readonly Named[],
   personas: readonly Named[],
   prompts: readonly Named[] = [],
+  backends: BackendChoices = NO_BACKENDS,
 ): Challenger[] {
   return [
     ...prompts
@@ -50,6 +67,15 @@ export function challengers(
       kind: 'temperature' as const,
       value,
     })),
+    ...backends.models.map((m) => ({
+      key: `model:${m.id}`,
+      kind: 'model' as const,
+      id: m.id,
+      title: m.title,
+    })),
+    ...(backends.remote === null
+      ? []
+      : [{ key: 'backend:remote', kind: 'remote' as const, title: backends.remote }]),
   ]
 }
 
@@ -79,5 +105,9 @@ export function challengerOverrides(
       return { persona: challenger.id }
     case 'temperature':
       return { sampling: { temperature: challenger.value } }
+    case 'model':
+      return { model: challenger.id }
+    case 'remote':
+      return { backend: 'remote' }
   }
 }

@@ -1,4 +1,10 @@
-import type { GenerationEvent, PromptSummary, StartedEvent } from '@shared/contract'
+import type {
+  ErrorPayload,
+  GenerationEvent,
+  PromptSummary,
+  StartedEvent,
+  WaitingEvent,
+} from '@shared/contract'
 import type { GenerationOverridesInput } from '@shared/compare/configuration'
 import type { VoteChoice } from '@shared/compare/vote'
 import { cleanPartial } from '@shared/postprocess'
@@ -23,7 +29,10 @@ export type Answer = {
   text: string
   /** What ran: the configuration and its fingerprint come with it. */
   started: StartedEvent | null
-  error: string | null
+  /** What it waits for before it starts: its model to load, a free engine. */
+  waiting: WaitingEvent['reason'] | null
+  /** Why it failed, with the key to word it in the writer's language. */
+  error: ErrorPayload | null
 }
 
 export type ComparePrompt = Pick<PromptSummary, 'id' | 'title' | 'apply' | 'postprocess'>
@@ -74,15 +83,16 @@ const fresh = (requestId: string): Answer => ({
   raw: '',
   text: '',
   started: null,
+  waiting: null,
   error: null,
 })
 
 function answerEvent(answer: Answer, event: GenerationEvent, prompt: ComparePrompt): Answer {
   switch (event.type) {
     case 'waiting':
-      return answer
+      return { ...answer, waiting: event.reason }
     case 'started':
-      return { ...answer, phase: 'streaming', started: event, raw: '', text: '' }
+      return { ...answer, phase: 'streaming', started: event, waiting: null, raw: '', text: '' }
     case 'retry':
       return { ...answer, raw: '', text: '' }
     case 'delta': {
@@ -91,8 +101,10 @@ function answerEvent(answer: Answer, event: GenerationEvent, prompt: CompareProm
     }
     case 'done':
       return { ...answer, phase: 'done', raw: event.raw, text: event.text }
-    case 'error':
-      return { ...answer, phase: 'error', error: event.message }
+    case 'error': {
+      const { code, message, key, params } = event
+      return { ...answer, phase: 'error', waiting: null, error: { code, message, key, params } }
+    }
     default:
       void (event satisfies never)
       return answer

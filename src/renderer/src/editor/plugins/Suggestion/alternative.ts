@@ -91,7 +91,12 @@ function onEvent(
 ): Alternative {
   switch (event.type) {
     case 'waiting':
-      return { ...alt, phase: 'waiting', reason: event.reason }
+      // Waiting for another answer (Compare's two models) is, for a card, waiting in line.
+      return {
+        ...alt,
+        phase: 'waiting',
+        reason: event.reason === 'other-answer' ? 'queued' : event.reason,
+      }
     case 'started':
       return { ...alt, phase: 'streaming', sent: event, raw: '', tokens: 0 }
     case 'retry':
