@@ -11,11 +11,18 @@ const bundled = evalSuiteSchema.parse(
 )
 
 describe('cases whose text before the selection would not be sent', () => {
-  it('names the bundled warm replies, whose prompt has no {{before}}, and not the continuations', () => {
-    expect(casesWithUnusedBefore(library, bundled, [{ overrides: {} }])).toEqual([
-      { caseId: 'warm-reply-zh', prompt: 'rewrite.warm' },
-      { caseId: 'warm-reply-en', prompt: 'rewrite.warm' },
-    ])
+  it('is quiet for the bundled suite: every case with text before uses a prompt that reads it', () => {
+    expect(casesWithUnusedBefore(library, bundled, [{ overrides: {} }])).toEqual([])
+  })
+
+  it('names a case whose configuration’s template leaves the text before out', () => {
+    const template = { body: 'Rewrite warmly: {{selection}}' }
+    expect(casesWithUnusedBefore(library, bundled, [{ overrides: { template } }])).toEqual(
+      expect.arrayContaining([
+        { caseId: 'warm-reply-zh', prompt: 'rewrite.warm' },
+        { caseId: 'warm-reply-en', prompt: 'rewrite.warm' },
+      ]),
+    )
   })
 
   it('is quiet when a configuration’s template uses the text before the selection', () => {
