@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { resolveChatWrapper, type ChatWrapper, type LlamaModel } from 'node-llama-cpp'
+import { resolveChatWrapper, type ChatWrapper, type LlamaModel, type Token } from 'node-llama-cpp'
 import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
 import type { ChatTurn, EngineSettings, FittedPrompt, ParsedEngineJob } from '../backend'
 import { fitPrompt } from '../fit/fitPrompt'
@@ -143,17 +143,32 @@ export class LlamaEngine {
     return info
   }
 
-  /** The messages a job's prompt becomes in this model's context: fitted when it asks to be. */
-  private fit(loaded: Loaded, job: ParsedEngineJob): FittedPrompt & { turns: ChatTurn[] } {
+  /**
+   * The messages a job's prompt becomes in this model's context, fitted when it asks to be, and
+   * their tokens: tokenized once here (the prompt's tokens choose the sequence), not again.
+   */
+  private fit(
+    loaded: Loaded,
+    job: ParsedEngineJob,
+  ): FittedPrompt & { turns: ChatTurn[]; tokens: Token[] } {
     const { prompt } = job
     if (prompt.kind === 'fit') {
-      const count = (system: string, user: string) => this.tokenize(loaded, system, user).length
-      return {
-        ...fitPrompt(prompt, count, loaded.contextSize, job.sampling.maxTokens),
-        turns: [],
+      // Fitting may count several candidates; the one kept is among them.
+      const counted = new Map<string, Token[]>()
+      const key = (system: string, user: string) => `${system}\u0000${user}`
+      const count = (system: string, user: string) => {
+        const tokens = this.tokenize(loaded, system, user)
+        counted.set(key(system, user), tokens)
+        return tokens.length
       }
+      const fitted = fitPrompt(prompt, count, loaded.contextSize, job.sampling.maxTokens)
+      const system = fitted.messages.find((message) => message.role === 'system')?.content ?? ''
+      const user = fitted.messages.at(-1)?.content ?? ''
+      const tokens = counted.get(key(system, user)) ?? this.tokenize(loaded, system, user)
+      return { ...fitted, turns: [], tokens }
     }
-    const promptTokens = this.tokenize(loaded, prompt.system, prompt.user, prompt.turns).length
+    const tokens = this.tokenize(loaded, prompt.system, prompt.user, prompt.turns)
+    const promptTokens = tokens.length
     if (promptTokens + Math.min(job.sampling.maxTokens, 16) > loaded.contextSize) {
       throw new QuireError(
         'context-overflow',
@@ -170,6 +185,7 @@ export class LlamaEngine {
       trimmedBefore: false,
       promptTokens,
       turns: prompt.turns,
+      tokens,
     }
   }
 
@@ -188,11 +204,10 @@ export class LlamaEngine {
           )
     try {
       const loaded = this.requireModel()
-      const fitted = this.fit(loaded, job)
+      const { tokens: prompt, turns, ...fitted } = this.fit(loaded, job)
       const system = fitted.messages.find((message) => message.role === 'system')?.content ?? ''
       const user = fitted.messages.at(-1)?.content ?? ''
-      const history = chatHistory(system, user, fitted.turns)
-      const prompt = this.tokenize(loaded, system, user, fitted.turns)
+      const history = chatHistory(system, user, turns)
       const pool = await this.poolFor(loaded, job.lora)
       let sequence
       try {
