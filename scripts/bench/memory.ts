@@ -22,7 +22,7 @@ export async function memory(bench: BenchContext): Promise<SectionResult> {
     for (let i = 0; i < ACTIONS; i++) {
       await runAction(client, {
         selection: `Note ${i}: the tide went out and left the boats on their sides.`,
-        maxTokens: bench.realModel ? 4 : 8,
+        maxTokens: 4,
         seed: i,
       })
       if (i + 1 === WARM_AFTER) warm = await sample()
