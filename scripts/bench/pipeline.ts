@@ -4,14 +4,20 @@ import type { ChatMessage } from '../../src/shared/contract'
 import type { PromptPreview } from '../../src/shared/prompts/libraryContract'
 import { loadBareEngine } from './bareEngine'
 import { firstTokenPairs, type FirstTokenFigures } from './firstToken'
-import { interleave, median, percentile, round } from './measure'
+import { childPids, cpuMs, interleave, median, percentile, round } from './measure'
 import { BENCH_PROMPT_ID, runAction, startBenchServe, streamingSpeed } from './quireAction'
 import type { BenchContext, SectionResult } from './types'
 
 const selectionFor = (n: number) =>
   `Passage ${n}: the lamps along the river came on one by one, and the boats turned home.`
 
-type Run = { speed: number; tokens: number; text: string; evaluated: number }
+type Run = { speed: number; tokens: number; text: string; evaluated: number; cpuMs: number }
+
+/** CPU time this process has used, in ms (every thread: the bare engine's and the client's). */
+const ownCpuMs = () => {
+  const used = process.cpuUsage()
+  return (used.user + used.system) / 1000
+}
 
 /**
  * Measures `pipelineRatio` (tokens/s, Quire over bare: the median of the ratios of interleaved
@@ -19,6 +25,10 @@ type Run = { speed: number; tokens: number; text: string; evaluated: number }
  */
 export async function pipelineOverhead(bench: BenchContext): Promise<SectionResult> {
   const { serve, client } = await startBenchServe(bench.model, bench.threads)
+  const hostPid = serve.child.pid ?? 0
+  const [enginePid = 0] = await childPids(hostPid)
+  // Every process of the whole path: host, engine, and the client in this one.
+  const pathCpuMs = async () => (await cpuMs(hostPid)) + (await cpuMs(enginePid)) + ownCpuMs()
   const bare = await loadBareEngine(bench.model, {
     threads: bench.threads,
     contextSize: bench.contextSize,
@@ -45,11 +55,13 @@ export async function pipelineOverhead(bench: BenchContext): Promise<SectionResu
     runs = await interleave(
       bench.pipelineRounds,
       async (n) => {
+        const cpuBefore = await pathCpuMs()
         const timing = await runAction(client, {
           selection: selectionFor(n),
           maxTokens,
           seed: 1000 + n,
         })
+        const cpuUsed = (await pathCpuMs()) - cpuBefore
         const expected = await prompt(n)
         if (JSON.stringify(timing.started.messages) !== JSON.stringify(expected.messages))
           samePrompt = false
@@ -59,16 +71,20 @@ export async function pipelineOverhead(bench: BenchContext): Promise<SectionResu
           tokens,
           text: timing.done.raw,
           evaluated: timing.done.stats.evaluatedTokens,
+          cpuMs: cpuUsed,
         }
       },
       async (n) => {
         const { messages, sampling } = await prompt(n)
+        const cpuBefore = ownCpuMs()
         const result = await bare.run(messages, sampling, 1000 + n)
+        const cpuUsed = ownCpuMs() - cpuBefore
         return {
           speed: streamingSpeed(result.tokens, result.firstChunkAt, result.endAt),
           tokens: result.tokens,
           text: result.text,
           evaluated: result.evaluatedTokens,
+          cpuMs: cpuUsed,
         }
       },
     )
@@ -95,6 +111,8 @@ function summarise(
   const [p25, p75] = [percentile(ratios, 0.25), percentile(ratios, 0.75)]
   const quireSpeed = median(quireRuns.map((run) => run.speed))
   const bareSpeed = median(bareRuns.map((run) => run.speed))
+  const cpuPerToken = (list: Run[]) => median(list.map((run) => run.cpuMs / run.tokens))
+  const [quireCpu, bareCpu] = [cpuPerToken(quireRuns), cpuPerToken(bareRuns)]
   // The fastest run of each side is the one its neighbours disturbed least: on a busy machine
   // their ratio shows what the path costs when it has the CPU it asks for.
   const best =
@@ -108,6 +126,9 @@ function summarise(
       pipelineRatioMax: round(Math.max(...ratios), 3),
       pipelineRatioOfMedians: round(quireSpeed / bareSpeed, 3),
       pipelineRatioOfBest: round(best, 3),
+      quireCpuMsPerToken: round(quireCpu, 2),
+      bareCpuMsPerToken: round(bareCpu, 2),
+      cpuRatio: round(bareCpu / quireCpu, 3),
       quireTokensPerSecond: round(quireSpeed, 1),
       bareTokensPerSecond: round(bareSpeed, 1),
       tokensPerRun: median(quireRuns.map((run) => run.tokens)),
@@ -133,6 +154,12 @@ function summarise(
         value: `${round(ratio, 3)}× (middle half ${round(p25, 2)}–${round(p75, 2)}, all ${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}; fastest runs ${round(best, 3)}; ${quireRuns.length} pairs; ${round(quireSpeed, 1)} vs ${round(bareSpeed, 1)} tok/s)`,
         target: '≥ 0.98',
         met: ratio >= 0.98,
+      },
+      {
+        measure: 'CPU per token, bare ÷ whole path (host, engine and client processes)',
+        value: `${round(bareCpu / quireCpu, 3)}× (${round(bareCpu, 2)} vs ${round(quireCpu, 2)} ms)`,
+        target: '',
+        met: null,
       },
       {
         measure: 'Time to first token added by the whole path (median of paired differences)',
