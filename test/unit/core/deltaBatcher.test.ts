@@ -1,43 +1,63 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { deltaBatcher } from '@core/engine/worker/deltaBatcher'
+import { deltaBatcher, type BatcherClock } from '@core/engine/worker/deltaBatcher'
+
+// Fake timers drive setImmediate, setTimeout and Date.now together.
+const clock: BatcherClock = {
+  now: () => Date.now(),
+  defer: (callback) => setImmediate(callback),
+  later: (callback, ms) => setTimeout(callback, ms),
+  cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+function recorder(everyMs = 16) {
+  const posted: [string, number][] = []
+  const deltas = deltaBatcher((text, tokens) => posted.push([text, tokens]), everyMs, clock)
+  return { posted, deltas }
+}
 
 describe('deltaBatcher', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setImmediate', 'setTimeout'] })
+    vi.useFakeTimers({ toFake: ['setImmediate', 'setTimeout', 'clearTimeout', 'Date'] })
   })
   afterEach(() => {
     vi.useRealTimers()
   })
 
-  it('posts the first piece at once, without waiting for the event loop to turn', () => {
-    const posted: [string, number][] = []
-    const deltas = deltaBatcher((text, tokens) => posted.push([text, tokens]))
+  it('posts the first piece at once, without waiting for a timer or the event loop', () => {
+    const { posted, deltas } = recorder()
     deltas.add('The', 1)
-    // No timer has run: the first token reaches the writer in the same turn it was made.
     expect(posted).toEqual([['The', 1]])
   })
 
-  it('holds later pieces of one turn and posts them together once the loop turns', () => {
-    const posted: [string, number][] = []
-    const deltas = deltaBatcher((text, tokens) => posted.push([text, tokens]))
+  it('sends the pieces of one frame as one message, one frame after the last', () => {
+    const { posted, deltas } = recorder()
     deltas.add('The', 1)
+    vi.advanceTimersByTime(5)
     deltas.add(' lamps', 2)
+    vi.advanceTimersByTime(5)
     deltas.add(' came', 3)
-    expect(posted).toEqual([['The', 1]])
-    vi.runAllTimers()
+    expect(posted).toHaveLength(1)
+    vi.advanceTimersByTime(5)
+    expect(posted).toHaveLength(1)
+    vi.advanceTimersByTime(1)
     expect(posted).toEqual([
       ['The', 1],
       [' lamps came', 3],
     ])
-    deltas.add(' on', 4)
-    expect(posted).toHaveLength(2)
-    vi.runAllTimers()
-    expect(posted.at(-1)).toEqual([' on', 4])
+  })
+
+  it('a piece after a quiet frame goes once the event loop turns, not a frame later', () => {
+    const { posted, deltas } = recorder()
+    deltas.add('The', 1)
+    vi.advanceTimersByTime(40)
+    deltas.add(' lamps', 2)
+    expect(posted).toHaveLength(1)
+    vi.advanceTimersByTime(0)
+    expect(posted.at(-1)).toEqual([' lamps', 2])
   })
 
   it('flush posts what is held before the run ends, and nothing twice', () => {
-    const posted: [string, number][] = []
-    const deltas = deltaBatcher((text, tokens) => posted.push([text, tokens]))
+    const { posted, deltas } = recorder()
     deltas.add('a', 1)
     deltas.add('b', 2)
     deltas.flush()
@@ -52,8 +72,8 @@ describe('deltaBatcher', () => {
 
   it('each run starts with a first piece of its own', () => {
     const posted: string[] = []
-    const first = deltaBatcher((text) => posted.push(`1:${text}`))
-    const second = deltaBatcher((text) => posted.push(`2:${text}`))
+    const first = deltaBatcher((text) => posted.push(`1:${text}`), 16, clock)
+    const second = deltaBatcher((text) => posted.push(`2:${text}`), 16, clock)
     first.add('x', 1)
     second.add('y', 1)
     expect(posted).toEqual(['1:x', '2:y'])
