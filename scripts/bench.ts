@@ -12,7 +12,7 @@ import { rendererMemory } from './bench/rendererMemory'
 import { pipelineOverhead } from './bench/pipeline'
 import { promptCache } from './bench/promptCache'
 import { realModel } from './bench/realModel'
-import { describeMachine, markdownTable, writeResults } from './bench/report'
+import { describeMachine, markdownTable, sampleLoad, writeResults } from './bench/report'
 import { startUp } from './bench/startup'
 import type { BenchContext, SectionResult } from './bench/types'
 
@@ -25,18 +25,25 @@ const { values } = parseArgs({
     bandwidth: { type: 'string' },
     only: { type: 'string', multiple: true },
     rounds: { type: 'string' },
+    /** Also measure generation with 2 threads against 1 (slow, and noisy on a shared machine). */
+    'compare-threads': { type: 'boolean', default: false },
   },
 })
 
 const realModelPath = values.model
+const rounds = Number(values.rounds ?? 5)
 const bench: BenchContext = {
   model: realModelPath ?? TINY_QWEN_VOCAB_MODEL_PATH,
   realModel: realModelPath !== undefined,
   threads: Number(values.threads ?? (realModelPath ? 0 : 1)),
   contextSize: 4096,
   gpu: values.gpu || realModelPath !== undefined,
-  rounds: Number(values.rounds ?? 5),
+  rounds,
   pipelineTokens: realModelPath ? 256 : 300,
+  // Pairs are cheap next to the spread a shared machine gives a ratio: more of them, not longer.
+  pipelineRounds: Math.max(rounds, Math.round(rounds * 1.6)),
+  firstTokenPairs: Math.max(10, rounds * 6),
+  compareThreads: values['compare-threads'],
 }
 
 const sections: [key: string, title: string, run: () => Promise<SectionResult>][] = [
@@ -52,7 +59,9 @@ const sections: [key: string, title: string, run: () => Promise<SectionResult>][
 
 const startedAt = new Date()
 const began = performance.now()
+const load = sampleLoad()
 const results: Record<string, SectionResult | { error: string }> = {}
+const sectionSeconds: Record<string, number> = {}
 const tableSections: { title: string; rows: SectionResult['rows'] }[] = []
 for (const [key, title, run] of sections) {
   if (values.only && !values.only.includes(key)) continue
@@ -72,19 +81,23 @@ for (const [key, title, run] of sections) {
       rows: [{ measure: 'failed', value: message.split('\n')[0] ?? '', target: '', met: false }],
     })
   }
-  process.stderr.write(
-    `bench: ${title} took ${((performance.now() - sectionStart) / 1000).toFixed(0)} s\n`,
-  )
+  sectionSeconds[key] = Math.round((performance.now() - sectionStart) / 1000)
+  process.stderr.write(`bench: ${title} took ${sectionSeconds[key]} s\n`)
 }
 
 const table = markdownTable(tableSections)
 const machine = describeMachine()
+const durationS = Math.round((performance.now() - began) / 1000)
+const loadDuringRun = load()
 const path = writeResults(fileURLToPath(new URL('../bench/results/', import.meta.url)), {
   startedAt,
   machine,
-  options: { ...bench, durationS: Math.round((performance.now() - began) / 1000) },
+  options: { ...bench, durationS },
   sections: results,
   table,
+  durationS,
+  sectionSeconds,
+  loadDuringRun,
 })
 console.log(
   `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}`,
@@ -93,4 +106,11 @@ console.log(
   `Model: ${bench.model} (${bench.threads || 'auto'} threads, GPU ${bench.gpu ? 'on' : 'off'})\n`,
 )
 console.log(table)
-console.log(`\nWrote ${path} in ${((performance.now() - began) / 1000).toFixed(0)} s`)
+console.log(
+  `\nLoad average (1 min) during the run: ${loadDuringRun.min}–${loadDuringRun.max}, median ${loadDuringRun.median}`,
+)
+const perSection = Object.entries(sectionSeconds)
+  .map(([key, seconds]) => `${key} ${seconds} s`)
+  .join(', ')
+console.log(`The run took ${Math.floor(durationS / 60)} min ${durationS % 60} s (${perSection}).`)
+console.log(`Wrote ${path}`)

@@ -24,6 +24,8 @@ export type BareRun = {
   endAt: number
   tokens: number
   text: string
+  /** Prompt tokens llama.cpp evaluated (the rest were already in the sequence): the cache state. */
+  evaluatedTokens: number
 }
 
 /** Loads `path` with the context Quire would give it (same size, threads and sequences). */
@@ -58,14 +60,16 @@ export async function loadBareEngine(
         ),
         { type: 'model', response: [] },
       ]
+      let firstChunkAt = Number.NaN
+      let tokens = 0
+      const meterBefore = sequence.tokenMeter.getState()
+      // From the call that builds the chat on: Quire's engine makes one per run too.
+      const startedAt = performance.now()
       const chat = new LlamaChat({
         contextSequence: sequence,
         chatWrapper,
         autoDisposeSequence: false,
       })
-      let firstChunkAt = Number.NaN
-      let tokens = 0
-      const startedAt = performance.now()
       try {
         const result = await chat.generateResponse(history, {
           maxTokens: sampling.maxTokens,
@@ -90,7 +94,9 @@ export async function loadBareEngine(
             if (chunk !== '' && Number.isNaN(firstChunkAt)) firstChunkAt = performance.now()
           },
         })
-        return { startedAt, firstChunkAt, endAt: performance.now(), tokens, text: result.response }
+        const endAt = performance.now()
+        const evaluatedTokens = sequence.tokenMeter.diff(meterBefore).usedInputTokens
+        return { startedAt, firstChunkAt, endAt, tokens, text: result.response, evaluatedTokens }
       } finally {
         chat.dispose({ disposeSequence: false })
       }

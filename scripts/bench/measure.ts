@@ -67,3 +67,14 @@ export async function childPids(pid: number): Promise<number[]> {
   const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
   return text.trim().split(/\s+/).filter(Boolean).map(Number)
 }
+
+/** CPU time a process has used so far, user and system, in ms (Linux /proc), or NaN where unknown. */
+export async function cpuMs(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises')
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])]
+  // Clock ticks of 1/100 s: USER_HZ on every Linux this runs on.
+  return fields.length > 12 ? (utime + stime) * 10 : Number.NaN
+}

@@ -1,8 +1,11 @@
 // Section 5: resident memory of the host (`quire serve`) and the engine process, idle and after
 // 500 actions. Growth is counted from a warm state (after the first 50 actions), since the first
-// actions fill caches that stay: that is use, not a leak.
+// actions fill caches that stay: that is use, not a leak. Each sample follows a full garbage
+// collection in both processes (through their inspectors): without it RSS swung ±10% from run to
+// run with when V8 last chose to collect.
 import type { BenchContext, SectionResult } from './types'
 import { childPids, round, rssBytes } from './measure'
+import { collectGarbage } from '../../test/model/faults/collectGarbage'
 import { runAction, startBenchServe } from './quireAction'
 
 const ACTIONS = 500
@@ -11,11 +14,21 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024, 1)
 
 /** Host and engine RSS: idle, warm, and after 500 actions (tokens kept short so it stays quick). */
 export async function memory(bench: BenchContext): Promise<SectionResult> {
-  const { serve, client } = await startBenchServe(bench.model, bench.threads)
+  const { serve, client } = await startBenchServe(bench.model, bench.threads, {
+    NODE_OPTIONS: '--inspect=127.0.0.1:0',
+    QUIRE_DEBUG: '1',
+  })
   const hostPid = serve.child.pid ?? 0
   const [enginePid] = await childPids(hostPid)
   if (!enginePid) throw new Error('no engine process under quire serve')
-  const sample = async () => ({ host: await rssBytes(hostPid), engine: await rssBytes(enginePid) })
+  const sample = async () => {
+    const collected = await collectGarbage(serve.output)
+    if (!collected.includes(hostPid) || !collected.includes(enginePid))
+      throw new Error(
+        'could not collect garbage in the host and the engine through their inspectors',
+      )
+    return { host: await rssBytes(hostPid), engine: await rssBytes(enginePid) }
+  }
   try {
     const idle = await sample()
     let warm = idle

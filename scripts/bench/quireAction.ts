@@ -11,10 +11,19 @@ import { connectBench, type BenchClient } from './socketClient'
 export type BenchServe = { serve: ServeProcess; client: BenchClient; dataDir: string }
 
 /** Starts the built `quire serve` on `model`, waits until it is ready and connects a client. */
-export async function startBenchServe(model: string, threads: number): Promise<BenchServe> {
+export async function startBenchServe(
+  model: string,
+  threads: number,
+  env: Record<string, string> = {},
+): Promise<BenchServe> {
   const dataDir = mkdtempSync(join(tmpdir(), 'quire-bench-'))
   installBenchPrompt(dataDir)
-  const serve = await startQuireServe(['--model', model, '--threads', String(threads)], dataDir)
+  const serve = await startQuireServe(
+    ['--model', model, '--threads', String(threads)],
+    dataDir,
+    undefined,
+    env,
+  )
   const client = await connectBench(serve.url)
   await waitForReady(client)
   return { serve, client, dataDir }

@@ -1,5 +1,5 @@
-import { cpus, totalmem, type, release } from 'node:os'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem, type, release } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Row, SectionResult } from './types'
 
@@ -28,7 +28,17 @@ export function markdownTable(sections: { title: string; rows: Row[] }[]): strin
   return lines.join('\n')
 }
 
-/** Writes `bench/results/<date>.json` (the day's latest run) and returns its path. */
+type Results = Record<string, unknown> & {
+  startedAt?: string
+  sections?: Record<string, unknown>
+  earlierSections?: Record<string, { startedAt: string; result: unknown }>
+}
+
+/**
+ * Writes `bench/results/<date>.json` (the day's latest run) and returns its path. Sections an
+ * earlier run of the day measured and this one did not (`--only`) are kept, under
+ * `earlierSections` with the time of their run, so a partial run never drops another's figures.
+ */
 export function writeResults(
   folder: string,
   run: {
@@ -37,11 +47,59 @@ export function writeResults(
     options: Record<string, unknown>
     sections: Record<string, SectionResult | { error: string }>
     table: string
+    /** The whole run's wall time, and each section's. */
+    durationS?: number
+    sectionSeconds?: Record<string, number>
+    loadDuringRun?: LoadDuringRun
   },
 ): string {
   mkdirSync(folder, { recursive: true })
   const stamp = run.startedAt.toISOString()
   const path = join(folder, `${stamp.slice(0, 10)}.json`)
-  writeFileSync(path, `${JSON.stringify({ ...run, startedAt: stamp }, null, 2)}\n`)
+  const earlier = readEarlier(path)
+  const earlierSections: NonNullable<Results['earlierSections']> = {}
+  for (const [key, entry] of Object.entries(earlier?.earlierSections ?? {}))
+    if (!(key in run.sections)) earlierSections[key] = entry
+  for (const [key, result] of Object.entries(earlier?.sections ?? {}))
+    if (!(key in run.sections))
+      earlierSections[key] = { startedAt: earlier?.startedAt ?? '', result }
+  const written = {
+    ...run,
+    startedAt: stamp,
+    ...(Object.keys(earlierSections).length && { earlierSections }),
+  }
+  writeFileSync(path, `${JSON.stringify(written, null, 2)}\n`)
   return path
+}
+
+function readEarlier(path: string): Results | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Results
+  } catch {
+    // No run yet today, or a file that is not JSON: this run starts the day's file afresh.
+    return null
+  }
+}
+
+/** The machine's 1-minute load average while a run lasts: its lowest, middle and highest. */
+export type LoadDuringRun = { min: number; median: number; max: number; samples: number }
+
+/** Samples the load average every `everyMs` until the returned function is called. */
+export function sampleLoad(everyMs = 5_000): () => LoadDuringRun {
+  const samples = [loadavg()[0] ?? 0]
+  const timer = setInterval(() => samples.push(loadavg()[0] ?? 0), everyMs)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    samples.push(loadavg()[0] ?? 0)
+    const sorted = [...samples].sort((a, b) => a - b)
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
+    const two = (x: number | undefined) => Math.round((x ?? 0) * 100) / 100
+    return {
+      min: two(sorted[0]),
+      median: two(at(0.5)),
+      max: two(sorted.at(-1)),
+      samples: sorted.length,
+    }
+  }
 }

@@ -10,6 +10,12 @@ export type BenchContext = {
   rounds: number
   /** Tokens each pipeline run generates. */
   pipelineTokens: number
+  /** Measured A B pairs of long runs for `pipelineRatio`. */
+  pipelineRounds: number
+  /** Measured A B pairs of short runs for the time to first token. */
+  firstTokenPairs: number
+  /** Whether to run the slow 2-against-1 thread comparison (`--compare-threads`). */
+  compareThreads: boolean
 }
 
 /** One line of the Markdown table. */

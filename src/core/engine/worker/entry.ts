@@ -2,6 +2,7 @@ import { toErrorPayload } from '@shared/contract'
 import { isRelayMessage } from '../forkRelayProtocol'
 import { hostToEngineSchema, type EngineToHost } from '../protocol'
 import { relayForksToHost } from './forkRelay'
+import { deltaBatcher } from './deltaBatcher'
 import { LlamaEngine } from './llamaEngine'
 
 /**
@@ -48,36 +49,6 @@ function throttledProgress(callId: number): (progress: number) => void {
   }
 }
 
-/**
- * The pieces of text a run produces within one tick of the event loop, sent as one message once
- * the generation loop has handed the next token to llama.cpp: the send (serialising, the pipe)
- * then overlaps that token's work instead of delaying it, and fast models send fewer messages.
- */
-function deltaBatcher(runId: string): {
-  add: (text: string, tokens: number) => void
-  flush: () => void
-} {
-  let text = ''
-  let tokens = 0
-  let scheduled = false
-  const flush = (): void => {
-    scheduled = false
-    if (text === '') return
-    post({ type: 'delta', runId, text, tokens })
-    text = ''
-  }
-  return {
-    add: (piece, count) => {
-      text += piece
-      tokens = count
-      if (scheduled) return
-      scheduled = true
-      setImmediate(flush)
-    },
-    flush,
-  }
-}
-
 onMessage((raw) => {
   if (isRelayMessage(raw)) return
   const parsed = hostToEngineSchema.safeParse(raw)
@@ -100,7 +71,9 @@ onMessage((raw) => {
       break
     case 'generate': {
       const { runId } = message
-      const deltas = deltaBatcher(runId)
+      const deltas = deltaBatcher((text, tokens) => {
+        post({ type: 'delta', runId, text, tokens })
+      })
       engine
         .generate(message, {
           queued: () => post({ type: 'queued', runId }),

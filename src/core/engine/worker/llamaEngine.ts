@@ -1,10 +1,16 @@
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { resolveChatWrapper, type ChatWrapper, type LlamaModel } from 'node-llama-cpp'
+import {
+  resolveChatWrapper,
+  type ChatWrapper,
+  type LlamaModel,
+  type Tokenizer,
+} from 'node-llama-cpp'
 import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
 import type { ChatTurn, EngineSettings, FittedPrompt, ParsedEngineJob } from '../backend'
-import { fitPrompt } from '../fit/fitPrompt'
+import { fitJob } from './fitJob'
 import { LlamaRuntime } from './llamaRuntime'
+import { rememberingTokenizer } from './rememberingTokenizer'
 import { chatHistory, emptyResult, runGeneration, type GenerationResult } from './runGeneration'
 import { SequencePool } from './sequencePool'
 
@@ -29,6 +35,8 @@ export type RunListener = {
 
 type Loaded = {
   model: LlamaModel
+  /** The model's tokenizer, remembering the persona's tokens between requests. */
+  tokenizer: Tokenizer
   chatWrapper: ChatWrapper
   info: ModelInfo
   threads: number
@@ -132,6 +140,7 @@ export class LlamaEngine {
     const previous = this.loaded
     this.loaded = {
       model,
+      tokenizer: rememberingTokenizer(model.tokenizer),
       chatWrapper: resolveChatWrapper(model),
       info,
       threads,
@@ -141,36 +150,6 @@ export class LlamaEngine {
     }
     if (previous) await this.unload(previous)
     return info
-  }
-
-  /** The messages a job's prompt becomes in this model's context: fitted when it asks to be. */
-  private fit(loaded: Loaded, job: ParsedEngineJob): FittedPrompt & { turns: ChatTurn[] } {
-    const { prompt } = job
-    if (prompt.kind === 'fit') {
-      const count = (system: string, user: string) => this.tokenize(loaded, system, user).length
-      return {
-        ...fitPrompt(prompt, count, loaded.contextSize, job.sampling.maxTokens),
-        turns: [],
-      }
-    }
-    const promptTokens = this.tokenize(loaded, prompt.system, prompt.user, prompt.turns).length
-    if (promptTokens + Math.min(job.sampling.maxTokens, 16) > loaded.contextSize) {
-      throw new QuireError(
-        'context-overflow',
-        `The prompt is ${promptTokens} tokens, more than the model's context of ${loaded.contextSize} tokens holds.`,
-        'prompt-too-long',
-        { promptTokens, contextSize: loaded.contextSize },
-      )
-    }
-    return {
-      messages: [
-        ...(prompt.system ? [{ role: 'system' as const, content: prompt.system }] : []),
-        { role: 'user' as const, content: prompt.user },
-      ],
-      trimmedBefore: false,
-      promptTokens,
-      turns: prompt.turns,
-    }
   }
 
   /** Runs a job on the best free sequence of its adapter set's context, or after the others. */
@@ -188,11 +167,14 @@ export class LlamaEngine {
           )
     try {
       const loaded = this.requireModel()
-      const fitted = this.fit(loaded, job)
+      const tokenize = (system: string, user: string, turns: readonly ChatTurn[] = []) =>
+        loaded.chatWrapper
+          .generateContextState({ chatHistory: chatHistory(system, user, turns) })
+          .contextText.tokenize(loaded.tokenizer)
+      const { tokens: prompt, turns, ...fitted } = fitJob(job, tokenize, loaded.contextSize)
       const system = fitted.messages.find((message) => message.role === 'system')?.content ?? ''
       const user = fitted.messages.at(-1)?.content ?? ''
-      const history = chatHistory(system, user, fitted.turns)
-      const prompt = this.tokenize(loaded, system, user, fitted.turns)
+      const history = chatHistory(system, user, turns)
       const pool = await this.poolFor(loaded, job.lora)
       let sequence
       try {
@@ -240,12 +222,6 @@ export class LlamaEngine {
         'no-model-loaded',
       )
     return this.loaded
-  }
-
-  private tokenize(loaded: Loaded, system: string, user: string, turns: readonly ChatTurn[] = []) {
-    return loaded.chatWrapper
-      .generateContextState({ chatHistory: chatHistory(system, user, turns) })
-      .contextText.tokenize(loaded.model.tokenizer)
   }
 
   /** The context for an adapter set, created on first use; the oldest adapter context is dropped past the cap. */
