@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -12,7 +12,7 @@ import {
   waitForEngineReady,
 } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
-import { TINY_MODEL_PATH } from '../fixtures/paths'
+import { TINY_LORA_PATH, TINY_MODEL_PATH } from '../fixtures/paths'
 
 const FIRST = 'The lamps came on along the river.'
 const SECOND = 'My grandmother walked home slowly.'
@@ -43,6 +43,9 @@ describe('Best of N and the playground in the browser against quire serve', () =
     await newDocument(page)
     await page.keyboard.type(`${FIRST} ${SECOND}`)
     await selectText(page, SECOND)
+    // The button names its shortcut, as Compare's does.
+    expect(await page.getByTestId('action-best-of').getAttribute('title')).toContain('Ctrl+Alt+N')
+    expect(await page.getByTestId('action-compare').getAttribute('title')).toContain('Ctrl+Alt+B')
     await page.getByTestId('action-best-of').click()
 
     const panel = page.getByTestId('bestof-panel')
@@ -94,7 +97,8 @@ describe('Best of N and the playground in the browser against quire serve', () =
     await newDocument(zh)
     await zh.keyboard.type('春天的下午，我一个人去了城市公园。湖边有人放风筝。')
     await selectText(zh, '湖边有人放风筝。')
-    await zh.getByTestId('action-best-of').click()
+    // Best of N's shortcut opens it on the selection, like the button.
+    await zh.keyboard.press(`${mod}+Alt+n`)
     const zhPanel = zh.getByTestId('bestof-panel')
     await expect
       .poll(() => zhPanel.locator('[data-testid="bestof-candidate"][data-rank]').count(), {
@@ -107,7 +111,29 @@ describe('Best of N and the playground in the browser against quire serve', () =
     await page.context().close()
   })
 
-  it('the playground runs an edited template with edited sampling values on fixed seeds and saves them as a preset', async () => {
+  it('the playground runs an edited template, another persona, a LoRA adapter and edited sampling values on fixed seeds, and saves them as a preset', async () => {
+    // In Chinese first, with no adapter yet: the playground says where to put one.
+    const zh = await openPage('zh-CN')
+    await zh.getByTestId('open-playground').click()
+    const zhPanel = zh.getByTestId('playground-panel')
+    await expect
+      .poll(() => zhPanel.getByTestId('playground-template').inputValue())
+      .toContain('## Constraint')
+    await expect
+      .poll(() => zhPanel.getByTestId('playground-lora-none').innerText())
+      .toContain(join(serve.dataDir, 'lora'))
+    await zhPanel.getByTestId('playground-count').fill('2')
+    await zhPanel.getByTestId('playground-run').click()
+    await expect
+      .poll(() => zhPanel.locator('[data-testid="playground-sample"][data-phase="done"]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    await screenshot(zh, 'playground-zh')
+    await zh.context().close()
+
+    mkdirSync(join(serve.dataDir, 'lora'), { recursive: true })
+    copyFileSync(TINY_LORA_PATH, join(serve.dataDir, 'lora', 'tiny-style.gguf'))
     const page = await openPage('en-US')
     await page.getByTestId('open-playground').click()
     const panel = page.getByTestId('playground-panel')
@@ -116,6 +142,16 @@ describe('Best of N and the playground in the browser against quire serve', () =
       .toContain('## Constraint')
     const template = panel.getByTestId('playground-template')
     await template.fill(`${await template.inputValue()}\n\nEnd with the word lantern.`)
+    // Another persona: its text becomes the system message.
+    await expect.poll(() => panel.getByTestId('playground-system').inputValue()).toContain('Quire')
+    await panel.getByTestId('playground-persona').selectOption('poet')
+    await expect
+      .poll(() => panel.getByTestId('playground-system').inputValue())
+      .toContain('You are a contemporary poet')
+    // The adapter in the lora folder, at half strength.
+    const adapter = panel.locator('[data-testid="playground-adapter"][data-file="tiny-style.gguf"]')
+    await adapter.getByTestId('playground-adapter-on').check()
+    await adapter.getByTestId('playground-adapter-scale').fill('0.5')
     await panel.getByTestId('playground-temperature').fill('0.6')
     await panel.getByTestId('playground-count').fill('2')
     await panel.getByTestId('playground-seed').fill('7')
@@ -133,10 +169,16 @@ describe('Best of N and the playground in the browser against quire serve', () =
       /tokens · .* tok\/s/,
     )
     expect(await panel.getByTestId('playground-score').count()).toBe(2)
-    // The exact messages sent carry the edited template.
+    // What ran: the persona, the adapter and the configuration's fingerprint, on each output.
+    await expect(samples.first().getByTestId('playground-ran').innerText()).resolves.toMatch(
+      /^Persona poet · LoRA tiny-style\.gguf × 0\.5 · fingerprint [0-9a-f]{16}$/,
+    )
+    // The exact messages sent carry the edited template and the chosen persona.
     await samples.first().locator('summary').click()
-    const user = samples.first().locator('[data-testid="playground-message"][data-role="user"]')
-    await expect(user.innerText()).resolves.toContain('End with the word lantern.')
+    const message = (role: string) =>
+      samples.first().locator(`[data-testid="playground-message"][data-role="${role}"]`)
+    await expect(message('user').innerText()).resolves.toContain('End with the word lantern.')
+    await expect(message('system').innerText()).resolves.toContain('You are a contemporary poet')
     await screenshot(page, 'playground-en')
 
     await panel.getByTestId('playground-preset-title').fill('Quiet evening')
@@ -145,27 +187,25 @@ describe('Best of N and the playground in the browser against quire serve', () =
       'quiet-evening',
     )
     const settings = JSON.parse(readFileSync(join(serve.dataDir, 'settings.json'), 'utf8')) as {
-      userPresets: { id: string; title: string; temperature: number }[]
+      userPresets: { id: string; title: string; temperature: number; lora: unknown[] }[]
     }
     expect(settings.userPresets).toEqual([
-      expect.objectContaining({ id: 'quiet-evening', title: 'Quiet evening', temperature: 0.6 }),
+      expect.objectContaining({
+        id: 'quiet-evening',
+        title: 'Quiet evening',
+        temperature: 0.6,
+        lora: [{ file: 'tiny-style.gguf', scale: 0.5 }],
+      }),
     ])
-
-    const zh = await openPage('zh-CN')
-    await zh.getByTestId('open-playground').click()
-    const zhPanel = zh.getByTestId('playground-panel')
-    await expect
-      .poll(() => zhPanel.getByTestId('playground-template').inputValue())
-      .toContain('## Constraint')
-    await zhPanel.getByTestId('playground-count').fill('2')
-    await zhPanel.getByTestId('playground-run').click()
-    await expect
-      .poll(() => zhPanel.locator('[data-testid="playground-sample"][data-phase="done"]').count(), {
-        timeout: 60_000,
-      })
-      .toBe(2)
-    await screenshot(zh, 'playground-zh')
-    await zh.context().close()
+    // A prompt version keeps the template and the persona chosen.
+    await panel.getByTestId('playground-save-version').click()
+    const notice = panel.getByTestId('playground-notice')
+    await expect.poll(() => notice.innerText()).toMatch(/^Saved as a new version: /)
+    const saved = /^Saved as a new version: (.+)$/.exec(await notice.innerText())?.[1]
+    expect(saved).toBeTruthy()
+    const version = readFileSync(saved!.trim(), 'utf8')
+    expect(version).toContain('persona: poet')
+    expect(version).toContain('End with the word lantern.')
     await page.context().close()
   })
 })

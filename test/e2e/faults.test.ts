@@ -128,7 +128,8 @@ describe('faults a writer meets, in the browser against the real host', () => {
     await page.getByTestId('suggestion-stop').click()
     await phase(page, 'done')
     await context.close()
-  })
+    // Two engine starts (the first and the restart after the kill) and two answers.
+  }, 150_000)
 
   it('serves two browser windows at once, each with its own answer', async () => {
     const pages = await Promise.all(

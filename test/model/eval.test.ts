@@ -11,7 +11,7 @@ import { startServeWithModel, type RunningServe } from './remote/support/quireSe
 const CLI = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url))
 const DIR = mkdtempSync(join(tmpdir(), 'quire-eval-'))
 const SUITE = join(DIR, 'suite.json')
-// English cases: the tiny model's byte-level vocabulary makes Chinese prompts overflow its context.
+// English cases here; the bundled Chinese ones run in their own test below.
 writeFileSync(
   SUITE,
   JSON.stringify({
@@ -33,13 +33,16 @@ writeFileSync(
 let serve: RunningServe | null = null
 afterAll(() => serve?.stop())
 
-/** Runs the built `quire eval` and resolves with its report. */
-function quireEval(args: string[], env: Record<string, string> = {}): Promise<EvalReport> {
-  const out = mkdtempSync(join(DIR, 'out-'))
+/** Runs the built `quire eval` and resolves with its report; `out` receives report.html too. */
+function quireEval(
+  args: string[],
+  env: Record<string, string> = {},
+  out = mkdtempSync(join(DIR, 'out-')),
+): Promise<EvalReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [CLI, 'eval', '--suite', SUITE, '--out', out, '--max-tokens', '40', ...args],
+      [CLI, 'eval', '--suite', SUITE, '--out', out, '--max-tokens', '40', '--lang', 'en', ...args],
       {
         env: { ...process.env, QUIRE_DATA_DIR: join(DIR, 'data'), ...env },
       },
@@ -145,5 +148,61 @@ describe('quire eval (the built CLI)', () => {
       true,
     )
     expectNumbersFromSamples(report)
+  })
+
+  it('runs the bundled Chinese cases on the tiny model, whole, and writes report.html in Chinese', async () => {
+    // The tiny model spells Chinese byte by byte (3 tokens a character) in a 2048-token context:
+    // the bundled zh prompts and persona are 1,500–1,960 tokens there, so answers get 40.
+    const bundled = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../resources/eval/subjective.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { cases: { id: string; language: string }[] }
+    const zhSuite = join(DIR, 'zh.json')
+    writeFileSync(
+      zhSuite,
+      JSON.stringify({ ...bundled, cases: bundled.cases.filter((c) => c.language === 'zh') }),
+    )
+    const out = mkdtempSync(join(DIR, 'out-zh-'))
+    // --suite and --lang given last win over quireEval's own.
+    const report = await quireEval(
+      [
+        '--model',
+        TINY_MODEL_PATH,
+        '--threads',
+        '1',
+        '--samples',
+        '1',
+        '--seed',
+        '5',
+        '--suite',
+        zhSuite,
+        '--lang',
+        'zh',
+      ],
+      {},
+      out,
+    )
+    expect(report.cases.map((c) => c.language)).toEqual(Array(5).fill('zh'))
+    expect(report.run.model.contextSize).toBe(2048)
+    for (const sample of report.samples) {
+      const reportCase = report.cases.find((c) => c.id === sample.caseId)!
+      expect([sample.caseId, sample.error]).toEqual([sample.caseId, null])
+      // Nothing of the case was shortened to fit: its text before the selection is all there.
+      expect(sample.trimmedBefore).toBeUndefined()
+      const user = sample.messages.at(-1)?.content ?? ''
+      expect(user).toContain(reportCase.selection)
+      // (Only continuations put the text before the selection into their message.)
+      if (reportCase.kind === 'continue') expect(user).toContain(reportCase.before)
+      expect(sample.messages[0]).toMatchObject({ role: 'system' })
+    }
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    expect(html).toContain('<html lang="zh-CN">')
+    expect(html).toContain('<h2>各配置对比</h2>')
+    expect(html).toContain('上下文</dt><dd>每个序列 2,048 个 token')
+    expect(html).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
+    // report.json stays English whatever the language of the page.
+    expect(Object.keys(report.run)).toContain('maxTokens')
   })
 })

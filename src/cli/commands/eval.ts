@@ -4,10 +4,15 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { evalSuiteSchema, type EvalSuite } from '@shared/eval'
 import { forkLauncher } from '@core/engine/host/forkLauncher'
+import { casesWithUnusedBefore } from '@core/eval/caseWarnings'
+import { DEFAULT_EVAL_CONTEXT, evalContextSize, suiteContextNeed } from '@core/eval/contextNeed'
 import { openEvalHost, type EvalTarget } from '@core/eval/evalHost'
 import { renderReportHtml } from '@core/eval/reportHtml'
+import { defaultReportLanguage } from '@core/eval/reportLanguage'
+import { reportLanguages, type ReportLanguage } from '@core/eval/reportStrings'
 import { resolveConfigurations } from '@core/eval/configurations'
 import { runEval } from '@core/eval/runEval'
+import { loadLibrary } from '@core/library/loadLibrary'
 import { loadCatalog } from '@core/models/catalog'
 import { ModelStore } from '@core/models/modelStore'
 import { userDataDir } from '@core/settings/userDataDir'
@@ -33,6 +38,11 @@ export const evalUsage = `quire eval (--model FILE | --remote URL) --suite FILE 
   --out DIR             where report.json and report.html go (default: quire-eval-<time>)
   --concurrency N       requests at once (default 2 local, 4 remote; local runs that many sequences)
   --max-tokens N        cap every answer's token budget (default: each prompt's own)
+  --context N           tokens of context per sequence (default: ${DEFAULT_EVAL_CONTEXT}, or more when the
+                        longest case needs it, up to the model's own; with --remote, ${DEFAULT_EVAL_CONTEXT}:
+                        give the server's, which Quire cannot ask for)
+  --lang zh|en          the language of report.html (default: Settings' interface language,
+                        else the system's); report.json is the same in both
   --threads N           CPU threads for a local model (default: one per physical core)`
 
 async function readSuite(name: string): Promise<{ suite: EvalSuite; file: string }> {
@@ -87,6 +97,8 @@ export async function runEvalCommand(args: string[]): Promise<void> {
       concurrency: { type: 'string' },
       threads: { type: 'string' },
       'max-tokens': { type: 'string' },
+      context: { type: 'string' },
+      lang: { type: 'string' },
     },
   })
   if (!values.model === !values.remote)
@@ -103,6 +115,11 @@ export async function runEvalCommand(args: string[]): Promise<void> {
     (values.remote ? 4 : 2)
   const maxTokens = intOption('max-tokens', values['max-tokens'], { min: 1, max: 8192 })
   const threads = intOption('threads', values.threads, { min: 1, max: 256 }) ?? 0
+  const context = intOption('context', values.context, { min: 512, max: 262_144 })
+  if (values.lang !== undefined && !reportLanguages.includes(values.lang as ReportLanguage))
+    throw new UsageError(`--lang takes zh or en, not "${values.lang}".`)
+  const language =
+    (values.lang as ReportLanguage | undefined) ?? (await defaultReportLanguage(userDataDir()))
   const configNames = values.configs
     ?.split(',')
     .map((name) => name.trim())
@@ -110,6 +127,18 @@ export async function runEvalCommand(args: string[]): Promise<void> {
   if (configNames?.length === 0) throw new UsageError('--configs takes names separated by commas.')
   const { suite, file } = await readSuite(values.suite)
   const out = resolve(values.out ?? `quire-eval-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+  const library = await loadLibrary({
+    resourcesDir: hostPaths.resourcesDir,
+    dataDir: userDataDir(),
+  })
+  const configurations = resolveConfigurations(configNames, suite, library)
+  for (const unused of casesWithUnusedBefore(library, suite, configurations))
+    process.stderr.write(
+      `quire: the case "${unused.caseId}" gives text before the selection, but ${unused.prompt} does not use {{before}}: that text is not sent.\n`,
+    )
+  // Large enough that no case's text is shortened (the engine caps it at the model's own).
+  const contextSize =
+    context ?? evalContextSize(suiteContextNeed(library, suite, configurations, maxTokens))
 
   const target: EvalTarget = values.remote
     ? {
@@ -119,7 +148,8 @@ export async function runEvalCommand(args: string[]): Promise<void> {
         // The environment's key, only for the server it is bound to (as everywhere in Quire).
         apiKey: await new RemoteKeyring(new EnvSecretStore()).keyFor(values.remote),
         timeoutMs: 120_000,
-        contextSize: 4096,
+        // A server's context cannot be asked for: the default unless --context says.
+        contextSize: context ?? DEFAULT_EVAL_CONTEXT,
       }
     : {
         kind: 'local',
@@ -128,19 +158,14 @@ export async function runEvalCommand(args: string[]): Promise<void> {
           echoStderr: process.env.QUIRE_DEBUG === '1',
         }),
         threads,
-        contextSize: 4096,
+        contextSize,
         sequences: concurrency,
       }
-  const host = await openEvalHost({
-    resourcesDir: hostPaths.resourcesDir,
-    dataDir: userDataDir(),
-    target,
-  })
+  const host = await openEvalHost({ library, dataDir: userDataDir(), target })
   try {
-    const configurations = resolveConfigurations(configNames, suite, host.library)
     const total = configurations.length * suite.cases.length * samples
     process.stderr.write(
-      `quire: ${suite.name}: ${suite.cases.length} cases × ${configurations.length} configurations × ${samples} samples on ${host.model.name}, seeds from ${seed}\n`,
+      `quire: ${suite.name}: ${suite.cases.length} cases × ${configurations.length} configurations × ${samples} samples on ${host.model.name} (context ${host.model.contextSize} tokens per sequence), seeds from ${seed}\n`,
     )
     const report = await runEval(host, {
       suite,
@@ -158,7 +183,7 @@ export async function runEvalCommand(args: string[]): Promise<void> {
     if (process.stderr.isTTY) process.stderr.write('\n')
     await mkdir(out, { recursive: true })
     await writeFile(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`)
-    await writeFile(join(out, 'report.html'), renderReportHtml(report))
+    await writeFile(join(out, 'report.html'), renderReportHtml(report, language))
     const errors = report.samples.filter((s) => s.error).length
     for (const { name } of configurations) {
       const m = report.metrics[name]

@@ -14,7 +14,7 @@ import { RemoteBackend } from '../engine/remote/remoteBackend'
 import { GenerationService, type GenerationClient } from '../generation/generationService'
 import { ModelReadiness } from '../generation/modelReadiness'
 import { prepareRequest } from '../generation/prepareRequest'
-import { loadLibrary, type LayeredLibrary } from '../library/loadLibrary'
+import type { LayeredLibrary } from '../library/loadLibrary'
 import { validateModel } from '../models/validateModel'
 
 /** Where an evaluation runs: a GGUF file on this machine, or an OpenAI-compatible server. */
@@ -41,7 +41,14 @@ export type EvalTarget =
 /** One sample's outcome: the events a writer's client would have seen, or the error. */
 export type SampleOutcome =
   | { ok: true; started: StartedEvent; done: DoneEvent }
-  | { ok: false; started: StartedEvent | null; code: string; message: string }
+  | {
+      ok: false
+      started: StartedEvent | null
+      code: string
+      message: string
+      /** The numbers the message names (a context overflow's `needed` and `contextSize`). */
+      params?: Readonly<Record<string, string | number>> | undefined
+    }
 
 /** What the report records so a run can be repeated. */
 export type EvalModelInfo = {
@@ -53,6 +60,8 @@ export type EvalModelInfo = {
   backend: string
   architecture: string
   url: string | null
+  /** The context each sequence has, in tokens (remote: as configured; Quire cannot ask). */
+  contextSize: number
 }
 
 export type EvalHost = {
@@ -69,14 +78,12 @@ export type EvalHost = {
  * post-processed exactly as in the editor.
  */
 export async function openEvalHost(options: {
-  resourcesDir: string
+  /** The prompt library (bundled and the writer's own), loaded by the caller. */
+  library: LayeredLibrary
   dataDir: string
   target: EvalTarget
 }): Promise<EvalHost> {
-  const library = await loadLibrary({
-    resourcesDir: options.resourcesDir,
-    dataDir: options.dataDir,
-  })
+  const { library } = options
   const target = options.target
   let status: EngineStatus | null = null
   const onStatus = (next: EngineStatus) => {
@@ -126,6 +133,7 @@ export async function openEvalHost(options: {
       backend: target.kind === 'local' ? loaded.backend : 'remote',
       architecture: loaded.architecture,
       url: target.kind === 'remote' ? target.baseUrl : null,
+      contextSize: loaded.contextSize,
     }
     const loraFile = (file: string) =>
       isAbsolute(file) ? file : join(options.dataDir, 'lora', file)
@@ -167,7 +175,13 @@ function runOne(
             message: 'The answer ended before it began.',
           })
         else if (event.type === 'error')
-          resolve({ ok: false, started, code: event.code, message: event.message })
+          resolve({
+            ok: false,
+            started,
+            code: event.code,
+            message: event.message,
+            params: event.params,
+          })
       },
     }
     try {

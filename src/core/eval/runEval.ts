@@ -9,7 +9,7 @@ import {
   type ReportSample,
 } from '@shared/eval'
 import { findPrompt } from '../library/promptLibrary'
-import type { EvalHost } from './evalHost'
+import type { EvalHost, SampleOutcome } from './evalHost'
 
 export type EvalRunOptions = {
   suite: EvalSuite
@@ -40,6 +40,27 @@ export function reportCases(host: EvalHost, suite: EvalSuite): ReportCase[] {
       checks: { ...prompt.checks, ...c.checks },
     }
   })
+}
+
+/**
+ * A failed sample's error for the report. A case too long for the model's context says so in
+ * eval's terms (the editor's message speaks of selecting less text), with the numbers.
+ */
+export function sampleError(
+  caseId: string,
+  outcome: Extract<SampleOutcome, { ok: false }>,
+): NonNullable<ReportSample['error']> {
+  const params = outcome.params ?? {}
+  const contextSize = Number(params.contextSize)
+  const needed = Number(params.needed ?? params.promptTokens)
+  if (outcome.code !== 'context-overflow' || !(contextSize > 0) || !(needed > 0))
+    return { code: outcome.code, message: outcome.message }
+  return {
+    code: outcome.code,
+    message: `The case "${caseId}" does not fit the model's context of ${contextSize} tokens: it needs ${needed} (its prompt and room for the answer). Nothing was shortened; give a smaller --max-tokens or use a model with a longer context.`,
+    needed,
+    contextSize,
+  }
 }
 
 /** Runs `work` over `items` with at most `limit` at once, keeping the items' order in the results. */
@@ -98,6 +119,7 @@ export async function runEval(host: EvalHost, options: EvalRunOptions): Promise<
       fingerprint: outcome.started?.fingerprint ?? null,
       resolved: outcome.started?.configuration ?? null,
       messages: outcome.started?.messages ?? [],
+      ...(outcome.started?.trimmedBefore && { trimmedBefore: true }),
     }
     return outcome.ok
       ? {
@@ -112,7 +134,7 @@ export async function runEval(host: EvalHost, options: EvalRunOptions): Promise<
           text: '',
           raw: '',
           stats: null,
-          error: { code: outcome.code, message: outcome.message },
+          error: sampleError(job.reportCase.id, outcome),
         }
   })
   const names = options.configurations.map((c) => c.name)

@@ -27,9 +27,13 @@ export type Finishing = {
 export type Answer = Omit<DoneEvent, 'type' | 'requestId'>
 type Flags = Answer['flags']
 
-/** What becomes of an attempt's text: the answer, or one more attempt with a firmer prompt. */
+/**
+ * What becomes of an attempt's text: the answer, or one more attempt with a firmer prompt (and
+ * the first answer as it is, for when that attempt cannot run).
+ */
 export type Outcome =
-  { kind: 'done'; answer: Answer } | { kind: 'retry'; prompt: EngineJob['prompt'] }
+  | { kind: 'done'; answer: Answer }
+  | { kind: 'retry'; prompt: EngineJob['prompt']; firstAnswer: Answer }
 
 const noFlags: Flags = { languageMismatch: false, keptRaw: false, truncated: false }
 
@@ -67,7 +71,9 @@ export function finishAnswer(attempt: {
   sent: StartedEvent | null
 }): Outcome {
   const { raw, finishing } = attempt
-  const budgetStop = attempt.stopping === 'budget' && attempt.stats.stopReason === 'abort'
+  // Quire asked for a budget stop: the answer was long enough, whether the backend then aborted
+  // or reached its own end before the cancel arrived (a busy machine delivers it late).
+  const budgetStop = attempt.stopping === 'budget' && attempt.stats.stopReason !== 'deadline'
   const stats = budgetStop ? { ...attempt.stats, stopReason: 'budget' as const } : attempt.stats
   if (!finishing)
     return {
@@ -77,23 +83,25 @@ export function finishAnswer(attempt: {
   const cleaned = cleanOrKeepRaw(raw, finishing)
   const stopped = stats.stopReason === 'abort' || stats.stopReason === 'deadline'
   const sent = attempt.sent
+  const answer: Answer = {
+    text: cleaned.text,
+    raw,
+    changes: cleaned.changes,
+    flags: cleaned.flags,
+    retried: attempt.number > 1,
+    stats,
+  }
   if (cleaned.flags.languageMismatch && attempt.number === 1 && !stopped && sent) {
     const system = sent.messages.find((message) => message.role === 'system')?.content ?? ''
     const user = sent.messages.findLast((message) => message.role === 'user')?.content ?? ''
     const firmer = firmerLanguageInstruction(finishing.language)
-    return { kind: 'retry', prompt: { kind: 'messages', system, user: `${user}\n\n${firmer}` } }
+    return {
+      kind: 'retry',
+      prompt: { kind: 'messages', system, user: `${user}\n\n${firmer}` },
+      firstAnswer: answer,
+    }
   }
-  return {
-    kind: 'done',
-    answer: {
-      text: cleaned.text,
-      raw,
-      changes: cleaned.changes,
-      flags: cleaned.flags,
-      retried: attempt.number > 1,
-      stats,
-    },
-  }
+  return { kind: 'done', answer }
 }
 
 /** The answer of a request that produced nothing: cancelled or out of time before it ran. */

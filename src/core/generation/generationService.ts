@@ -18,7 +18,7 @@ import type {
   ParsedEngineJob,
   RunSink,
 } from '../engine/backend'
-import { emptyAnswer, finishAnswer, type Finishing } from './finishAnswer'
+import { emptyAnswer, finishAnswer, type Answer, type Finishing } from './finishAnswer'
 import type { ModelReadiness } from './modelReadiness'
 import { RememberedIds } from './rememberedIds'
 
@@ -57,6 +57,8 @@ type Request = {
   deadline: ReturnType<typeof setTimeout> | null
   /** The budget check threw once; it is not tried again for this request. */
   budgetBroken: boolean
+  /** The first answer, kept while the language retry runs, in case the retry cannot. */
+  firstAnswer?: Answer
 }
 
 export type GenerationServiceDeps = {
@@ -221,8 +223,12 @@ export class GenerationService {
         if (current()) this.finish(request, text, stats)
       },
       error: (code, message, ref) => {
-        if (current())
-          this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
+        if (!current()) return
+        // The firmer retry is longer than the prompt that ran; when it no longer fits the
+        // context, the answer already written is better than none.
+        if (code === 'context-overflow' && request.firstAnswer)
+          return this.end(request, { type: 'done', requestId: request.id, ...request.firstAnswer })
+        this.end(request, { type: 'error', requestId: request.id, code, message, ...refOf(ref) })
       },
     }
     this.deps.backend().run(job, sink)
@@ -284,6 +290,7 @@ export class GenerationService {
     })
     if (outcome.kind === 'done')
       return this.end(request, { type: 'done', requestId: request.id, ...outcome.answer })
+    request.firstAnswer = outcome.firstAnswer
     this.send(request, { type: 'retry', requestId: request.id, reason: 'language' })
     this.launch(request, outcome.prompt)
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { QuireError } from '@shared/contract'
 import { loraFileNameSchema } from '@shared/presets/schema'
+import type { LoraListing } from '@shared/prompts/libraryContract'
 import type { LoraStatus } from '@shared/stylepack'
 import { loraFolder } from './libraryPaths'
 
@@ -44,4 +45,23 @@ export async function loraStatus(
   )
   if (!exists) return 'missing'
   return (await sha256File(path)) === sha256 ? 'present' : 'different'
+}
+
+/**
+ * The GGUF adapters in the user's lora folder, by name, that a configuration can name (files
+ * only, no subfolders). A folder that does not exist yet has none.
+ */
+export async function listLoraAdapters(dataDir: string): Promise<LoraListing> {
+  const folder = resolve(loraFolder(dataDir))
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+  const adapters = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile() && /\.gguf$/i.test(entry.name))
+      .filter((entry) => loraFileNameSchema.safeParse(entry.name).success)
+      .map(async (entry) => ({
+        file: entry.name,
+        sizeBytes: (await stat(resolve(folder, entry.name))).size,
+      })),
+  )
+  return { folder, adapters: adapters.sort((a, b) => a.file.localeCompare(b.file)) }
 }

@@ -14,6 +14,7 @@ import { GenerationService, type GenerationClient } from '../generation/generati
 import { ModelReadiness } from '../generation/modelReadiness'
 import { prepareRequest } from '../generation/prepareRequest'
 import { LibraryStore } from '../library/libraryStore'
+import { listLoraAdapters } from '../library/loraFiles'
 import { RemoteBackend } from '../engine/remote/remoteBackend'
 import { loadCatalog } from '../models/catalog'
 import { normalizeEndpoint } from '../models/hfSource'
@@ -164,6 +165,7 @@ export async function createQuireService(
     ...createDocumentHandlers(documents),
     ...createLibraryHandlers(library, () => settings.get().promptLanguage),
     ...createVoteHandlers(new VoteStore(options.dataDir), library),
+    listLoraAdapters: () => listLoraAdapters(options.dataDir),
     getStatus: async () => backends.get().getStatus(),
     loadModel: ({ path }) => loadModel(path),
     getSettings: async () => settings.get(),

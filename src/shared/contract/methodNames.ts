@@ -26,6 +26,7 @@ export const methodNames = [
   'undeletePrompt',
   'getPersonaText',
   'savePersona',
+  'listLoraAdapters',
   'previewPrompt',
   'exportPack',
   'planPackImport',

@@ -7,6 +7,7 @@ import {
   duplicatePromptResultSchema,
   libraryListingSchema,
   libraryProblemSchema,
+  loraListingSchema,
   promptPreviewRequestSchema,
   promptPreviewSchema,
   promptRefSchema,
@@ -102,6 +103,8 @@ export const contractMethods = {
       z.object({ ok: z.literal(false), problems: z.array(libraryProblemSchema) }),
     ]),
   },
+  /** The LoRA adapters in the data folder's `lora/`, for choosing a configuration's set. */
+  listLoraAdapters: { input: z.undefined(), output: loraListingSchema },
   /** The exact messages and sampling values a prompt would send, without a model. */
   previewPrompt: { input: promptPreviewRequestSchema, output: promptPreviewSchema },
   exportPack: { input: packExportRequestSchema, output: packExportResultSchema },

@@ -30,7 +30,13 @@ export type ReportSample = {
   text: string
   raw: string
   stats: GenerationStats | null
-  error: { code: string; message: string } | null
+  /**
+   * Why it failed. A case that does not fit the model's context says how many tokens it needed
+   * (its prompt and answer budget) and how many the context holds.
+   */
+  error: { code: string; message: string; needed?: number; contextSize?: number } | null
+  /** The case's text before the selection was shortened to fit the context (absent: it was not). */
+  trimmedBefore?: boolean
 }
 
 /** `report.json`: the run, its cases and samples, and the metrics computed from them. */
@@ -48,6 +54,8 @@ export type EvalReport = {
       backend: string
       architecture: string
       url: string | null
+      /** The context each sequence had, in tokens (absent in older reports). */
+      contextSize?: number
     }
     seed: number
     samples: number

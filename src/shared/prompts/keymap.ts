@@ -17,6 +17,8 @@ export type Binding = { id: string; shortcut: string }
 export const appKeyActions = [
   { id: 'app:rewrite', defaultShortcut: 'Mod+Alt+R' },
   { id: 'app:ask', defaultShortcut: 'Mod+Alt+A' },
+  { id: 'app:compare', defaultShortcut: 'Mod+Alt+B' },
+  { id: 'app:best-of', defaultShortcut: 'Mod+Alt+N' },
   { id: 'app:palette', defaultShortcut: 'Mod+K' },
 ] as const satisfies readonly KeyAction[]
 

@@ -135,5 +135,13 @@ export const promptPreviewSchema = z.object({
 })
 export type PromptPreview = z.output<typeof promptPreviewSchema>
 
+/** `listLoraAdapters`: the adapter files a configuration can name, and where to put more. */
+export const loraListingSchema = z.object({
+  /** The data folder's `lora/` (it may not exist yet). */
+  folder: z.string(),
+  adapters: z.array(z.object({ file: z.string(), sizeBytes: z.number().int().nonnegative() })),
+})
+export type LoraListing = z.output<typeof loraListingSchema>
+
 /** Sent when the library changed on disk or by a call; the panel and menus list it again. */
 export const libraryChangedEventSchema = z.object({ type: z.literal('library-changed') })

@@ -37,11 +37,12 @@ export async function selectText(page: Page, text: string): Promise<void> {
   expect(found, `"${text}" is in the document`).toBe(true)
 }
 
+/** Waits for the engine to say ready; a (re)started engine process takes long on a busy machine. */
 export async function waitForEngineReady(page: Page): Promise<void> {
   await page
     .getByTestId('engine-status')
     .and(page.locator('[data-state="ready"]'))
-    .waitFor({ timeout: 30_000 })
+    .waitFor({ timeout: 50_000 })
 }
 
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control'

@@ -249,6 +249,24 @@ describe('GenerationService', () => {
     })
   })
 
+  it('says budget when the model ended on its own before the budget stop reached it', async () => {
+    const { backend, service } = setup()
+    const writer = client('w')
+    service.generate(writer, 'r1', prepared({ steps: [{ 'trim-length': 4 }] }))
+    await settle()
+    const { sink } = backend.last()
+    sink.started(fitted('x'))
+    sink.delta('The rain fell. It was cold. A', 7)
+    expect(backend.cancelled).toHaveLength(1)
+    sink.done('The rain fell. It was cold. And then.', stats({ stopReason: 'eos' }))
+    expect(writer.events.at(-1)).toMatchObject({
+      type: 'done',
+      text: 'The rain fell.',
+      flags: { truncated: true },
+      stats: { stopReason: 'budget' },
+    })
+  })
+
   it('retries once in the wrong language with the sent messages made firmer, and starts again', async () => {
     const { backend, service } = setup()
     const writer = client('w')
@@ -274,6 +292,38 @@ describe('GenerationService', () => {
       { type: 'delta', seq: 0, text: '雨很轻。' },
       { type: 'done', text: '雨很轻。', retried: true },
     ])
+  })
+
+  it('keeps the first answer, flagged, when the firmer retry no longer fits the context', async () => {
+    const { backend, service } = setup()
+    const writer = client('w')
+    service.generate(writer, 'r1', prepared({ steps: ['language-guard'], language: 'zh' }))
+    await settle()
+    const first = backend.last()
+    first.sink.started(fitted('改写：雨'))
+    first.sink.done('The rain is soft.', stats())
+    backend.last().sink.error('context-overflow', 'The prompt is 2051 tokens, more than 2048.', {
+      key: 'prompt-too-long',
+      params: { promptTokens: 2051, contextSize: 2048 },
+    })
+    expect(writer.events.at(-1)).toMatchObject({
+      type: 'done',
+      text: 'The rain is soft.',
+      retried: false,
+      flags: { languageMismatch: true },
+    })
+    expect(service.size).toBe(0)
+  })
+
+  it('still fails a retry for any other reason', async () => {
+    const { backend, service } = setup()
+    const writer = client('w')
+    service.generate(writer, 'r1', prepared({ steps: ['language-guard'], language: 'zh' }))
+    await settle()
+    backend.last().sink.started(fitted('改写：雨'))
+    backend.last().sink.done('The rain is soft.', stats())
+    backend.last().sink.error('generation-failed', 'The model failed.')
+    expect(writer.events.at(-1)).toMatchObject({ type: 'error', code: 'generation-failed' })
   })
 
   it('stops a client’s requests when it goes away and sends it nothing more', async () => {

@@ -2,13 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import {
-  $addUpdateTag,
-  COMMAND_PRIORITY_LOW,
-  HISTORY_MERGE_TAG,
-  HISTORY_PUSH_TAG,
-  KEY_DOWN_COMMAND,
-} from 'lexical'
+import { $addUpdateTag, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, HISTORY_PUSH_TAG } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
 import { toErrorPayload, type PromptSummary, type QuireApi } from '@shared/contract'
 import type { VoteChoice } from '@shared/compare/vote'
@@ -20,9 +14,8 @@ import {
   $unmarkTarget,
   type SuggestionTarget,
 } from '../editor/plugins/Suggestion/target'
-import { isMacPlatform, matchesShortcut } from '../editor/shortcuts'
 import { challengers, defaultChallenger, type Challenger } from './challengers'
-import { COMPARE_COMMAND, COMPARE_SHORTCUT } from './commands'
+import { COMPARE_COMMAND } from './commands'
 import { ComparePanel } from './ComparePanel'
 import type { Side } from './compareState'
 import { createCompareRequests } from './compareRequests'
@@ -34,8 +27,6 @@ const LAST_KEY = (promptId: string) => `quire.compare.${promptId}`
 type Props = {
   api: QuireApi
   prompts: readonly PromptSummary[]
-  /** The action the shortcut compares (the chosen rewrite style). */
-  defaultPromptId: string
   onActiveChange(active: boolean): void
   onOpenStats(): void
 }
@@ -45,20 +36,13 @@ type Props = {
  * side in random order with the labels hidden; the writer votes, then sees which was which and
  * may take either answer (one undo step).
  */
-export function ComparePlugin({
-  api,
-  prompts,
-  defaultPromptId,
-  onActiveChange,
-  onOpenStats,
-}: Props) {
+export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Props) {
   const [editor] = useLexicalComposerContext()
   const { t } = useTranslation()
   const store = useMemo(() => createCompareStore(), [])
   const state = useSyncExternalStore(store.subscribe, store.get)
   const library = useLibraryChoices(api)
   const [challengerKey, setChallengerKey] = useState<string | null>(null)
-  const isMac = isMacPlatform()
 
   useEffect(() => onActiveChange(state.phase !== 'idle'), [state.phase, onActiveChange])
 
@@ -202,18 +186,8 @@ export function ComparePlugin({
           ({ promptId }) => $compare(promptId),
           COMMAND_PRIORITY_LOW,
         ),
-        editor.registerCommand(
-          KEY_DOWN_COMMAND,
-          (event) => {
-            if (!matchesShortcut(COMPARE_SHORTCUT, event, isMac)) return false
-            event.preventDefault()
-            editor.dispatchCommand(COMPARE_COMMAND, { promptId: defaultPromptId })
-            return true
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
       ),
-    [editor, $compare, defaultPromptId, isMac],
+    [editor, $compare],
   )
 
   if (state.phase === 'idle') return null

@@ -3,6 +3,3 @@ import { createCommand, type LexicalCommand } from 'lexical'
 /** Compares two configurations of an action on the current selection (blind A/B). */
 export const COMPARE_COMMAND: LexicalCommand<{ promptId: string }> =
   createCommand('COMPARE_COMMAND')
-
-/** Compare's shortcut: the A/B of the chosen rewrite style. */
-export const COMPARE_SHORTCUT = 'Mod+Alt+B'

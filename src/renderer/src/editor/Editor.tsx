@@ -18,6 +18,7 @@ import { useKeymap } from '../palette/keymap'
 import { usePrefs } from '../palette/userPrefs'
 import { ContentLanguagePlugin } from './plugins/ContentLanguage'
 import { fullWidthTransformers } from './plugins/MarkdownInput/fullWidth'
+import { PastePlugin } from './plugins/Paste'
 import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentSync'
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
@@ -148,6 +149,7 @@ export function Editor({
         <MarkdownShortcutPlugin
           transformers={[...markdownTransformers, ...fullWidthTransformers]}
         />
+        <PastePlugin />
         <DocumentSyncPlugin connection={connection} />
         <ContentLanguagePlugin uiLanguage={uiLanguage} />
         <WordCountPlugin onCounts={onCounts} />
@@ -189,7 +191,6 @@ export function Editor({
         <ComparePlugin
           api={api}
           prompts={allChoices}
-          defaultPromptId={chosenRewrite}
           onActiveChange={setCompareActive}
           onOpenStats={onOpenStats}
         />

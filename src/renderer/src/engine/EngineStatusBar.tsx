@@ -49,6 +49,14 @@ export function EngineStatusBar({
   const state: State = connectionError ? 'disconnected' : (status?.state ?? 'starting')
   const spoken = engineStateText(t, state, status)
   const label = state === 'loading' && !status?.remote ? spoken + percent(status) : spoken
+  // The header shows "name · CPU"; said aloud, that needs the word "ready".
+  const announced =
+    state === 'ready' && status?.model && !status.remote
+      ? t('engine.announceReady', {
+          name: status.model.name,
+          backend: status.model.backend.toUpperCase(),
+        })
+      : spoken
   const notice =
     connectionError ??
     (status?.notice ? hostErrorText(t, { message: status.notice, ...status.noticeRef }) : null)
@@ -72,7 +80,7 @@ export function EngineStatusBar({
         aria-live="polite"
         data-testid="engine-announce"
       >
-        {spoken}
+        {announced}
       </span>
       {notice && notice !== dismissed && (
         <div className="engine-notice" role="alert" data-testid="engine-notice">

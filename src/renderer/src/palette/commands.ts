@@ -50,6 +50,7 @@ export const appCommands: AppCommand[] = [
     titleKey: 'palette.commands.compare',
     keywords: ['compare', 'a/b', 'vote', '对比', '投票'],
     group: 'ai',
+    shortcutId: 'app:compare',
     run: (c) => c.editor?.dispatch(COMPARE_SELECTION_COMMAND, undefined) ?? false,
   },
   {
@@ -57,6 +58,7 @@ export const appCommands: AppCommand[] = [
     titleKey: 'palette.commands.bestOf',
     keywords: ['best', 'candidates', 'score', '最佳', '候选'],
     group: 'ai',
+    shortcutId: 'app:best-of',
     run: (c) => c.editor?.dispatch(BEST_OF_SELECTION_COMMAND, undefined) ?? false,
   },
   {

@@ -28,6 +28,6 @@ export function shortcutProblemText(
 
 /** The title of an app action with a shortcut ("app:rewrite" → "Rewrite"), else null. */
 export function appActionTitle(actionId: string, t: TFunction): string | null {
-  const name = /^app:(rewrite|ask|palette)$/.exec(actionId)?.[1]
+  const name = /^app:(rewrite|ask|compare|best-of|palette)$/.exec(actionId)?.[1]
   return name ? t(`shortcuts.actions.${name}`) : null
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PromptSummary, QuireApi } from '@shared/contract'
+import { useLibraryChoices } from '../compare/useChallengers'
 import { Drawer } from '../ui/Drawer'
 import { useReducerStore } from '../ui/reducerStore'
 import { runSamples, type SampleRun } from '../bestOf/sampleClient'
@@ -13,13 +14,15 @@ import {
 } from '../bestOf/sampleSet'
 import { PlaygroundResults } from './PlaygroundResults'
 import {
-  FIELD_LIMITS,
-  SAMPLING_FIELDS,
+  overridesFrom,
   presetFrom,
   templateOf,
-  withTemplate,
+  versionText,
   type SamplingDraft,
 } from './playgroundDraft'
+import { SamplingFields, type RunDraft } from './SamplingFields'
+import { useLoraAdapters, useVoiceDraft } from './useVoiceDraft'
+import { VoiceFields } from './VoiceFields'
 import '../bestOf/bestOf.css'
 import './playground.css'
 
@@ -28,6 +31,8 @@ type Loaded = {
   prompt: PromptSummary
   fileText: string
   base: Awaited<ReturnType<QuireApi['previewPrompt']>>['sampling']
+  /** The persona and LoRA set the prompt runs with. */
+  voice: Pick<Awaited<ReturnType<QuireApi['previewPrompt']>>, 'persona' | 'lora'>
 }
 
 const setReducer = (
@@ -47,14 +52,19 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   const [template, setTemplate] = useState('')
   const [sampling, setSampling] = useState<SamplingDraft | null>(null)
   const [input, setInput] = useState(() => t('playground.sampleInput'))
-  const [count, setCount] = useState(3)
-  const [seedMode, setSeedMode] = useState<'fixed' | 'fresh'>('fixed')
-  const [seed, setSeed] = useState(42)
+  const [runs, setRuns] = useState<RunDraft>({ count: 3, seedMode: 'fixed', seed: 42 })
   const [presetTitle, setPresetTitle] = useState('')
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
   const { state: set, store } = useReducerStore(setReducer, null)
   const run = useRef<SampleRun | null>(null)
   useEffect(() => () => run.current?.dispose(), [])
+  const { voice, problem, choosePersona, setSystem, setLora } = useVoiceDraft(
+    api,
+    language,
+    loaded?.voice ?? null,
+  )
+  const adapters = useLoraAdapters(api)
+  const personas = useLibraryChoices(api).personas.filter((p) => p.language === language)
 
   useEffect(() => {
     const prompt = prompts.find((p) => p.id === promptId && p.language === language)
@@ -65,7 +75,12 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
       api.previewPrompt({ promptId: prompt.id, selection: '…', language }),
     ]).then(([file, preview]) => {
       if (!live) return
-      setLoaded({ prompt, fileText: file.text, base: preview.sampling })
+      setLoaded({
+        prompt,
+        fileText: file.text,
+        base: preview.sampling,
+        voice: { persona: preview.persona, lora: preview.lora },
+      })
       setTemplate(templateOf(file.text))
       const { temperature, topP, topK, repeatPenalty, maxTokens } = preview.sampling
       setSampling({ temperature, topP, topK, repeatPenalty, maxTokens })
@@ -76,10 +91,10 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   }, [api, prompts, promptId, language])
 
   const start = useCallback(() => {
-    if (!loaded || !sampling) return
+    if (!loaded || !sampling || !voice) return
     run.current?.dispose()
-    const seeds = Array.from({ length: count }, (_, i) =>
-      seedMode === 'fixed' ? seed + i : freshSeed(),
+    const seeds = Array.from({ length: runs.count }, (_, i) =>
+      runs.seedMode === 'fixed' ? runs.seed + i : freshSeed(),
     )
     const { maxTokens, ...values } = sampling
     const started = runSamples(
@@ -89,7 +104,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
         selection: input,
         language,
         maxTokens,
-        overrides: { template: { body: template }, sampling: values },
+        overrides: overridesFrom(template, values, voice),
       },
       seeds,
       store.dispatch,
@@ -102,12 +117,12 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
       judgeCopy: loaded.prompt.kind !== 'continue',
     }
     store.dispatch({ type: 'new', set: newSampleSet(started.requests, scoring) })
-  }, [api, loaded, sampling, count, seedMode, seed, input, language, template, store])
+  }, [api, loaded, sampling, voice, runs, input, language, template, store])
 
   const savePreset = async () => {
     if (!loaded || !sampling || !presetTitle.trim()) return
     const settings = await api.getSettings()
-    const preset = presetFrom(presetTitle, loaded.base, sampling, loaded.prompt)
+    const preset = presetFrom(presetTitle, loaded.base, sampling, loaded.prompt, voice?.lora)
     const others = settings.userPresets.filter((p) => p.id !== preset.id)
     try {
       await api.updateSettings({ userPresets: [...others, preset] })
@@ -118,8 +133,11 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   }
 
   const saveVersion = async () => {
-    if (!loaded) return
-    const result = await api.savePrompt({ language, text: withTemplate(loaded.fileText, template) })
+    if (!loaded || !voice) return
+    const result = await api.savePrompt({
+      language,
+      text: versionText(loaded.fileText, template, voice),
+    })
     setNotice(
       result.ok
         ? { ok: true, text: t('playground.versionSaved', { file: result.file }) }
@@ -162,52 +180,29 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
             onChange={(e) => setTemplate(e.target.value)}
           />
         </label>
-        {sampling &&
-          SAMPLING_FIELDS.map((field) => (
-            <label key={field}>
-              {t(`playground.fields.${field}`)}
-              <input
-                type="number"
-                data-testid={`playground-${field}`}
-                {...FIELD_LIMITS[field]}
-                value={sampling[field]}
-                onChange={(e) => setSampling({ ...sampling, [field]: Number(e.target.value) })}
-              />
-            </label>
-          ))}
-        <label>
-          {t('playground.count')}
-          <input
-            type="number"
-            min={1}
-            max={6}
-            data-testid="playground-count"
-            value={count}
-            onChange={(e) => setCount(Math.min(6, Math.max(1, Number(e.target.value) || 1)))}
+        {voice && (
+          <VoiceFields
+            voice={voice}
+            personas={personas}
+            adapters={adapters.listing}
+            onPersona={choosePersona}
+            onSystem={setSystem}
+            onLora={setLora}
+            onLookAgain={adapters.refresh}
           />
-        </label>
-        <label>
-          {t('playground.seeds')}
-          <select
-            data-testid="playground-seed-mode"
-            value={seedMode}
-            onChange={(e) => setSeedMode(e.target.value as 'fixed' | 'fresh')}
-          >
-            <option value="fixed">{t('playground.fixed')}</option>
-            <option value="fresh">{t('playground.fresh')}</option>
-          </select>
-        </label>
-        {seedMode === 'fixed' && (
-          <label>
-            {t('playground.firstSeed')}
-            <input
-              type="number"
-              min={0}
-              data-testid="playground-seed"
-              value={seed}
-              onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
-            />
-          </label>
+        )}
+        {problem && (
+          <p className="playground-error playground-wide" role="alert">
+            {problem}
+          </p>
+        )}
+        {sampling && (
+          <SamplingFields
+            sampling={sampling}
+            runs={runs}
+            onSampling={setSampling}
+            onRuns={setRuns}
+          />
         )}
       </div>
       <div className="playground-actions">
@@ -215,16 +210,16 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           type="button"
           className="button primary"
           data-testid="playground-run"
-          disabled={!loaded || !input.trim()}
+          disabled={!loaded || !voice || !input.trim()}
           onClick={start}
         >
-          {t('playground.run', { count })}
+          {t('playground.run', { count: runs.count })}
         </button>
         <button
           type="button"
           className="button"
           data-testid="playground-save-version"
-          disabled={!loaded}
+          disabled={!loaded || !voice}
           onClick={() => void saveVersion()}
         >
           {t('playground.saveVersion')}
@@ -245,6 +240,9 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           {t('playground.savePreset')}
         </button>
       </div>
+      <p className="field-hint" data-testid="playground-saves-what">
+        {t('playground.savesWhat')}
+      </p>
       {notice && (
         <p
           className={notice.ok ? 'playground-saved' : 'playground-error'}

@@ -41,6 +41,18 @@ export function PlaygroundResults({ set }: { set: SampleSet }) {
               })}
             </p>
           )}
+          {sample.started?.configuration && (
+            <p className="playground-ran" data-testid="playground-ran">
+              {t('playground.ran', {
+                persona: sample.started.configuration.persona,
+                lora:
+                  sample.started.configuration.lora
+                    .map((adapter) => `${adapter.file} × ${adapter.scale}`)
+                    .join(', ') || t('playground.noLora'),
+                fingerprint: sample.started.fingerprint ?? '—',
+              })}
+            </p>
+          )}
           {sample.score && <ScoreDetails score={sample.score} />}
           {sample.started && (
             <details className="playground-messages">

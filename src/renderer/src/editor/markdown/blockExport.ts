@@ -15,14 +15,16 @@ let exportChildren: ExportChildren | null = null
 /**
  * Lexical exports a whole container at once; to write (and cache) one block at a time we borrow
  * its inline exporter: a first transformer receives it, keeps it and stops the export. It is
- * the exporter Lexical itself uses, bound to the same transformers.
+ * the exporter Lexical itself uses, bound to the same transformers. The capture is a multi-line
+ * one because Lexical tries those first: as a plain element transformer it came after the code
+ * block's and never saw a container holding only a code block (a file starting with ```).
  */
 function $inlineExporter(parent: ElementNode): ExportChildren {
   if (exportChildren) return exportChildren
-  const capture: ElementTransformer = {
-    type: 'element',
+  const capture: MultilineElementTransformer = {
+    type: 'multiline-element',
     dependencies: [],
-    regExp: /(?!)/,
+    regExpStart: /(?!)/,
     replace: () => false,
     export: (_node, children) => {
       exportChildren = children

@@ -80,22 +80,63 @@ export function $verbatimBlock(source: string): ElementNode {
 const mergesInto = (node: LexicalNode, previous: LexicalNode | null): boolean =>
   $isListNode(node) && $isListNode(previous) && node.getListType() === previous.getListType()
 
+/** Markdown cut into Lexical nodes, each with the exact whitespace that came before it. */
+export type MarkdownNodes = {
+  blocks: { node: LexicalNode; gapBefore: string }[]
+  trailing: string
+}
+
 /**
- * Replaces the document with a Markdown file. What Lexical can represent becomes rich text; the
- * rest (tables, HTML, footnotes, front matter, …) stays as editable source, and every block
- * remembers its surroundings so that `$exportMarkdown` writes untouched parts byte for byte.
+ * How a block becomes a node. `document`: rich only when it writes back without losing a
+ * character, else verbatim source. `paste`: pasted text has no file to write back, so a block
+ * Lexical can read is taken as Lexical reads it (several nodes if need be).
+ */
+export type MarkdownImportMode = 'document' | 'paste'
+
+function $pastedBlock(block: MarkdownBlock): LexicalNode[] {
+  if (block.kind === 'rich') {
+    const nodes = $generateNodesFromMarkdownString(block.source, markdownTransformers)
+    if (nodes.length > 0) return nodes
+  }
+  return [$verbatimBlock(block.source)]
+}
+
+/**
+ * Markdown as Lexical nodes, block by block, without touching the document: what Lexical can
+ * represent becomes rich text, the rest (tables, HTML, footnotes, front matter, …) editable
+ * source. The document load and Markdown paste both go through here.
+ */
+export function $markdownToNodes(markdown: string, mode: MarkdownImportMode): MarkdownNodes {
+  const { blocks, trailing } = splitBlocks(markdown)
+  const out: MarkdownNodes['blocks'] = []
+  let previous: LexicalNode | null = null
+  for (const block of blocks) {
+    let nodes: LexicalNode[]
+    if (mode === 'paste') nodes = $pastedBlock(block)
+    else {
+      const rich = block.kind === 'rich' ? $richBlock(block) : null
+      nodes = [rich && !mergesInto(rich, previous) ? rich : $verbatimBlock(block.source)]
+    }
+    nodes.forEach((node, index) =>
+      out.push({ node, gapBefore: index === 0 ? block.gapBefore : '\n\n' }),
+    )
+    previous = nodes.at(-1) ?? previous
+  }
+  return { blocks: out, trailing }
+}
+
+/**
+ * Replaces the document with a Markdown file. Every block remembers its surroundings so that
+ * `$exportMarkdown` writes untouched parts byte for byte.
  */
 export function $importMarkdown(markdown: string): void {
   const root = $getRoot()
   root.clear()
-  const { blocks, trailing } = splitBlocks(markdown)
+  const { blocks, trailing } = $markdownToNodes(markdown, 'document')
   let previous: LexicalNode | null = null
-  for (const block of blocks) {
-    const rich = block.kind === 'rich' ? $richBlock(block) : null
-    const node: LexicalNode =
-      rich && !mergesInto(rich, previous) ? rich : $verbatimBlock(block.source)
+  for (const { node, gapBefore } of blocks) {
     root.append(node)
-    $setState(node, gapState, { text: block.gapBefore, afterKey: previous?.getKey() ?? null })
+    $setState(node, gapState, { text: gapBefore, afterKey: previous?.getKey() ?? null })
     previous = node
   }
   // An empty file gets the usual final line break once the writer types something.

@@ -16,7 +16,7 @@ import type { Binding } from '@shared/prompts/keymap'
 import { currentView, placeToolbar, selectionBox, type Placement } from '../../positioning'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
-import { COMPARE_COMMAND, COMPARE_SHORTCUT } from '../../../compare/commands'
+import { COMPARE_COMMAND } from '../../../compare/commands'
 import { ASK_PROMPT_ID, askVariables } from './ask'
 import { AskField } from './AskField'
 import {
@@ -176,6 +176,10 @@ export function AiToolbarPlugin({
               return true
             }
             event.preventDefault()
+            if (hit.id === 'app:compare')
+              return editor.dispatchCommand(COMPARE_SELECTION_COMMAND, undefined)
+            if (hit.id === 'app:best-of')
+              return editor.dispatchCommand(BEST_OF_SELECTION_COMMAND, undefined)
             run(hit.id === 'app:rewrite' ? rewritePromptId : hit.id)
             return true
           },
@@ -245,7 +249,9 @@ export function AiToolbarPlugin({
         type="button"
         className="button subtle"
         data-testid="action-best-of"
-        title={t('bestOf.hint', { count: DEFAULT_BEST_OF })}
+        title={[t('bestOf.hint', { count: DEFAULT_BEST_OF }), shortcutFor('app:best-of')]
+          .filter(Boolean)
+          .join(' · ')}
         onClick={() => editor.dispatchCommand(BEST_OF_COMMAND, { promptId: rewritePromptId })}
       >
         {t('bestOf.action', { count: DEFAULT_BEST_OF })}
@@ -257,7 +263,7 @@ export function AiToolbarPlugin({
         type="button"
         className="button subtle"
         data-testid="action-compare"
-        title={[t('toolbar.compareHint'), formatShortcut(COMPARE_SHORTCUT, isMac)].join(' · ')}
+        title={[t('toolbar.compareHint'), shortcutFor('app:compare')].filter(Boolean).join(' · ')}
         onClick={() => editor.dispatchCommand(COMPARE_COMMAND, { promptId: rewritePromptId })}
       >
         {t('toolbar.compare')}

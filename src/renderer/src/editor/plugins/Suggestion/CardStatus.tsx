@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import type { Alternative } from './alternative'
 
-/** The shown answer's one-line status: what it waits for (with the model's load progress), tokens so far, or how it ended. */
+/**
+ * The shown answer's one-line status: what it waits for (with the model's load progress), tokens
+ * so far, or how it ended. Not a live region: it changes with every token; the card announces
+ * the finished answer once instead.
+ */
 export function CardStatus({
   state,
   loadProgress,
@@ -16,7 +20,6 @@ export function CardStatus({
     <span
       className={`suggestion-status${state.phase === 'error' ? ' is-error' : ''}`}
       data-testid="suggestion-status"
-      role="status"
     >
       {busy && <span className="spinner" aria-hidden="true" />}
       {statusText(state, t)}

@@ -6,7 +6,8 @@ import { AnswerBody } from './AnswerBody'
 import { CardActions } from './CardActions'
 import { CardStatus } from './CardStatus'
 import { ShowPrompt } from './ShowPrompt'
-import { shownAlternative, visibleText, type OpenSuggestion } from './suggestionState'
+import { cardAnnouncement } from './announcement'
+import { shownAlternative, type OpenSuggestion } from './suggestionState'
 import { VersionColumns } from './VersionColumns'
 
 type Props = {
@@ -101,8 +102,8 @@ export function SuggestionCard(props: Props) {
         <ShowPrompt sent={shown.sent} />
       </div>
       {/* Announced once the shown answer is finished, not on every token. */}
-      <div className="visually-hidden" aria-live="polite">
-        {shown.phase === 'done' ? visibleText(state) : ''}
+      <div className="visually-hidden" aria-live="polite" data-testid="suggestion-announce">
+        {cardAnnouncement(state, t)}
       </div>
       <CardActions
         card={state}

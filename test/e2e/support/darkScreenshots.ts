@@ -1,0 +1,124 @@
+/**
+ * The README's dark-theme pictures: the suggestion card with two answers (◀ 2/2 ▶) and its diff,
+ * the versions side by side, the command palette and ghost text, in English and Chinese at
+ * 1280×800 and 900×700. Not a test: run it by hand after `npx electron-vite build`:
+ *   QUIRE_SCREENSHOTS=docs npx tsx --tsconfig tsconfig.e2e.json test/e2e/support/darkScreenshots.ts
+ */
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './browser'
+import { screenshot } from './documents'
+import { newDocument, selectText, waitForEngineReady } from './editorPage'
+import { startQuireServe } from '../../support/quireServe'
+import { TINY_QWEN_VOCAB_MODEL_PATH } from '../../fixtures/paths'
+
+const REWRITE = 'Control+Alt+KeyR'
+
+const text = {
+  en: {
+    passage:
+      'The lamps came on along the river, one by one. My grandmother walked home slowly, her basket on her arm.',
+    sentence: 'My grandmother walked home slowly, her basket on her arm.',
+    search: 'lyrical',
+  },
+  zh: {
+    passage: '秋天的风吹过老街，我想起了外婆。她总在黄昏时坐在门口剥豆子，一颗一颗落进搪瓷盆里。',
+    sentence: '她总在黄昏时坐在门口剥豆子，一颗一颗落进搪瓷盆里。',
+    search: '抒情',
+  },
+} as const
+type Language = keyof typeof text
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 900, height: 700 },
+] as const
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50))
+}
+
+/** Lets every answer being written reach a few lines, then stops them. */
+async function writeSome(page: Page, testId: string, chars: number): Promise<void> {
+  await until(async () =>
+    (await page.getByTestId(testId).allInnerTexts()).every((t) => t.trim().length >= chars),
+  )
+  await page
+    .getByTestId('suggestion-stop')
+    .click({ timeout: 1_000 })
+    .catch(() => {})
+  await until(
+    async () => (await page.getByTestId('suggestion').getAttribute('data-phase')) === 'done',
+  )
+}
+
+async function shoot(
+  browser: Browser,
+  url: string,
+  language: Language,
+  size: (typeof sizes)[number],
+) {
+  const name = (what: string) => `${what}-dark-${language}-${size.width}`
+  const context = await browser.newContext({
+    viewport: size,
+    colorScheme: 'dark',
+    locale: language === 'zh' ? 'zh-CN' : 'en-US',
+  })
+  const page = await context.newPage()
+  await page.goto(url)
+  await waitForEngineReady(page)
+  await newDocument(page)
+  await page.keyboard.insertText(text[language].passage)
+  await selectText(page, text[language].sentence)
+  await page.getByTestId('ai-toolbar').waitFor()
+
+  await page.keyboard.press('Control+KeyK')
+  await page.getByTestId('command-palette').waitFor()
+  await page.keyboard.type(text[language].search)
+  await screenshot(page, name('palette'))
+  await page.keyboard.press('Escape')
+  await page.getByTestId('command-palette').waitFor({ state: 'detached' })
+
+  await page.keyboard.press(REWRITE)
+  await writeSome(page, 'suggestion-text', 24)
+  // A second answer with text in it (the tiny model's stopped answer is sometimes cleaned away).
+  for (let tries = 0; tries < 4; tries++) {
+    await page.getByTestId('suggestion-retry').click()
+    await until(async () =>
+      /^(\d+)\/\1$/.test(await page.getByTestId('suggestion-counter').innerText()),
+    )
+    await writeSome(page, 'suggestion-text', 24)
+    if (await page.getByTestId('suggestion-accept').isEnabled()) break
+  }
+  await page.getByTestId('suggestion-diff').click()
+  await screenshot(page, name('card-diff'))
+  await page.getByTestId('suggestion-diff').click()
+  await page.getByTestId('suggestion-versions').click()
+  await page.locator('[data-testid="suggestion"][data-layout="side-by-side"]').waitFor()
+  await writeSome(page, 'suggestion-version', 40)
+  await screenshot(page, name('card-versions'))
+  await page.getByTestId('suggestion-reject').click()
+  await page.getByTestId('suggestion').waitFor({ state: 'detached' })
+
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Control+Enter')
+  await until(
+    async () => (await page.getByTestId('ghost-text').getAttribute('data-phase')) === 'done',
+  )
+  await screenshot(page, name('ghost-text'))
+  await context.close()
+}
+
+async function main(): Promise<void> {
+  const [browser, serve] = await Promise.all([
+    launchChromium(),
+    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH]),
+  ])
+  try {
+    for (const language of ['en', 'zh'] as const)
+      for (const size of sizes) await shoot(browser, serve.url, language, size)
+  } finally {
+    await browser.close()
+    await serve.stop()
+  }
+}
+
+await main()
