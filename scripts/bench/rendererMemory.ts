@@ -96,6 +96,7 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
     const growth = after / warm - 1
     const rejectGrowth = afterRejected / warm - 1
     const kb = (bytes: number) => round(bytes / 1024, 0)
+    const signed = (value: number) => (value >= 0 ? `+${value}` : `${value}`)
     const objectGrowth = rejectedObjects.bytes / warmObjects.bytes - 1
     const perRejected = (rejectedObjects.bytes - warmObjects.bytes) / Math.max(1, rejected.rejected)
     return {
@@ -128,8 +129,8 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
           met: rejectGrowth < 0.05 && outcome.errors === 0,
         },
         {
-          measure: `Renderer JavaScript objects (heap snapshot, no code) after ${WARM} → +${rejected.rejected} rejected → +${accepted.accepted} accepted`,
-          value: `${kb(warmObjects.bytes)} → ${kb(rejectedObjects.bytes)} KB (${round(objectGrowth * 100, 1)}%, ${round(perRejected, 0)} bytes per rejected) → ${kb(afterObjects.bytes)} KB`,
+          measure: `Renderer JS objects (heap snapshot, no code) after ${WARM} → +${rejected.rejected} rejected → +${accepted.accepted} accepted`,
+          value: `${kb(warmObjects.bytes)} → ${kb(rejectedObjects.bytes)} KB (${signed(round(objectGrowth * 100, 2))}%, ${round(perRejected, 0)} B each) → ${kb(afterObjects.bytes)} KB`,
           target: '< 1% growth over the rejected ones',
           met: objectGrowth < 0.01 && outcome.errors === 0,
         },
