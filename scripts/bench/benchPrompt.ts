@@ -4,8 +4,8 @@ import { join } from 'node:path'
 /** The bench's own action: a rewrite with post-processing but no length budget, so it never stops early. */
 export const BENCH_PROMPT_ID = 'bench.stream'
 
-/** The keys that run it in the editor (Mod is Ctrl here). */
-export const BENCH_SHORTCUT = 'Mod+Alt+B'
+/** The keys that run it in the editor (Mod is Ctrl here); Mod+Alt+B is Compare's. */
+export const BENCH_SHORTCUT = 'Mod+Alt+G'
 
 const PROMPT = `---
 id: ${BENCH_PROMPT_ID}

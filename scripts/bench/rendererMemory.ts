@@ -1,8 +1,12 @@
 // Section 5, the renderer: its JavaScript heap (after a full collection) before and after 500
 // suggestions, every other one accepted and the rest rejected, as a writer would in a long session.
+// V8's heap usage also counts compiled code (which grows while the JIT optimises the loop) and the
+// browser's bounded performance-entry buffers, so the page's own objects are also counted from
+// heap snapshots: a leak shows there, as objects by constructor.
 import type { OpenedDocument } from '../../src/shared/documents'
 import { TINY_MODEL_PATH } from '../../test/fixtures/paths'
 import { launchBenchChromium } from './chromium'
+import { grownConstructors, heapObjects } from './heapSnapshot'
 import { openPage, prose } from './editorPage'
 import { round } from './measure'
 import { startBenchServe } from './quireAction'
@@ -74,11 +78,14 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
     // an undo step the editor keeps).
     await page.page.evaluate(CYCLES(WARM, 0, 'odd'))
     const warm = await heap()
+    const warmObjects = await heapObjects(cdp)
     const half = (SUGGESTIONS - WARM) / 2
     const rejected = (await page.page.evaluate(CYCLES(half, WARM, 'none'))) as Outcome
     const afterRejected = await heap()
+    const rejectedObjects = await heapObjects(cdp)
     const accepted = (await page.page.evaluate(CYCLES(half, WARM + half, 'all'))) as Outcome
     const after = await heap()
+    const afterObjects = await heapObjects(cdp)
     await page.close()
     const outcome = {
       accepted: rejected.accepted + accepted.accepted,
@@ -88,6 +95,10 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
     const mb = (bytes: number) => round(bytes / 1024 / 1024, 2)
     const growth = after / warm - 1
     const rejectGrowth = afterRejected / warm - 1
+    const kb = (bytes: number) => round(bytes / 1024, 0)
+    const signed = (value: number) => (value >= 0 ? `+${value}` : `${value}`)
+    const objectGrowth = rejectedObjects.bytes / warmObjects.bytes - 1
+    const perRejected = (rejectedObjects.bytes - warmObjects.bytes) / Math.max(1, rejected.rejected)
     return {
       figures: {
         rendererHeapWarmMb: mb(warm),
@@ -95,6 +106,17 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
         rendererHeapAfterMb: mb(after),
         rendererHeapGrowthRejected: round(rejectGrowth, 4),
         rendererHeapGrowth: round(growth, 4),
+        rendererObjectsWarmKb: kb(warmObjects.bytes),
+        rendererObjectsAfterRejectedKb: kb(rejectedObjects.bytes),
+        rendererObjectsAfterKb: kb(afterObjects.bytes),
+        rendererObjectsGrowthRejected: round(objectGrowth, 4),
+        rendererObjectBytesPerRejected: round(perRejected, 0),
+        rendererObjectsGrownRejected: JSON.stringify(
+          grownConstructors(warmObjects, rejectedObjects),
+        ),
+        rendererObjectsGrownAccepted: JSON.stringify(
+          grownConstructors(rejectedObjects, afterObjects),
+        ),
         accepted: outcome.accepted,
         rejected: outcome.rejected,
         errors: outcome.errors,
@@ -105,6 +127,12 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
           value: `${mb(warm)} → ${mb(afterRejected)} (${round(rejectGrowth * 100, 1)}%) → ${mb(after)} MB (${round(growth * 100, 1)}% in all)`,
           target: '< 5% growth over the rejected ones',
           met: rejectGrowth < 0.05 && outcome.errors === 0,
+        },
+        {
+          measure: `Renderer JS objects (heap snapshot, no code) after ${WARM} → +${rejected.rejected} rejected → +${accepted.accepted} accepted`,
+          value: `${kb(warmObjects.bytes)} → ${kb(rejectedObjects.bytes)} KB (${signed(round(objectGrowth * 100, 2))}%, ${round(perRejected, 0)} B each) → ${kb(afterObjects.bytes)} KB`,
+          target: '< 1% growth over the rejected ones',
+          met: objectGrowth < 0.01 && outcome.errors === 0,
         },
       ],
     }

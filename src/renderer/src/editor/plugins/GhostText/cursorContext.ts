@@ -1,5 +1,5 @@
 import { $getSelection, $isRangeSelection, type ElementNode } from 'lexical'
-import { $blockOf, $documentEdge, $textBetween, edgeOf, type Edge } from '../Suggestion/target'
+import { $blockOf, $nearEdge, $textBetween, edgeOf, type Edge } from '../Suggestion/target'
 import type { GhostAnchor } from './ghostState'
 
 const BEFORE_CHARS = 6_000
@@ -44,14 +44,15 @@ export function $cursorContext(): CursorContext | null {
   const point = edgeOf(selection.anchor)
   const block = $blockOf(selection.anchor.getNode())
   if (!block) return null
-  const start = $documentEdge('start')
   const inBlock = $textBetween(blockStart(block), point)
-  const after = $textBetween(point, $documentEdge('end')).slice(0, AFTER_CHARS)
+  const after = $textBetween(point, $nearEdge(block, 'after', AFTER_CHARS)).slice(0, AFTER_CHARS)
   if (inBlock.trim() !== '')
     return {
       anchor: point,
       passage: inBlock,
-      before: $textBetween(start, blockStart(block)).slice(-BEFORE_CHARS),
+      before: $textBetween($nearEdge(block, 'before', BEFORE_CHARS), blockStart(block)).slice(
+        -BEFORE_CHARS,
+      ),
       after,
       textBefore: inBlock,
     }
@@ -60,7 +61,9 @@ export function $cursorContext(): CursorContext | null {
   return {
     anchor: point,
     passage: previous.getTextContent(),
-    before: $textBetween(start, blockStart(previous)).slice(-BEFORE_CHARS),
+    before: $textBetween($nearEdge(previous, 'before', BEFORE_CHARS), blockStart(previous)).slice(
+      -BEFORE_CHARS,
+    ),
     after,
     textBefore: inBlock,
   }

@@ -110,6 +110,10 @@ function onEvent(
   }
 }
 
+// A streaming answer is cleaned once per state: the card asks for its text several times per
+// render, and cleaning reads the whole answer (thousands of characters by the end of a long one).
+const cleaned = new WeakMap<Alternative, { postprocess: readonly StepSpec[]; text: string }>()
+
 /** The answer's text: cleaned as it streams, then the finished cleaning (or the raw text when asked). */
 export function answerText(
   alt: Alternative,
@@ -118,5 +122,9 @@ export function answerText(
 ): string {
   if (alt.phase === 'done') return showRaw ? alt.result.raw : alt.result.text
   if (alt.phase === 'error') return ''
-  return cleanPartial(alt.raw, postprocess)
+  const known = cleaned.get(alt)
+  if (known?.postprocess === postprocess) return known.text
+  const text = cleanPartial(alt.raw, postprocess)
+  cleaned.set(alt, { postprocess, text })
+  return text
 }

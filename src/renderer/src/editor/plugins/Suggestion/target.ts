@@ -40,14 +40,13 @@ const AFTER_CHARS = 2_000
 
 export type Edge = { key: string; offset: number; type: 'text' | 'element' }
 
-/** The first or last point of the document. */
-export function $documentEdge(edge: 'start' | 'end'): Edge {
-  const root = $getRoot()
-  const node = edge === 'start' ? root.getFirstDescendant() : root.getLastDescendant()
+/** The first or last point of an element (the document's root by default). */
+export function $documentEdge(edge: 'start' | 'end', element: ElementNode = $getRoot()): Edge {
+  const node = edge === 'start' ? element.getFirstDescendant() : element.getLastDescendant()
   if (!node)
     return {
-      key: root.getKey(),
-      offset: edge === 'start' ? 0 : root.getChildrenSize(),
+      key: element.getKey(),
+      offset: edge === 'start' ? 0 : element.getChildrenSize(),
       type: 'element',
     }
   if ($isTextNode(node))
@@ -57,6 +56,26 @@ export function $documentEdge(edge: 'start' | 'end'): Edge {
       type: 'text',
     }
   return { key: node.getKey(), offset: 0, type: 'element' }
+}
+
+/**
+ * Where to start (or end) reading the text before (after) `node` so that at least `chars`
+ * characters lie between: the edge of a top-level block that far away, or of the document.
+ * Reading from the document's edge cost a walk over all of a long document at every action.
+ */
+export function $nearEdge(node: LexicalNode, direction: 'before' | 'after', chars: number): Edge {
+  const side = direction === 'before' ? 'start' : 'end'
+  let block: LexicalNode | null = node.getTopLevelElement()
+  let gathered = 0
+  // Twice as much as asked: a block's own size counts its inner line breaks differently.
+  while (block && gathered < 2 * chars) {
+    const next: LexicalNode | null =
+      direction === 'before' ? block.getPreviousSibling() : block.getNextSibling()
+    if (!next) return $documentEdge(side)
+    block = next
+    gathered += block.getTextContentSize()
+  }
+  return block && $isElementNode(block) ? $documentEdge(side, block) : $documentEdge(side)
 }
 
 /** The document's text between two points; empty when they are not valid. */
@@ -129,8 +148,13 @@ export function $markTarget(markId: string): SuggestionTarget | null {
   const target = {
     markId,
     text,
-    before: $textBetween($documentEdge('start'), edgeOf(start)).slice(-BEFORE_CHARS),
-    after: $textBetween(edgeOf(end), $documentEdge('end')).slice(0, AFTER_CHARS),
+    before: $textBetween($nearEdge(start.getNode(), 'before', BEFORE_CHARS), edgeOf(start)).slice(
+      -BEFORE_CHARS,
+    ),
+    after: $textBetween(edgeOf(end), $nearEdge(end.getNode(), 'after', AFTER_CHARS)).slice(
+      0,
+      AFTER_CHARS,
+    ),
   }
   $wrapSelectionInMarkNode(selection, backward, markId)
   const range = $rangeOfMarks($targetMarks(markId))

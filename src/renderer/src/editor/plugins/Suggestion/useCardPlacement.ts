@@ -88,9 +88,19 @@ export function useCardPlacement(
     }
     place()
     window.addEventListener('resize', place)
-    const unregister = editor.registerUpdateListener(follow)
+    // Only edits move the passage. Measured once per frame, just before the page paints: measured
+    // in the update listener, every keystroke forced a layout of its own.
+    let frame: number | null = null
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+      frame ??= requestAnimationFrame(() => {
+        frame = null
+        follow()
+      })
+    })
     return () => {
       window.removeEventListener('resize', place)
+      if (frame !== null) cancelAnimationFrame(frame)
       unregister()
     }
   }, [anchor, card, editor, placement, wide])

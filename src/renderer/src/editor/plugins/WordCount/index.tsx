@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, $getSelection, $isRangeSelection } from 'lexical'
+import { $getSelection, $isRangeSelection } from 'lexical'
 import { countText, type TextCounts } from '@shared/documents'
+import { createBlockCounter } from './blockCounts'
 
 /** Long documents are counted at most this often while the writer types. */
 const COUNT_DELAY_MS = 250
@@ -18,6 +19,7 @@ export function WordCountPlugin({
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     let timer: number | undefined
+    const counter = createBlockCounter(editor)
     const count = (): void => {
       timer = undefined
       editor.getEditorState().read(() => {
@@ -26,7 +28,7 @@ export function WordCountPlugin({
           $isRangeSelection(selection) && !selection.isCollapsed()
             ? countText(selection.getTextContent())
             : null
-        onCounts(countText($getRoot().getTextContent()), selected)
+        onCounts(counter.$count(), selected)
       })
     }
     count()
@@ -35,6 +37,7 @@ export function WordCountPlugin({
     })
     return () => {
       stop()
+      counter.dispose()
       window.clearTimeout(timer)
     }
   }, [editor, onCounts])
