@@ -6,49 +6,14 @@
  */
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchChromium } from './browser'
 import { newDocument, selectText, waitForEngineReady } from './editorPage'
 import { startQuireServe } from '../../support/quireServe'
 import { TINY_QWEN_VOCAB_MODEL_PATH } from '../../fixtures/paths'
+import { REWRITE, sizes, text, until, writeSome, type Language } from './cardShots'
 
 const OUT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
-const REWRITE = 'Control+Alt+KeyR'
-
-const text = {
-  en: {
-    passage:
-      'The lamps came on along the river, one by one. My grandmother walked home slowly, her basket on her arm.',
-    sentence: 'My grandmother walked home slowly, her basket on her arm.',
-  },
-  zh: {
-    passage: '秋天的风吹过老街，我想起了外婆。她总在黄昏时坐在门口剥豆子，一颗一颗落进搪瓷盆里。',
-    sentence: '她总在黄昏时坐在门口剥豆子，一颗一颗落进搪瓷盆里。',
-  },
-} as const
-type Language = keyof typeof text
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-] as const
-
-async function until(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50))
-}
-
-/** Lets every answer being written reach a few lines, then stops them. */
-async function writeSome(page: Page, testId: string, chars: number): Promise<void> {
-  await until(async () =>
-    (await page.getByTestId(testId).allInnerTexts()).every((t) => t.trim().length >= chars),
-  )
-  await page
-    .getByTestId('suggestion-stop')
-    .click({ timeout: 1_000 })
-    .catch(() => {})
-  await until(
-    async () => (await page.getByTestId('suggestion').getAttribute('data-phase')) === 'done',
-  )
-}
 
 async function shoot(
   browser: Browser,
