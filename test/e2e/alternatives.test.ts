@@ -266,6 +266,16 @@ describe('ghost text at the cursor', () => {
     return (await ghost(page).textContent()) ?? ''
   }
 
+  /**
+   * Ghost text as `documentText` reads it once taken: a blank line starts a new paragraph (no
+   * empty one), a single line break is a <br>, which has no text.
+   */
+  const asBlocks = (text: string) =>
+    text
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.replace(/\n/g, ''))
+      .join('\n')
+
   it('Tab takes it all in one undo step, Mod+→ word by word; typing and Esc dismiss it outside the history', async () => {
     await page.keyboard.insertText(LEAD)
     const whole = await continueHere(page)
@@ -284,7 +294,7 @@ describe('ghost text at the cursor', () => {
 
     await page.keyboard.press('Tab')
     await ghost(page).waitFor({ state: 'detached' })
-    expect(await documentText(page)).toBe(`${LEAD}${whole}`)
+    expect(await documentText(page)).toBe(`${LEAD}${asBlocks(whole)}`)
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'editor',
     )

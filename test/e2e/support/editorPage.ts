@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core'
 /** Small helpers in the spirit of Lexical's own e2e tests. */
 export const editor = (page: Page) => page.getByTestId('editor')
 
+/** Clicks into the editor once it takes typing (it is read-only until its document is open). */
 export async function focusEditor(page: Page): Promise<void> {
+  await page.locator('[data-testid="editor"][contenteditable="true"]').waitFor({ timeout: 30_000 })
   await editor(page).click()
 }
 
