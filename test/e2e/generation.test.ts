@@ -116,7 +116,8 @@ describe('one generation request from the card', () => {
       .click({ position: { x: 2, y: 10 } })
     await page.keyboard.press('Home')
     for (let i = 0; i < 3; i++) await page.keyboard.press('Enter')
-    expect(await cardCoversPassage(page)).toBe(false)
+    // The card follows its passage on the next frame after an edit.
+    await expect.poll(() => cardCoversPassage(page), { timeout: 2_000 }).toBe(false)
     await page.keyboard.press('Escape')
     await card(page).waitFor({ state: 'detached' })
     expect(await page.locator('mark').count()).toBe(0)
