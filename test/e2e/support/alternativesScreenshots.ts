@@ -7,11 +7,9 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser } from 'playwright-core'
-import { launchChromium } from './browser'
 import { newDocument, selectText, waitForEngineReady } from './editorPage'
-import { startQuireServe } from '../../support/quireServe'
-import { TINY_QWEN_VOCAB_MODEL_PATH } from '../../fixtures/paths'
-import { REWRITE, sizes, text, until, writeSome, type Language } from './cardShots'
+import type { sizes } from './cardShots'
+import { REWRITE, shootEverySize, text, until, writeSome, type Language } from './cardShots'
 
 const OUT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
 
@@ -53,19 +51,5 @@ async function shoot(
   await context.close()
 }
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true })
-  const [browser, serve] = await Promise.all([
-    launchChromium(),
-    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH]),
-  ])
-  try {
-    for (const language of ['en', 'zh'] as const)
-      for (const size of sizes) await shoot(browser, serve.url, language, size)
-  } finally {
-    await browser.close()
-    await serve.stop()
-  }
-}
-
-await main()
+mkdirSync(OUT, { recursive: true })
+await shootEverySize(shoot)

@@ -1,5 +1,8 @@
 /** What the by-hand screenshot scripts of the suggestion card share: the passages and sizes. */
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from './browser'
+import { startQuireServe } from '../../support/quireServe'
+import { TINY_QWEN_VOCAB_MODEL_PATH } from '../../fixtures/paths'
 
 export const REWRITE = 'Control+Alt+KeyR'
 
@@ -38,4 +41,26 @@ export async function writeSome(page: Page, testId: string, chars: number): Prom
   await until(
     async () => (await page.getByTestId('suggestion').getAttribute('data-phase')) === 'done',
   )
+}
+
+/** Starts Chromium and `quire serve` on the tiny model, and takes `shoot` in each language and size. */
+export async function shootEverySize(
+  shoot: (
+    browser: Browser,
+    url: string,
+    language: Language,
+    size: (typeof sizes)[number],
+  ) => Promise<void>,
+): Promise<void> {
+  const [browser, serve] = await Promise.all([
+    launchChromium(),
+    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH]),
+  ])
+  try {
+    for (const language of ['en', 'zh'] as const)
+      for (const size of sizes) await shoot(browser, serve.url, language, size)
+  } finally {
+    await browser.close()
+    await serve.stop()
+  }
 }

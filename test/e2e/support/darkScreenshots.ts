@@ -5,12 +5,10 @@
  *   QUIRE_SCREENSHOTS=docs npx tsx --tsconfig tsconfig.e2e.json test/e2e/support/darkScreenshots.ts
  */
 import type { Browser } from 'playwright-core'
-import { launchChromium } from './browser'
 import { screenshot } from './documents'
 import { newDocument, selectText, waitForEngineReady } from './editorPage'
-import { startQuireServe } from '../../support/quireServe'
-import { TINY_QWEN_VOCAB_MODEL_PATH } from '../../fixtures/paths'
-import { REWRITE, sizes, text, until, writeSome, type Language } from './cardShots'
+import type { sizes } from './cardShots'
+import { REWRITE, shootEverySize, text, until, writeSome, type Language } from './cardShots'
 
 async function shoot(
   browser: Browser,
@@ -69,18 +67,4 @@ async function shoot(
   await context.close()
 }
 
-async function main(): Promise<void> {
-  const [browser, serve] = await Promise.all([
-    launchChromium(),
-    startQuireServe(['--model', TINY_QWEN_VOCAB_MODEL_PATH]),
-  ])
-  try {
-    for (const language of ['en', 'zh'] as const)
-      for (const size of sizes) await shoot(browser, serve.url, language, size)
-  } finally {
-    await browser.close()
-    await serve.stop()
-  }
-}
-
-await main()
+await shootEverySize(shoot)
