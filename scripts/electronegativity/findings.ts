@@ -1,10 +1,10 @@
 // The rules of the Electron checklist gate, apart from running the tool: read electronegativity's
-// CSV report, find the inline suppressions in the sources, and decide what fails.
+// findings, find the inline suppressions in the sources, and decide what fails.
 // A HIGH or MEDIUM finding fails unless the line it names (or, for a finding about the whole
 // app, any source file) carries `eng-disable CHECK_ID -- why`. A suppression without a written
 // reason fails too, even though electronegativity itself already honours it.
 
-/** One row of electronegativity's CSV report. */
+/** One finding of electronegativity, as the gate reads it. */
 export interface Finding {
   check: string
   severity: string
@@ -24,57 +24,50 @@ export interface Suppression {
   reason: string
 }
 
-/** Splits CSV text into rows of fields (RFC 4180: quoted fields, "" for a quote). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += char
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field])
-  return rows
+/** One issue as electronegativity's runner returns it (dist/runner.js). */
+export interface ToolIssue {
+  id: string
+  severity: { name: string }
+  confidence: { name: string }
+  file: string
+  location: { line: number; column: number }
+  sample?: string | null
+  description: string
 }
 
-/** The findings in an electronegativity CSV report (header row first). */
-export function readCsvReport(text: string): Finding[] {
-  const [header, ...rows] = parseCsv(text)
-  if (!header || header[0]?.trim() !== 'issue' || header[1]?.trim() !== 'severity') {
-    throw new Error('not an electronegativity CSV report: the header row is missing')
-  }
-  return rows
-    .filter((row) => row.length > 1)
-    .map((row) => {
-      const [check = '', severity = '', confidence = '', file = '', location = '', sample = ''] =
-        row
-      return {
-        check,
-        severity,
-        confidence,
-        file,
-        line: Number(location.split(':')[0]),
-        sample,
-        description: row[6] ?? '',
-      }
-    })
+/**
+ * The findings in the runner's own result. (The tool's CSV writer is not read back: it writes
+ * the header and the rows with two unawaited `fs.writeFile` calls, and on a busy machine the
+ * header's truncating write can land after the rows, leaving a report with no findings.)
+ */
+export function findingsFromIssues(issues: ToolIssue[]): Finding[] {
+  return issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity.name,
+    confidence: issue.confidence.name,
+    file: issue.file,
+    line: issue.location.line,
+    sample: issue.sample ?? 'N/A',
+    description: issue.description,
+  }))
+}
+
+const csvField = (value: string): string => `"${value.replace(/"/g, '""')}"`
+
+/** The report as CSV (RFC 4180), in the columns electronegativity's own report uses. */
+export function toCsvReport(findings: Finding[]): string {
+  const header = 'issue,severity,confidence,filename,line,sample,description\n'
+  return (
+    header +
+    findings
+      .map(
+        (f) =>
+          [f.check, f.severity, f.confidence, f.file, String(f.line), f.sample, f.description]
+            .map(csvField)
+            .join(',') + '\n',
+      )
+      .join('')
+  )
 }
 
 const DIRECTIVE =

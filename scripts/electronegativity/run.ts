@@ -1,24 +1,27 @@
 // The Electron checklist gate (a counted step of `npm test`): runs @doyensec/electronegativity
-// over src/ for the Electron version in package.json, writes its CSV report to
-// test/.artifacts/electronegativity.csv, reads it back, and exits 1 on any HIGH or MEDIUM
+// over src/ for the Electron version in package.json, writes its findings as CSV to
+// test/.artifacts/electronegativity.csv, and exits 1 on any HIGH or MEDIUM
 // finding not suppressed inline with a reason (see findings.ts), or on a file it could not parse.
 // It runs without a network: the tool fetches translations and Electron's release list, so this
 // calls its runner in-process with `got` answering 404 (the bundled English messages are used)
 // and leaves out the one check that needs the release list (AvailableSecurityFixesGlobalCheck;
 // Electron is pinned in package.json).
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { findSuppressions, judge, readCsvReport, type Finding } from './findings.js'
+import {
+  findingsFromIssues,
+  findSuppressions,
+  judge,
+  toCsvReport,
+  type Finding,
+  type ToolIssue,
+} from './findings.js'
 import { listFiles } from '../packageLayout/checks.js'
 
-interface Issue {
-  id: string
-}
 /** The package's main export (dist/runner.js sets module.exports to its run function). */
 type Runner = (options: Record<string, unknown>) => Promise<{
-  issues: Issue[]
+  issues: ToolIssue[]
   errors: { file: string; message: string; tolerable: boolean }[]
 }>
 
@@ -39,25 +42,6 @@ function electronVersion(): string {
   return version
 }
 
-/**
- * electronegativity writes its CSV without waiting: wait until every row it returned is there
- * (up to a minute: on a busy machine the write has been seen to take more than five seconds).
- */
-async function readReport(expectedRows: number): Promise<Finding[]> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (existsSync(report)) {
-      try {
-        const findings = readCsvReport(readFileSync(report, 'utf8'))
-        if (findings.length === expectedRows) return findings
-      } catch {
-        // the header is not written yet
-      }
-    }
-    await sleep(100)
-  }
-  throw new Error(`the report at ${report} never held the ${expectedRows} findings returned`)
-}
-
 async function main(): Promise<number> {
   // The runner asks the network for translations (and, in the check left out, for Electron's
   // releases) through `got`. Answer every such request with a 404 from here instead: the
@@ -70,12 +54,10 @@ async function main(): Promise<number> {
   const cached = { id: gotPath, filename: gotPath, loaded: true, exports: offline }
   ;(toolRequire.cache as Record<string, unknown>)[gotPath] = cached
   const runner = toolRequire('./dist/runner.js') as Runner
-  mkdirSync(dirname(report), { recursive: true })
-  rmSync(report, { force: true })
   const version = electronVersion()
   const result = await runner({
     input,
-    output: report,
+    output: undefined,
     isSarif: false,
     customScan: [],
     excludeFromScan: ['availablesecurityfixesglobalcheck'],
@@ -87,7 +69,9 @@ async function main(): Promise<number> {
     electronVersionOverride: version,
     parserPlugins: [],
   })
-  const findings = await readReport(result.issues.length)
+  const findings = findingsFromIssues(result.issues)
+  mkdirSync(dirname(report), { recursive: true })
+  writeFileSync(report, toCsvReport(findings))
   const suppressions = listFiles(input)
     .filter((file) => /\.(ts|tsx|js|mjs|cjs|html)$/.test(file))
     .flatMap((file) => findSuppressions(file, readFileSync(join(input, file), 'utf8')))

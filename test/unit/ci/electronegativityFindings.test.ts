@@ -1,42 +1,52 @@
 import { describe, expect, it } from 'vitest'
 import {
+  findingsFromIssues,
   findSuppressions,
   judge,
-  parseCsv,
-  readCsvReport,
+  toCsvReport,
+  type ToolIssue,
 } from '../../../scripts/electronegativity/findings.js'
 
-const HEADER = 'issue, severity, confidence, filename, location, sample, description, url\n'
-const row = (check: string, severity: string, file: string, line: number, sample = 'x'): string =>
-  `${check},"${severity}","FIRM","${file}","${line}:4","${sample.replace(/"/g, '""')}","why it matters",https://example.invalid/${check}\n`
+const issue = (
+  id: string,
+  severity: string,
+  file: string,
+  line: number,
+  sample: string | null = 'x',
+): ToolIssue => ({
+  id,
+  severity: { name: severity },
+  confidence: { name: 'FIRM' },
+  file,
+  location: { line, column: 4 },
+  sample,
+  description: 'why it matters',
+})
 
-describe('reading the CSV report', () => {
-  it('keeps commas, quotes and N/A fields where they belong', () => {
-    const csv =
-      HEADER +
-      row(
-        'OPEN_EXTERNAL_JS_CHECK',
-        'MEDIUM',
-        'main/a.ts',
-        15,
-        'shell.openExternal(url, { a: "b" })',
-      ) +
-      'CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP",https://example.invalid\n'
-    const [external, csp] = readCsvReport(csv)
+describe("reading the tool's findings and writing the report", () => {
+  it('keeps the check, severity, file and line of each finding, and N/A for a missing sample', () => {
+    const [external, csp] = findingsFromIssues([
+      issue('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/a.ts', 15, 'shell.openExternal(url)'),
+      issue('CSP_GLOBAL_CHECK', 'MEDIUM', 'N/A', 0, null),
+    ])
     expect(external).toMatchObject({
       check: 'OPEN_EXTERNAL_JS_CHECK',
       severity: 'MEDIUM',
       file: 'main/a.ts',
       line: 15,
-      sample: 'shell.openExternal(url, { a: "b" })',
+      sample: 'shell.openExternal(url)',
     })
     expect(csp).toMatchObject({ check: 'CSP_GLOBAL_CHECK', file: 'N/A', line: 0, sample: 'N/A' })
   })
 
-  it('refuses a file that is not a report, instead of reading it as no findings', () => {
-    expect(() => readCsvReport('')).toThrow('header row')
-    expect(() => readCsvReport('<html>')).toThrow('header row')
-    expect(parseCsv('a,"b\nc",d\r\n')).toEqual([['a', 'b\nc', 'd']])
+  it('writes every finding as one CSV row, quoting commas, quotes and line breaks', () => {
+    const findings = findingsFromIssues([
+      issue('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/a.ts', 15, 'open(url, { a: "b" })\nnext'),
+    ])
+    expect(toCsvReport(findings)).toBe(
+      'issue,severity,confidence,filename,line,sample,description\n' +
+        '"OPEN_EXTERNAL_JS_CHECK","MEDIUM","FIRM","main/a.ts","15","open(url, { a: ""b"" })\nnext","why it matters"\n',
+    )
   })
 })
 
@@ -69,13 +79,12 @@ describe('inline suppressions', () => {
 })
 
 describe('what the gate fails on', () => {
-  const findings = readCsvReport(
-    HEADER +
-      row('NODE_INTEGRATION_JS_CHECK', 'HIGH', 'main/w.ts', 3) +
-      row('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/s.ts', 9) +
-      row('PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'LOW', 'N/A', 0) +
-      'CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP",https://example.invalid\n',
-  )
+  const findings = findingsFromIssues([
+    issue('NODE_INTEGRATION_JS_CHECK', 'HIGH', 'main/w.ts', 3),
+    issue('OPEN_EXTERNAL_JS_CHECK', 'MEDIUM', 'main/s.ts', 9),
+    issue('PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'LOW', 'N/A', 0),
+    issue('CSP_GLOBAL_CHECK', 'MEDIUM', 'N/A', 0, null),
+  ])
 
   it('fails every HIGH and MEDIUM finding nothing suppresses, and lets LOW ones pass', () => {
     const { failing } = judge(findings, [])
