@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from './support/browser'
 import { screenshot } from './support/documents'
 import {
+  acceptedParagraphs,
   documentText,
   mod,
   newDocument,
@@ -121,7 +122,7 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     await page.getByTestId('compare-accept-1').click()
     await panel(page).waitFor({ state: 'detached' })
     // Each paragraph of the answer becomes a block; the page's text has one line per block.
-    expect(await documentText(page)).toBe(`${LEAD}${left.trim().replace(/\n\s*\n/g, '\n')}`)
+    expect(await documentText(page)).toBe(`${LEAD}${acceptedParagraphs(left).join('\n')}`)
     await page.keyboard.press(`${mod}+z`)
     await expect.poll(() => documentText(page)).toBe(`${LEAD}${SENTENCE}`)
     expect(await page.locator('mark').count()).toBe(0)
