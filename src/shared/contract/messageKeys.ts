@@ -193,6 +193,7 @@ export const hostMessageKeys = [
   'unknown-method',
   'unknown-persona',
   'unknown-preset',
+  'variable-name-built-in',
   'yaml-aliases',
   'yaml-invalid',
 ] as const
