@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $addUpdateTag, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, HISTORY_PUSH_TAG } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
-import { toErrorPayload, type PromptSummary, type QuireApi } from '@shared/contract'
+import type { PromptSummary, QuireApi } from '@shared/contract'
 import type { VoteChoice } from '@shared/compare/vote'
+import { hostErrorText } from '../i18n/hostText'
 import { $applySuggestion } from '../editor/plugins/Suggestion/applySuggestion'
 import {
   $adoptScreenSelection,
@@ -158,7 +159,7 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
         .then(
           () => store.dispatch({ type: 'voted' }),
           (error: unknown) =>
-            store.dispatch({ type: 'vote-failed', message: toErrorPayload(error).message }),
+            store.dispatch({ type: 'vote-failed', message: hostErrorText(t, error) }),
         )
     },
     [api, store, t],
