@@ -132,7 +132,8 @@ describe('host errors are worded in the interface language', () => {
           parent = parent.parent
         if (ts.isPropertyAssignment(parent) && parent.name.getText(source) === 'message') return
         const of = node.expression.getText(source)
-        if (/^(error|cause|p|problem)$|^toErrorPayload\(/.test(of)) raw.push(where(node, source))
+        if (/^(error|cause|p|problem|answer|alternative)$|\.answer$|^toErrorPayload\(/.test(of))
+          raw.push(where(node, source))
       })
     expect(raw).toEqual([])
   })
