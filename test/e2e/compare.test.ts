@@ -166,6 +166,19 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     await page.getByTestId('compare-reveal').waitFor()
     await screenshot(page, 'compare-zh')
     await expect.poll(() => votesIn(serve.dataDir).length).toBe(2)
+    // A header panel opened over Compare is shown over it (it opened underneath, out of sight),
+    // and closing it finds the comparison as it was.
+    const onTop = () =>
+      page.evaluate(() => {
+        const hit = document.elementFromPoint(innerWidth - 200, innerHeight / 2)
+        return hit?.closest('aside[role="dialog"]')?.getAttribute('data-testid') ?? null
+      })
+    await page.getByTestId('open-library').click()
+    await page.getByTestId('library-panel').waitFor()
+    await expect.poll(onTop).toBe('library-panel')
+    await page.getByTestId('library-panel-close').click()
+    await expect.poll(onTop).toBe('compare-panel')
+    await page.getByTestId('compare-reveal').waitFor()
     await page.getByTestId('compare-open-stats').click()
     await page.getByTestId('stats-pair').first().waitFor()
     // The adopted winner now runs as "current": the same pair as before, mirrored, not a new one.
