@@ -164,6 +164,10 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     expect(await page.getByTestId('compare-vote-tie').innerText()).toBe('差不多')
     await page.getByTestId('compare-vote-tie').click()
     await page.getByTestId('compare-reveal').waitFor()
+    // The vote keeps focus where it was (it fell to <body>, and Esc no longer closed the panel).
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    ).toBe('compare-vote-tie')
     await screenshot(page, 'compare-zh')
     await expect.poll(() => votesIn(serve.dataDir).length).toBe(2)
     // A header panel opened over Compare is shown over it (it opened underneath, out of sight),
