@@ -168,6 +168,11 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     expect(
       await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
     ).toBe('compare-vote-tie')
+    // A bundled preset is named in Chinese too ("预设：Creative" before). Wild won above and is
+    // now the current setting, so Creative is the challenger.
+    const labels = `${await page.getByTestId('compare-label-1').innerText()} ${await page.getByTestId('compare-label-2').innerText()}`
+    expect(labels).toContain('预设：创意')
+    expect(labels).not.toMatch(/Creative|Wild/)
     await screenshot(page, 'compare-zh')
     await expect.poll(() => votesIn(serve.dataDir).length).toBe(2)
     // A header panel opened over Compare is shown over it (it opened underneath, out of sight),

@@ -72,6 +72,11 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
         return t('compare.option.prompt', { title: challenger.title })
       if (challenger.kind === 'remote')
         return t('compare.option.remote', { server: challenger.title })
+      // The bundled presets' titles are English in presets.json; name them in the UI language.
+      if (challenger.kind === 'preset')
+        return t('compare.option.preset', {
+          title: t(`compare.presetTitles.${challenger.id}`, { defaultValue: challenger.title }),
+        })
       return t(`compare.option.${challenger.kind}`, { title: challenger.title })
     },
     [t],
