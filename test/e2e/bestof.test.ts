@@ -107,6 +107,17 @@ describe('Best of N and the playground in the browser against quire serve', () =
       .toBe(3)
     await zhPanel.getByTestId('bestof-show-scores').first().click()
     await screenshot(zh, 'bestof-zh')
+    // From the keyboard, Esc closes it again and the selection is back in the editor (focus was
+    // taken back by the editor as the panel opened, so Esc reached nothing).
+    await zh.getByTestId('bestof-panel-close').click()
+    await zhPanel.waitFor({ state: 'detached' })
+    await selectText(zh, '湖边有人放风筝。')
+    await zh.keyboard.press(`${mod}+Alt+n`)
+    await expect
+      .poll(() => zh.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null))
+      .toBe('bestof-panel')
+    await zh.keyboard.press('Escape')
+    await zhPanel.waitFor({ state: 'detached' })
     await zh.context().close()
     await page.context().close()
   })
