@@ -165,8 +165,30 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     expect(await page.getByTestId('compare-vote-tie').innerText()).toBe('差不多')
     await page.getByTestId('compare-vote-tie').click()
     await page.getByTestId('compare-reveal').waitFor()
+    // The vote keeps focus where it was (it fell to <body>, and Esc no longer closed the panel).
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    ).toBe('compare-vote-tie')
+    // A bundled preset is named in Chinese too ("预设：Creative" before). Wild won above and is
+    // now the current setting, so Creative is the challenger.
+    const labels = `${await page.getByTestId('compare-label-1').innerText()} ${await page.getByTestId('compare-label-2').innerText()}`
+    expect(labels).toContain('预设：创意')
+    expect(labels).not.toMatch(/Creative|Wild/)
     await screenshot(page, 'compare-zh')
     await expect.poll(() => votesIn(serve.dataDir).length).toBe(2)
+    // A header panel opened over Compare is shown over it (it opened underneath, out of sight),
+    // and closing it finds the comparison as it was.
+    const onTop = () =>
+      page.evaluate(() => {
+        const hit = document.elementFromPoint(innerWidth - 200, innerHeight / 2)
+        return hit?.closest('aside[role="dialog"]')?.getAttribute('data-testid') ?? null
+      })
+    await page.getByTestId('open-library').click()
+    await page.getByTestId('library-panel').waitFor()
+    await expect.poll(onTop).toBe('library-panel')
+    await page.getByTestId('library-panel-close').click()
+    await expect.poll(onTop).toBe('compare-panel')
+    await page.getByTestId('compare-reveal').waitFor()
     await page.getByTestId('compare-open-stats').click()
     await page.getByTestId('stats-pair').first().waitFor()
     // The adopted winner now runs as "current": the same pair as before, mirrored, not a new one.
