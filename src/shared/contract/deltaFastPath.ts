@@ -3,8 +3,9 @@ import { quireEventSchema, type DeltaEvent } from './schemas'
 // Hand checks for the message that comes many times a second, a piece of streamed text. Each
 // accepts exactly what its zod schema accepts (of what JSON can carry) and returns what zod
 // would (a new object with the schema's keys only); anything else gets `null` and goes through
-// zod, so a malformed message is refused with zod's own error. On the bench machine zod took
-// about 0.1 ms per delta (load 8–12) in the host and twice more in the client, on the first token's path.
+// zod, so a malformed message is refused with zod's own error. Warm, zod takes 1–3 µs for a
+// delta; traced between the bench's short runs (load 8–12) it took about 0.1 ms for the first
+// delta in the host, and the client parses each event twice (the wire message, then the proxy).
 
 /** A JSON object (zod's `z.object` refuses null and arrays). */
 export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
