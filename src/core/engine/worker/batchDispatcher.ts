@@ -1,5 +1,5 @@
 /** A sequence's token meter: what llama.cpp has been handed for it so far. */
-export type TokenMeter = { readonly usedInputTokens: number; readonly usedOutputTokens: number }
+export type SequenceMeter = { readonly usedInputTokens: number; readonly usedOutputTokens: number }
 
 /** When things run; the real event loop unless a test brings its own. */
 export type DispatchClock = {
@@ -14,9 +14,9 @@ const realClock: DispatchClock = {
   nextTurn: (callback) => setImmediate(callback),
 }
 
-type Watcher = { meter: TokenMeter; before: number; announce: () => void }
+type Watcher = { meter: SequenceMeter; before: number; announce: () => void }
 
-const handed = (meter: TokenMeter) => meter.usedInputTokens + meter.usedOutputTokens
+const handed = (meter: SequenceMeter) => meter.usedInputTokens + meter.usedOutputTokens
 
 /**
  * Decides when node-llama-cpp hands queued tokens to llama.cpp (its contexts'
@@ -62,7 +62,7 @@ export class BatchDispatcher {
    * Calls `started` once: after a batch has handed llama.cpp tokens of the sequence `meter`
    * counts, or when the returned function is called first (before the run's first text or end).
    */
-  announce(meter: TokenMeter, started: () => void): () => void {
+  announce(meter: SequenceMeter, started: () => void): () => void {
     const watcher: Watcher = {
       meter,
       before: handed(meter),
