@@ -1,50 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { BatchDispatcher, type DispatchClock } from '@core/engine/worker/batchDispatcher'
+import { BatchDispatcher } from '@core/engine/worker/batchDispatcher'
 
-/** A clock whose microtasks and loop turns run when the test says. */
-function manualClock() {
-  const soon: (() => void)[] = []
+/** A loop whose turns run when the test says. */
+function manualLoop() {
   const turns: (() => void)[] = []
-  const clock: DispatchClock = {
-    soon: (callback) => soon.push(callback),
-    nextTurn: (callback) => turns.push(callback),
+  return {
+    nextTurn: (callback: () => void) => turns.push(callback),
+    turn: () => {
+      for (const callback of turns.splice(0)) callback()
+    },
   }
-  const drain = (queue: (() => void)[]) => {
-    for (const callback of queue.splice(0)) callback()
-  }
-  return { clock, runMicrotasks: () => drain(soon), turnLoop: () => drain(turns) }
 }
 
 const meter = () => ({ usedInputTokens: 0, usedOutputTokens: 0 })
 
 describe('BatchDispatcher', () => {
-  it('sends a lone run’s batch before the event loop turns, and waits a turn when two runs can share one', () => {
-    const { clock, runMicrotasks, turnLoop } = manualClock()
-    const dispatcher = new BatchDispatcher(clock)
+  it('sends a batch once the loop turns, as node-llama-cpp does, so sequences share it', () => {
+    const loop = manualLoop()
+    const dispatcher = new BatchDispatcher(loop.nextTurn)
     const sent: string[] = []
-    const leaveFirst = dispatcher.enter()
-    dispatcher.schedule(() => sent.push('alone'))
-    runMicrotasks()
-    expect(sent).toEqual(['alone'])
-
-    const leaveSecond = dispatcher.enter()
-    dispatcher.schedule(() => sent.push('shared'))
-    runMicrotasks()
-    expect(sent).toEqual(['alone'])
-    turnLoop()
-    expect(sent).toEqual(['alone', 'shared'])
-
-    leaveSecond()
-    leaveSecond()
-    dispatcher.schedule(() => sent.push('alone again'))
-    runMicrotasks()
-    expect(sent).toEqual(['alone', 'shared', 'alone again'])
-    leaveFirst()
+    dispatcher.schedule(() => sent.push('batch'))
+    expect(sent).toEqual([])
+    loop.turn()
+    expect(sent).toEqual(['batch'])
   })
 
-  it('announces a run once llama.cpp has been handed its tokens, the turn after that batch', () => {
-    const { clock, runMicrotasks, turnLoop } = manualClock()
-    const dispatcher = new BatchDispatcher(clock)
+  it('announces a run the turn after a batch handed llama.cpp its tokens, not for other batches', () => {
+    const loop = manualLoop()
+    const dispatcher = new BatchDispatcher(loop.nextTurn)
     const ours = meter()
     const theirs = meter()
     const said: string[] = []
@@ -52,35 +35,35 @@ describe('BatchDispatcher', () => {
 
     // Another sequence's batch: not this run's prompt.
     dispatcher.schedule(() => (theirs.usedOutputTokens += 1))
-    runMicrotasks()
-    turnLoop()
+    loop.turn()
+    loop.turn()
     expect(said).toEqual([])
 
-    // This run's prompt goes to llama.cpp: `started` follows once the loop turns, not before.
+    // This run's prompt goes to llama.cpp: `started` follows the turn after, not before.
     dispatcher.schedule(() => (ours.usedInputTokens += 40))
-    runMicrotasks()
+    loop.turn()
     expect(said).toEqual([])
-    turnLoop()
+    loop.turn()
     expect(said).toEqual(['started'])
 
     dispatcher.schedule(() => (ours.usedOutputTokens += 1))
-    runMicrotasks()
-    turnLoop()
+    loop.turn()
+    loop.turn()
     expect(said).toEqual(['started'])
   })
 
   it('announces before anything else the run says when no batch showed it first, and only once', () => {
-    const { clock, runMicrotasks, turnLoop } = manualClock()
-    const dispatcher = new BatchDispatcher(clock)
+    const loop = manualLoop()
+    const dispatcher = new BatchDispatcher(loop.nextTurn)
     const ours = meter()
     const said: string[] = []
     const announce = dispatcher.announce(ours, () => said.push('started'))
-    // The first text arrives before the turn after the prompt's batch (a tiny prompt).
+    // The first text comes before the turn after the prompt's batch (a tiny prompt, say).
     dispatcher.schedule(() => (ours.usedInputTokens += 3))
-    runMicrotasks()
+    loop.turn()
     announce()
     said.push('delta')
-    turnLoop()
+    loop.turn()
     announce()
     expect(said).toEqual(['started', 'delta'])
   })

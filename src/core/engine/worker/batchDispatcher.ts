@@ -1,61 +1,33 @@
 /** A sequence's token meter: what llama.cpp has been handed for it so far. */
 export type SequenceMeter = { readonly usedInputTokens: number; readonly usedOutputTokens: number }
 
-/** When things run; the real event loop unless a test brings its own. */
-export type DispatchClock = {
-  /** After the current task, before the event loop turns (queueMicrotask). */
-  soon: (callback: () => void) => void
-  /** Once the event loop has turned (setImmediate). */
-  nextTurn: (callback: () => void) => void
-}
-
-const realClock: DispatchClock = {
-  soon: (callback) => queueMicrotask(callback),
-  nextTurn: (callback) => setImmediate(callback),
-}
+/** Runs a callback once the event loop has turned; setImmediate unless a test brings its own. */
+export type NextTurn = (callback: () => void) => void
 
 type Watcher = { meter: SequenceMeter; before: number; announce: () => void }
 
 const handed = (meter: SequenceMeter) => meter.usedInputTokens + meter.usedOutputTokens
 
 /**
- * Decides when node-llama-cpp hands queued tokens to llama.cpp (its contexts'
- * `batching.dispatchSchedule`), and tells a run once its prompt has been handed over.
+ * Sends node-llama-cpp's batches to llama.cpp as its default does (once the event loop has
+ * turned, so that several sequences' tokens share a batch), and tells a run when its prompt has
+ * been handed over: its contexts' `batching.dispatchSchedule`.
  *
- * node-llama-cpp waits for the event loop to turn before each batch, so that several sequences'
- * tokens go in one batch. With one run generating there is nothing to batch with: the batch goes
- * at once, saving a turn before the first token and between tokens. With more, it waits as before.
- *
- * A run's `started` is posted once llama.cpp is working on its prompt (the turn after the batch
- * that carried it: by then the batch's microtasks have called the native decode, which runs on
- * its own thread), so that the host and the client handle `started` while the prompt is
- * evaluated, not before.
+ * A run's `started` is posted the turn after the batch that carried its tokens: by then that
+ * batch's microtasks have called the native decode, which runs on its own thread, so the host and
+ * the client handle `started` while the prompt is evaluated rather than before it begins.
  */
 export class BatchDispatcher {
-  private generating = 0
   private readonly watchers = new Set<Watcher>()
 
-  constructor(private readonly clock: DispatchClock = realClock) {}
+  constructor(private readonly nextTurn: NextTurn = (callback) => setImmediate(callback)) {}
 
   /** node-llama-cpp's `dispatchSchedule`: called with the function that sends the queued batch. */
   readonly schedule = (dispatch: () => void): void => {
-    const send = () => {
+    this.nextTurn(() => {
       dispatch()
-      if (this.watchers.size > 0) this.clock.nextTurn(() => this.check())
-    }
-    if (this.generating <= 1) this.clock.soon(send)
-    else this.clock.nextTurn(send)
-  }
-
-  /** A run begins generating; call the returned function when it ends. */
-  enter(): () => void {
-    this.generating++
-    let left = false
-    return () => {
-      if (left) return
-      left = true
-      this.generating--
-    }
+      if (this.watchers.size > 0) this.nextTurn(() => this.check())
+    })
   }
 
   /**
@@ -75,8 +47,7 @@ export class BatchDispatcher {
   }
 
   private check(): void {
-    for (const watcher of [...this.watchers]) {
+    for (const watcher of [...this.watchers])
       if (handed(watcher.meter) !== watcher.before) watcher.announce()
-    }
   }
 }

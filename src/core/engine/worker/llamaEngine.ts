@@ -60,7 +60,7 @@ const loraKey = (lora: readonly LoraAdapter[] = []): string =>
  */
 export class LlamaEngine {
   private readonly runtime: LlamaRuntime
-  /** Every context's batches go through it: it knows how many runs are generating. */
+  /** Every context's batches go through it: it tells a run when llama.cpp has its prompt. */
   private readonly dispatcher = new BatchDispatcher()
   private loaded: Loaded | null = null
   private readonly controllers = new Map<
@@ -195,7 +195,6 @@ export class LlamaEngine {
       const announce = this.dispatcher.announce(sequence.tokenMeter, () =>
         listener.started({ ...fitted, promptTokens: prompt.length }),
       )
-      const leave = this.dispatcher.enter()
       try {
         return await runGeneration({
           sequence,
@@ -213,7 +212,6 @@ export class LlamaEngine {
           },
         })
       } finally {
-        leave()
         announce()
         pool.release(sequence)
       }
