@@ -1,6 +1,6 @@
 import { testSampling } from '../support/sampling'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { LlamaContext } from 'node-llama-cpp'
+import { LlamaContext, LlamaModel } from 'node-llama-cpp'
 import { LlamaEngine, type RunListener } from '@core/engine/worker/llamaEngine'
 import { TINY_MODEL_PATH } from '../fixtures/paths'
 import { messagesJob, onDelta, quiet, type MessagesJobOptions } from '../support/engineJobs'
@@ -275,5 +275,28 @@ describe('a context with one sequence', () => {
     })
     const done = await running
     expect(done.text.length).toBeGreaterThan(0)
+  })
+})
+
+describe('LlamaEngine tokenizing', () => {
+  const engine = new LlamaEngine()
+  const persona = `You are Quire. ${'Warm, specific, never stock; every image earns its place. '.repeat(8)}`
+  // Spied before the load: the model binds its tokenizer when it is created.
+  const tokenize = vi.spyOn(LlamaModel.prototype, 'tokenize')
+
+  beforeAll(() => engine.load({ path: TINY_MODEL_PATH, threads: 1, contextSize: 1024, gpu: 'off' }))
+  afterAll(async () => {
+    tokenize.mockRestore()
+    await engine.dispose()
+  })
+
+  it('tokenizes the persona once for all requests, LlamaChat included', async () => {
+    for (const [n, user] of ['The cat sat on the mat.', 'The boats turned home.'].entries())
+      await engine.generate(
+        job({ system: persona, user, seed: n, sampling: { ...sampling, maxTokens: 2 } }),
+        quiet,
+      )
+    const ofPersona = tokenize.mock.calls.filter(([text]) => String(text).includes(persona.trim()))
+    expect(ofPersona).toHaveLength(1)
   })
 })
