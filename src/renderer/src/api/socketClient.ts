@@ -2,7 +2,7 @@ import {
   createProxy,
   fromErrorPayload,
   QuireError,
-  wireServerMessageSchema,
+  parseServerMessage,
   type QuireApi,
   type WireCall,
 } from '@shared/contract'
@@ -52,7 +52,7 @@ export function createSocketClient(url: string, token: string): QuireApi {
       current.addEventListener('open', () => resolve(current), { once: true }),
     )
     current.addEventListener('message', (message) => {
-      const parsed = wireServerMessageSchema.safeParse(JSON.parse(String(message.data)))
+      const parsed = parseServerMessage(JSON.parse(String(message.data)))
       if (!parsed.success) return
       const data = parsed.data
       if (data.kind === 'event') {
