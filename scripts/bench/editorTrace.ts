@@ -40,6 +40,10 @@ const { values } = parseArgs({
     /** The paragraph to type at the end of (negative: from the end). */
     paragraph: { type: 'string', default: '0' },
     out: { type: 'string' },
+    /** Milliseconds to go on tracing after the keys (a stream's frames). */
+    wait: { type: 'string', default: '0' },
+    /** Also a JavaScript CPU profile: the functions that took longest, by self time. */
+    profile: { type: 'boolean', default: false },
     /** A script the page runs before typing (to try a change without building). */
     eval: { type: 'string' },
   },
@@ -101,6 +105,32 @@ function summarize(events: TraceEvent[]): string {
   return lines.join('\n')
 }
 
+type Profile = {
+  nodes: {
+    id: number
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+  }[]
+  samples?: number[]
+  timeDeltas?: number[]
+}
+
+/** The profile's functions by self time, longest first. */
+function selfTimes(profile: Profile): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const totals = new Map<string, number>()
+  profile.samples?.forEach((id, index) => {
+    const frame = byId.get(id)?.callFrame
+    if (!frame) return
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}`
+    totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas?.[index] ?? 0) / 1000)
+  })
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`)
+    .join('\n')
+}
+
 async function main() {
   const chars = Number(values.chars)
   const { serve, client } = await startBenchServe(TINY_QWEN_VOCAB_MODEL_PATH, 1)
@@ -122,7 +152,14 @@ async function main() {
       traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
       transferMode: 'ReportEvents',
     })
+    if (values.profile) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
     const latencies = await bench.type(Number(values.keys), Number(values.paragraph))
+    await bench.page.waitForTimeout(Number(values.wait))
+    if (values.profile) console.log(selfTimes((await cdp.send('Profiler.stop')).profile))
     await cdp.send('Tracing.end')
     await done
     console.log(`keydown → paint: ${latencies.map((l) => l.toFixed(0)).join(' ')} ms`)

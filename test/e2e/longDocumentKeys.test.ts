@@ -117,4 +117,29 @@ describe('moving through a 2.5 MB document', () => {
         focus: { block: 4_002, offset: FAR.length },
       })
   })
+
+  it('a drag that scrolls the page selects from where it started to where it ends', async () => {
+    await page.keyboard.press(`${mod}+Home`)
+    const start = await page.locator('[data-testid="editor"] p').nth(1).boundingBox()
+    expect(start).not.toBeNull()
+    if (!start) return
+    await page.mouse.move(start.x + 4, start.y + 4)
+    await page.mouse.down()
+    // Held below the window's edge, the page scrolls on by itself (the browser's autoscroll).
+    await page.mouse.move(start.x + 200, 790, { steps: 4 })
+    await expect
+      .poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 })
+      .toBeGreaterThan(1_500)
+    await page.mouse.move(start.x + 200, 500, { steps: 2 })
+    await page.mouse.up()
+    await expect
+      .poll(() => caretView(page))
+      .toMatchObject({
+        collapsed: false,
+        inView: true,
+        anchor: { block: 3, offset: 0 },
+      })
+    // Past the blocks Chromium was skipping when the drag began (more than a screen and a half down).
+    expect((await caretView(page))?.focus.block).toBeGreaterThan(8)
+  })
 })
