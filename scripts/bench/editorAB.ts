@@ -3,7 +3,8 @@
 // added (by default: the blocks' content-visibility taken off, as before it came back). The
 // pages take turns: 10 keys typed, then a streaming suggestion: 10 keys typed into the document
 // while it streams, then a few seconds of its frames. Prints each side's typing latency (p50/p95), frame p95 and long
-// tasks while streaming.
+// tasks while streaming, and the renderer main thread's CPU time per key and per second of a
+// stream (from Chromium's trace: a busy machine stretches wall times, not CPU times).
 //   TSX_TSCONFIG_PATH=tsconfig.node.json npx tsx scripts/bench/editorAB.ts --chars 1000000
 import { parseArgs } from 'node:util'
 import type { OpenedDocument } from '../../src/shared/documents'
@@ -12,6 +13,9 @@ import { launchBenchChromium } from './chromium'
 import { openPage, prose, type BenchPage } from './editorPage'
 import { median, percentile, round } from './measure'
 import { startBenchServe } from './quireAction'
+import { rendererCpuMs } from './rendererCpu'
+
+const KEYS = 10
 
 const { values } = parseArgs({
   options: {
@@ -26,15 +30,30 @@ const { values } = parseArgs({
   },
 })
 
-type Side = { typing: number[]; streamTyping: number[]; frames: number[]; longTasks: number[] }
+type Side = {
+  typing: number[]
+  streamTyping: number[]
+  frames: number[]
+  longTasks: number[]
+  /** Renderer main-thread CPU per key typed (no stream), and per second of a stream (ms). */
+  cpuPerKey: number[]
+  cpuPerStreamSecond: number[]
+}
 
 /** Types 10 keys quietly, then streams for a while, typing meanwhile; adds what it saw to `side`. */
 async function turn(page: BenchPage, side: Side, streamMs: number): Promise<void> {
-  side.typing.push(...(await page.type(10)))
+  let typing: number[] = []
+  const typingCpu = await rendererCpuMs(page.page, async () => {
+    typing = await page.type(KEYS)
+  })
+  side.typing.push(...typing)
+  side.cpuPerKey.push(typingCpu / KEYS)
   await page.startStream()
-  const typed = await page.type(10)
+  const typed = await page.type(KEYS)
   await page.record(true)
-  await page.page.waitForTimeout(streamMs)
+  side.cpuPerStreamSecond.push(
+    (await rendererCpuMs(page.page, () => page.page.waitForTimeout(streamMs))) / (streamMs / 1000),
+  )
   const reading = await page.record(false)
   side.streamTyping.push(...typed)
   side.frames.push(...reading.frames)
@@ -75,7 +94,9 @@ async function main() {
           ` ${long.length} long tasks (${round(
             long.reduce((sum, ms) => sum + ms, 0),
             0,
-          )} ms, longest ${round(Math.max(0, ...side.longTasks), 0)} ms)`,
+          )} ms, longest ${round(Math.max(0, ...side.longTasks), 0)} ms);` +
+          ` renderer CPU per key ${round(median(side.cpuPerKey), 1)} ms (${side.cpuPerKey.map((ms) => round(ms, 1)).join(', ')}),` +
+          ` per second of a stream ${round(median(side.cpuPerStreamSecond), 0)} ms (${side.cpuPerStreamSecond.map((ms) => round(ms, 0)).join(', ')})`,
       )
     }
     await a.close()
@@ -88,7 +109,14 @@ async function main() {
 }
 
 function newSide(): Side {
-  return { typing: [], streamTyping: [], frames: [], longTasks: [] }
+  return {
+    typing: [],
+    streamTyping: [],
+    frames: [],
+    longTasks: [],
+    cpuPerKey: [],
+    cpuPerStreamSecond: [],
+  }
 }
 
 await main()
