@@ -24,6 +24,7 @@ import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentS
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
 import { SelectionSyncPlugin } from './plugins/SelectionSync'
+import { LongDocumentKeysPlugin } from './plugins/LongDocumentKeys'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { ComparePlugin } from '../compare/ComparePlugin'
@@ -148,6 +149,7 @@ export function Editor({
         />
         <HistoryPlugin />
         <SelectionSyncPlugin />
+        <LongDocumentKeysPlugin />
         <ListPlugin />
         <LinkPlugin />
         <MarkdownShortcutPlugin
