@@ -164,6 +164,10 @@ describe('Best of N and the playground in the browser against quire serve', () =
         timeout: 60_000,
       })
       .toBe(2)
+    // Why each sample stopped, in words ("停止：max-tokens" before).
+    const zhStats = (await zhPanel.getByTestId('playground-stats').allInnerTexts()).join(' ')
+    expect(zhStats).toMatch(/停止：[\u4e00-\u9fff]/)
+    expect(zhStats).not.toMatch(/eos|max-tokens|budget|stop-trigger|deadline/)
     await screenshot(zh, 'playground-zh')
     await zh.context().close()
 

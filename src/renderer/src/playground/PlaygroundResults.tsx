@@ -38,7 +38,7 @@ export function PlaygroundResults({ set }: { set: SampleSet }) {
                 tokens: sample.done.stats.generatedTokens,
                 speed: sample.done.stats.tokensPerSecond.toFixed(1),
                 ttft: sample.done.stats.timeToFirstTokenMs ?? '—',
-                stop: sample.done.stats.stopReason,
+                stop: t(`playground.stopReasons.${sample.done.stats.stopReason}`),
               })}
             </p>
           )}
