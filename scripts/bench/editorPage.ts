@@ -76,10 +76,10 @@ export class BenchPage {
     return performance.now() - started
   }
 
-  /** Types `keys` characters at the end of the first paragraph and returns each key's latency. */
-  async type(keys: number): Promise<number[]> {
+  /** Types `keys` characters at the end of a paragraph (the first) and returns each key's latency. */
+  async type(keys: number, paragraph = 0): Promise<number[]> {
     await this.page.bringToFront()
-    await this.page.evaluate(probe.caretAtEnd(0))
+    await this.page.evaluate(probe.caretAtEnd(paragraph))
     await this.page.evaluate(probe.record(true))
     await this.page.keyboard.type('abcdefghij '.repeat(Math.ceil(keys / 11)).slice(0, keys), {
       delay: 30,

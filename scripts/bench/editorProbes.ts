@@ -1,6 +1,6 @@
 // In-page measurements for the editor bench, as a script the page runs (it is browser code,
 // kept apart from this Node program's types). `window.quireProbe` records, once started:
-// - frame intervals (requestAnimationFrame),
+// - frame intervals (requestAnimationFrame, a loop that runs only while recording),
 // - long tasks (PerformanceObserver 'longtask'),
 // - for each keydown, the time to the next paint: the next animation frame, then a message
 //   posted after it (the frame has been produced by then).
@@ -9,13 +9,20 @@ export const PROBE_SCRIPT = `
   if (window.quireProbe) return
   const probe = { latencies: [], frames: [], longTasks: [], recording: false }
   window.quireProbe = probe
+  // The frame loop runs only while recording: each frame it asks for is a frame Chromium
+  // produces, and with content-visibility every frame re-checks which blocks are in sight.
   let last = 0
+  let looping = false
   const frame = (now) => {
-    if (probe.recording && last > 0) probe.frames.push(now - last)
+    if (!probe.recording) {
+      looping = false
+      last = 0
+      return
+    }
+    if (last > 0) probe.frames.push(now - last)
     last = now
     requestAnimationFrame(frame)
   }
-  requestAnimationFrame(frame)
   new PerformanceObserver((list) => {
     if (!probe.recording) return
     for (const entry of list.getEntries()) probe.longTasks.push(entry.duration)
@@ -36,6 +43,7 @@ export const PROBE_SCRIPT = `
   probe.record = (on) => {
     probe.recording = on
     if (on) { probe.latencies = []; probe.frames = []; probe.longTasks = [] }
+    if (on && !looping) { looping = true; requestAnimationFrame(frame) }
   }
   const paragraph = (index) => {
     const root = document.querySelector('[data-testid="editor"]')

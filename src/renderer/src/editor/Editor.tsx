@@ -11,6 +11,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
+import type { MenuPlainPaste } from '../api'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
 import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
 import { ContextMenuPlugin } from './plugins/AiToolbar/ContextMenu'
@@ -23,6 +24,7 @@ import { DocumentSyncPlugin, type DocumentConnection } from './plugins/DocumentS
 import { EditorBridgePlugin } from './plugins/EditorBridge'
 import { WordCountPlugin } from './plugins/WordCount'
 import { SelectionSyncPlugin } from './plugins/SelectionSync'
+import { LongDocumentKeysPlugin } from './plugins/LongDocumentKeys'
 import type { EditorControls } from '../library/LibraryPanel'
 import { SuggestionPlugin } from './plugins/Suggestion'
 import { ComparePlugin } from '../compare/ComparePlugin'
@@ -46,6 +48,8 @@ type Props = {
   onCounts(counts: TextCounts, selection: TextCounts | null): void
   onOpenModels(): void
   onOpenStats(): void
+  /** The desktop Edit menu's plain paste; null in a browser. */
+  onMenuPlainPaste: MenuPlainPaste | null
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
@@ -59,6 +63,7 @@ export function Editor({
   onCounts,
   onOpenModels,
   onOpenStats,
+  onMenuPlainPaste,
 }: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
@@ -144,12 +149,13 @@ export function Editor({
         />
         <HistoryPlugin />
         <SelectionSyncPlugin />
+        <LongDocumentKeysPlugin />
         <ListPlugin />
         <LinkPlugin />
         <MarkdownShortcutPlugin
           transformers={[...markdownTransformers, ...fullWidthTransformers]}
         />
-        <PastePlugin />
+        <PastePlugin onMenuPlainPaste={onMenuPlainPaste} />
         <DocumentSyncPlugin connection={connection} />
         <ContentLanguagePlugin uiLanguage={uiLanguage} />
         <WordCountPlugin onCounts={onCounts} />

@@ -7,16 +7,9 @@ import {
   type QuireApi,
 } from '@shared/contract'
 import type { AlternativeAction } from './alternative'
+import { pacedFrames, type Frames } from './pacedFrames'
 
-export type Frames = {
-  request(callback: () => void): number
-  cancel(handle: number): void
-}
-
-const animationFrames: Frames = {
-  request: (callback) => requestAnimationFrame(callback),
-  cancel: (handle) => cancelAnimationFrame(handle),
-}
+export type { Frames }
 
 /** The card's side of its requests: send them under the ids the card minted, cancel them, hear their events. */
 export type GenerationClient = {
@@ -37,12 +30,13 @@ export function mintSeed(): number {
  * Connects the suggestion reducer to the host. Several requests may run at once (Retry while
  * one streams, "Write N versions"); only their ids are kept here, to cancel them and to ignore
  * every other request's events. Deltas are gathered per request and dispatched once per
- * animation frame, so a fast model does not cost one React render per token.
+ * animation frame, and at most every 50 ms (pacedFrames), so a fast model does not cost one React
+ * render per token, nor a long document's full frame 60 times a second.
  */
 export function createGenerationClient(
   api: QuireApi,
   dispatch: (action: AlternativeAction) => void,
-  frames: Frames = animationFrames,
+  frames: Frames = pacedFrames(),
 ): GenerationClient {
   const live = new Set<string>()
   const pending = new Map<string, { text: string; tokens: number }>()
