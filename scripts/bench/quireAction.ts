@@ -63,6 +63,11 @@ export function runAction(client: BenchClient, options: ActionOptions): Promise<
       if (!('requestId' in event) || event.requestId !== requestId) return
       if (event.type === 'started') started = event
       else if (event.type === 'delta') {
+        // The contract: `started` (the exact prompt) comes before any text.
+        if (!started) {
+          stop()
+          return reject(new Error('a delta before started'))
+        }
         if (deltas++ === 0) firstDeltaAt = at
       } else if (event.type === 'done') {
         stop()

@@ -80,7 +80,18 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
     const warm = await heap()
     const warmObjects = await heapObjects(cdp)
     const half = (SUGGESTIONS - WARM) / 2
-    const rejected = (await page.page.evaluate(CYCLES(half, WARM, 'none'))) as Outcome
+    // The rejected half in two quarters: whether the page's objects go on growing in the second
+    // quarter as in the first tells a leak (steady growth) from state that levels off.
+    const firstRejected = (await page.page.evaluate(CYCLES(half / 2, WARM, 'none'))) as Outcome
+    const quarterObjects = await heapObjects(cdp)
+    const laterRejected = (await page.page.evaluate(
+      CYCLES(half / 2, WARM + half / 2, 'none'),
+    )) as Outcome
+    const rejected = {
+      accepted: firstRejected.accepted + laterRejected.accepted,
+      rejected: firstRejected.rejected + laterRejected.rejected,
+      errors: firstRejected.errors + laterRejected.errors,
+    }
     const afterRejected = await heap()
     const rejectedObjects = await heapObjects(cdp)
     const accepted = (await page.page.evaluate(CYCLES(half, WARM + half, 'all'))) as Outcome
@@ -99,6 +110,10 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
     const signed = (value: number) => (value >= 0 ? `+${value}` : `${value}`)
     const objectGrowth = rejectedObjects.bytes / warmObjects.bytes - 1
     const perRejected = (rejectedObjects.bytes - warmObjects.bytes) / Math.max(1, rejected.rejected)
+    const perFirst =
+      (quarterObjects.bytes - warmObjects.bytes) / Math.max(1, firstRejected.rejected)
+    const perLater =
+      (rejectedObjects.bytes - quarterObjects.bytes) / Math.max(1, laterRejected.rejected)
     return {
       figures: {
         rendererHeapWarmMb: mb(warm),
@@ -111,6 +126,8 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
         rendererObjectsAfterKb: kb(afterObjects.bytes),
         rendererObjectsGrowthRejected: round(objectGrowth, 4),
         rendererObjectBytesPerRejected: round(perRejected, 0),
+        rendererObjectBytesPerRejectedFirstQuarter: round(perFirst, 0),
+        rendererObjectBytesPerRejectedSecondQuarter: round(perLater, 0),
         rendererObjectsGrownRejected: JSON.stringify(
           grownConstructors(warmObjects, rejectedObjects),
         ),
@@ -133,6 +150,12 @@ export async function rendererMemory(bench: BenchContext): Promise<SectionResult
           value: `${kb(warmObjects.bytes)} → ${kb(rejectedObjects.bytes)} KB (${signed(round(objectGrowth * 100, 2))}%, ${round(perRejected, 0)} B each) → ${kb(afterObjects.bytes)} KB`,
           target: '< 1% growth over the rejected ones',
           met: objectGrowth < 0.01 && outcome.errors === 0,
+        },
+        {
+          measure: `Renderer JS objects per rejected suggestion: first ${firstRejected.rejected} → next ${laterRejected.rejected}`,
+          value: `${signed(round(perFirst, 0))} → ${signed(round(perLater, 0))} B each`,
+          target: 'levels off (a leak grows alike in both)',
+          met: (perLater <= 0 || perLater < perFirst / 2) && outcome.errors === 0,
         },
       ],
     }

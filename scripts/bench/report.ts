@@ -37,7 +37,8 @@ type Results = Record<string, unknown> & {
 /**
  * Writes `bench/results/<date>.json` (the day's latest run) and returns its path. Sections an
  * earlier run of the day measured and this one did not (`--only`) are kept, under
- * `earlierSections` with the time of their run, so a partial run never drops another's figures.
+ * `earlierSections` with the time of their run, so a partial run never drops another's figures;
+ * keys a person added to the file (such as `rerun` notes) are kept too.
  */
 export function writeResults(
   folder: string,
@@ -64,12 +65,31 @@ export function writeResults(
     if (!(key in run.sections))
       earlierSections[key] = { startedAt: earlier?.startedAt ?? '', result }
   const written = {
+    // What a person added to the day's file (notes, a section run again by hand) stays.
+    ...notesIn(earlier),
     ...run,
     startedAt: stamp,
     ...(Object.keys(earlierSections).length && { earlierSections }),
   }
   writeFileSync(path, `${JSON.stringify(written, null, 2)}\n`)
   return path
+}
+
+/** The keys of the day's file that no run writes. */
+const RUN_KEYS = new Set([
+  'startedAt',
+  'machine',
+  'options',
+  'sections',
+  'table',
+  'durationS',
+  'sectionSeconds',
+  'loadDuringRun',
+  'earlierSections',
+])
+
+function notesIn(earlier: Results | null): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(earlier ?? {}).filter(([key]) => !RUN_KEYS.has(key)))
 }
 
 function readEarlier(path: string): Results | null {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import WebSocket from 'ws'
-import { wireServerMessageSchema, type QuireEvent } from '../../src/shared/contract'
+import { parseServerMessage, type QuireEvent } from '../../src/shared/contract'
 import {
   PAGE_TOKEN_PARAM,
   SOCKET_PROTOCOL,
@@ -35,7 +35,7 @@ export async function connectBench(pageUrl: string): Promise<BenchClient> {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   const listeners = new Set<(event: QuireEvent, at: number) => void>()
   socket.on('message', (data) => {
-    const parsed = wireServerMessageSchema.safeParse(JSON.parse(data.toString()))
+    const parsed = parseServerMessage(JSON.parse(data.toString()))
     const at = performance.now()
     if (!parsed.success) return
     const message = parsed.data

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, clipboard, shell } from 'electron'
 import { rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createQuireService, type RunningQuireService } from '@core/service/createQuireService'
 import { userDataDir } from '@core/settings/userDataDir'
+import { PASTE_PLAIN_TEXT_CHANNEL } from '@shared/contract/hostChannels'
 import { documentArguments } from './documents/fileArguments'
 import { ExternalFiles } from './documents/openExternalFile'
 import { RecentDocuments } from './documents/recentDocuments'
@@ -93,6 +94,11 @@ async function start(): Promise<void> {
       clearRecent: () => {
         app.clearRecentDocuments()
         void recent.clear().then(menu)
+      },
+      pastePlain: (window) => {
+        const contents = window?.webContents
+        if (contents && !contents.isDestroyed() && isOwnPage(contents.getURL()))
+          contents.send(PASTE_PLAIN_TEXT_CHANNEL, clipboard.readText())
       },
     })
   menu()

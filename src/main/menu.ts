@@ -1,21 +1,25 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { basename } from 'node:path'
+import { editMenu } from './editMenu'
 import { menuLabels } from './menuLabels'
 
-export type FileMenuActions = {
+export type MenuActions = {
   /** File › Open. */
   open(window: BrowserWindow | undefined): void
   /** The files for Open Recent, newest first. */
   recent(): readonly string[]
   openRecent(file: string, window: BrowserWindow | undefined): void
   clearRecent(): void
+  /** Edit › Paste and Match Style (macOS) or Paste as Plain Text: the clipboard's text, plain. */
+  pastePlain(window: BrowserWindow | undefined): void
 }
 
 /**
  * The application menu: File (Open, Open Recent, then the platform's items), the standard Edit
- * and Window menus, and a developer View menu in dev. Built again when the recent files change.
+ * menu with Quire's plain paste (editMenu.ts), the Window menu, and a developer View menu in dev.
+ * Built again when the recent files change.
  */
-export function installMenu(isDev: boolean, files: FileMenuActions): void {
+export function installMenu(isDev: boolean, files: MenuActions): void {
   const labels = menuLabels(app.getLocale())
   const recent = files.recent()
   const fileMenu: MenuItemConstructorOptions = {
@@ -47,7 +51,7 @@ export function installMenu(isDev: boolean, files: FileMenuActions): void {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     fileMenu,
-    { role: 'editMenu' },
+    editMenu(labels, process.platform, (window) => files.pastePlain(window)),
     {
       label: labels.view,
       submenu: [

@@ -1,6 +1,15 @@
 /** The few menu and dialog words the main process shows itself (roles are translated by the OS). */
 type Labels = Record<
-  'file' | 'open' | 'openRecent' | 'clearRecent' | 'openTitle' | 'documentFilter' | 'view',
+  | 'file'
+  | 'open'
+  | 'openRecent'
+  | 'clearRecent'
+  | 'openTitle'
+  | 'documentFilter'
+  | 'view'
+  | 'pasteAndMatchStyle'
+  | 'pastePlainText'
+  | 'speech',
   string
 >
 
@@ -13,6 +22,9 @@ const labels: Record<'en' | 'zh', Labels> = {
     openTitle: 'Open a document',
     documentFilter: 'Markdown and text',
     view: 'View',
+    pasteAndMatchStyle: 'Paste and Match Style',
+    pastePlainText: 'Paste as Plain Text',
+    speech: 'Speech',
   },
   zh: {
     file: '文件',
@@ -22,6 +34,9 @@ const labels: Record<'en' | 'zh', Labels> = {
     openTitle: '打开文档',
     documentFilter: 'Markdown 与纯文本',
     view: '显示',
+    pasteAndMatchStyle: '粘贴并匹配样式',
+    pastePlainText: '粘贴为纯文本',
+    speech: '语音',
   },
 }
 

@@ -4,6 +4,7 @@ import {
   OPEN_DROPPED_FILE_CHANNEL,
   OPEN_PATH_CHANNEL,
   OPEN_PATH_READY_CHANNEL,
+  PASTE_PLAIN_TEXT_CHANNEL,
   PICK_MODEL_CHANNEL,
 } from '@shared/contract/hostChannels'
 
@@ -40,5 +41,13 @@ contextBridge.exposeInMainWorld('quire', {
     // Files opened before the page was listening (from the OS, at start) come now.
     ipcRenderer.send(OPEN_PATH_READY_CHANNEL)
     return () => ipcRenderer.removeListener(OPEN_PATH_CHANNEL, forward)
+  },
+  /** Edit › Paste and Match Style / Paste as Plain Text: the clipboard's text to paste plain. */
+  onPastePlainText(listener: (text: string) => void): () => void {
+    const forward = (_event: IpcRendererEvent, text: unknown): void => {
+      if (typeof text === 'string') listener(text)
+    }
+    ipcRenderer.on(PASTE_PLAIN_TEXT_CHANNEL, forward)
+    return () => ipcRenderer.removeListener(PASTE_PLAIN_TEXT_CHANNEL, forward)
   },
 })

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import sirv from 'sirv'
 import { WebSocketServer } from 'ws'
 import type { QuireService } from '@shared/contract'
 import { SECURITY_HEADERS } from '@shared/contract/securityHeaders'
@@ -11,6 +10,7 @@ import { PAGE_TOKEN_PARAM, TOKEN_CHECK_PATH } from '@shared/contract/socketProto
 import { allowedHosts, hostAllowed, hostForUrl, originAllowed } from './hostCheck'
 import { createHealthRoute, createOpenAiRoutes } from './openAiRoutes'
 import { serveSocket } from './socketSession'
+import { staticAssets } from './staticAssets'
 import { bearerMatches, chooseProtocol, createToken, socketAuthorized } from './token'
 
 export type WebServerOptions = {
@@ -73,13 +73,7 @@ const MISDIRECTED =
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = createToken()
   const host = options.host ?? '127.0.0.1'
-  const assets = sirv(options.rendererDir, {
-    dev: false,
-    etag: true,
-    setHeaders: (res) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
-    },
-  })
+  const assets = staticAssets(options.rendererDir)
 
   const openAi = options.openAi ? createOpenAiRoutes(options.openAi, token) : null
   const readiness = options.openAi?.readiness

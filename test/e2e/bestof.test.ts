@@ -107,6 +107,17 @@ describe('Best of N and the playground in the browser against quire serve', () =
       .toBe(3)
     await zhPanel.getByTestId('bestof-show-scores').first().click()
     await screenshot(zh, 'bestof-zh')
+    // From the keyboard, Esc closes it again and the selection is back in the editor (focus was
+    // taken back by the editor as the panel opened, so Esc reached nothing).
+    await zh.getByTestId('bestof-panel-close').click()
+    await zhPanel.waitFor({ state: 'detached' })
+    await selectText(zh, '湖边有人放风筝。')
+    await zh.keyboard.press(`${mod}+Alt+n`)
+    await expect
+      .poll(() => zh.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null))
+      .toBe('bestof-panel')
+    await zh.keyboard.press('Escape')
+    await zhPanel.waitFor({ state: 'detached' })
     await zh.context().close()
     await page.context().close()
   })
@@ -122,6 +133,30 @@ describe('Best of N and the playground in the browser against quire serve', () =
     await expect
       .poll(() => zhPanel.getByTestId('playground-lora-none').innerText())
       .toContain(join(serve.dataDir, 'lora'))
+    // A value out of range is flagged at the field, in Chinese, and nothing runs or saves with it
+    // (it ran, and came back as "overrides.sampling.temperature: Too small: …").
+    await zhPanel.getByTestId('playground-temperature').fill('-3')
+    await expect
+      .poll(() => zhPanel.getByTestId('playground-error-temperature').innerText())
+      .toMatch(/0.*2/)
+    expect(await zhPanel.getByTestId('playground-error-temperature').innerText()).toMatch(
+      /[\u4e00-\u9fff]/,
+    )
+    expect(await zhPanel.getByTestId('playground-run').isDisabled()).toBe(true)
+    await zhPanel.getByTestId('playground-preset-title').fill('冷')
+    expect(await zhPanel.getByTestId('playground-save-preset').isDisabled()).toBe(true)
+    await zhPanel.getByTestId('playground-preset-title').fill('')
+    await zhPanel.getByTestId('playground-temperature').fill('0.85')
+    expect(await zhPanel.getByTestId('playground-run').isEnabled()).toBe(true)
+    // A template the library would refuse says why in Chinese when saved as a version.
+    const zhTemplate = await zhPanel.getByTestId('playground-template').inputValue()
+    await zhPanel.getByTestId('playground-template').fill('## Input\n{{selection}}')
+    await zhPanel.getByTestId('playground-save-version').click()
+    await expect
+      .poll(() => zhPanel.getByTestId('playground-notice').innerText())
+      .toMatch(/## Style.*[\u4e00-\u9fff]|[\u4e00-\u9fff].*## Style/)
+    expect(await zhPanel.getByTestId('playground-notice').innerText()).not.toMatch(/The prompt/)
+    await zhPanel.getByTestId('playground-template').fill(zhTemplate)
     await zhPanel.getByTestId('playground-count').fill('2')
     await zhPanel.getByTestId('playground-run').click()
     await expect
@@ -129,6 +164,10 @@ describe('Best of N and the playground in the browser against quire serve', () =
         timeout: 60_000,
       })
       .toBe(2)
+    // Why each sample stopped, in words ("停止：max-tokens" before).
+    const zhStats = (await zhPanel.getByTestId('playground-stats').allInnerTexts()).join(' ')
+    expect(zhStats).toMatch(/停止：[\u4e00-\u9fff]/)
+    expect(zhStats).not.toMatch(/eos|max-tokens|budget|stop-trigger|deadline/)
     await screenshot(zh, 'playground-zh')
     await zh.context().close()
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from './support/browser'
 import { screenshot } from './support/documents'
 import {
+  acceptedParagraphs,
   documentText,
   mod,
   newDocument,
@@ -121,7 +122,7 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     await page.getByTestId('compare-accept-1').click()
     await panel(page).waitFor({ state: 'detached' })
     // Each paragraph of the answer becomes a block; the page's text has one line per block.
-    expect(await documentText(page)).toBe(`${LEAD}${left.trim().replace(/\n\s*\n/g, '\n')}`)
+    expect(await documentText(page)).toBe(`${LEAD}${acceptedParagraphs(left).join('\n')}`)
     await page.keyboard.press(`${mod}+z`)
     await expect.poll(() => documentText(page)).toBe(`${LEAD}${SENTENCE}`)
     expect(await page.locator('mark').count()).toBe(0)
@@ -164,8 +165,30 @@ describe('Compare: blind A/B on the writer’s selection', () => {
     expect(await page.getByTestId('compare-vote-tie').innerText()).toBe('差不多')
     await page.getByTestId('compare-vote-tie').click()
     await page.getByTestId('compare-reveal').waitFor()
+    // The vote keeps focus where it was (it fell to <body>, and Esc no longer closed the panel).
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    ).toBe('compare-vote-tie')
+    // A bundled preset is named in Chinese too ("预设：Creative" before). Wild won above and is
+    // now the current setting, so Creative is the challenger.
+    const labels = `${await page.getByTestId('compare-label-1').innerText()} ${await page.getByTestId('compare-label-2').innerText()}`
+    expect(labels).toContain('预设：创意')
+    expect(labels).not.toMatch(/Creative|Wild/)
     await screenshot(page, 'compare-zh')
     await expect.poll(() => votesIn(serve.dataDir).length).toBe(2)
+    // A header panel opened over Compare is shown over it (it opened underneath, out of sight),
+    // and closing it finds the comparison as it was.
+    const onTop = () =>
+      page.evaluate(() => {
+        const hit = document.elementFromPoint(innerWidth - 200, innerHeight / 2)
+        return hit?.closest('aside[role="dialog"]')?.getAttribute('data-testid') ?? null
+      })
+    await page.getByTestId('open-library').click()
+    await page.getByTestId('library-panel').waitFor()
+    await expect.poll(onTop).toBe('library-panel')
+    await page.getByTestId('library-panel-close').click()
+    await expect.poll(onTop).toBe('compare-panel')
+    await page.getByTestId('compare-reveal').waitFor()
     await page.getByTestId('compare-open-stats').click()
     await page.getByTestId('stats-pair').first().waitFor()
     // The adopted winner now runs as "current": the same pair as before, mirrored, not a new one.

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, snapshot } from './support/browser'
 import {
+  acceptedParagraphs,
   documentText,
   editor,
   ESCAPE_KEY,
@@ -172,11 +173,7 @@ describe('one generation request from the card', () => {
     await toolbarShown(page)
     await page.keyboard.press(REWRITE)
     await expect.poll(() => phase(page), { timeout: 30_000 }).toBe('done')
-    const answer = (await page.getByTestId('suggestion-text').innerText())
-      .trim()
-      .split(/\n\s*\n/)
-      .map((paragraph) => paragraph.trim())
-      .filter(Boolean)
+    const answer = acceptedParagraphs(await page.getByTestId('suggestion-text').innerText())
     await page.getByTestId('suggestion-accept').click()
     await card(page).waitFor({ state: 'detached' })
     const headings = await editor(page).locator('h1').allInnerTexts()

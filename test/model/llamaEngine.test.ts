@@ -1,6 +1,7 @@
 import { testSampling } from '../support/sampling'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { LlamaEngine } from '@core/engine/worker/llamaEngine'
+import { LlamaContext, LlamaModel } from 'node-llama-cpp'
+import { LlamaEngine, type RunListener } from '@core/engine/worker/llamaEngine'
 import { TINY_MODEL_PATH } from '../fixtures/paths'
 import { messagesJob, onDelta, quiet, type MessagesJobOptions } from '../support/engineJobs'
 
@@ -46,6 +47,52 @@ describe('LlamaEngine on the tiny model', () => {
     expect(result.stats.promptTokens).toBeGreaterThan(result.stats.generatedTokens > 0 ? 10 : 0)
     expect(['eos', 'max-tokens']).toContain(result.stats.stopReason)
     expect(result.stats.timeToFirstTokenMs).not.toBeNull()
+  })
+
+  it('posts started once llama.cpp has the prompt, before the first text, once, with the exact messages', async () => {
+    const order: string[] = []
+    const listen = (name: string): RunListener => ({
+      queued: () => order.push(`${name}:queued`),
+      started: (prompt) => {
+        order.push(`${name}:started`)
+        expect(prompt.messages).toEqual([
+          { role: 'system', content: 'You are Quire, a thoughtful writing companion.' },
+          { role: 'user', content: `${name}: the lamps came on one by one.` },
+        ])
+      },
+      delta: () => order.push(`${name}:delta`),
+    })
+    const run = (name: string, seed: number) =>
+      engine.generate(
+        job({
+          seed,
+          user: `${name}: the lamps came on one by one.`,
+          sampling: { ...sampling, maxTokens: 6 },
+        }),
+        listen(name),
+      )
+    const dispatchPendingBatch = LlamaContext.prototype.dispatchPendingBatch
+    const batches = vi
+      .spyOn(LlamaContext.prototype, 'dispatchPendingBatch')
+      .mockImplementation(function (this: LlamaContext) {
+        order.push('batch')
+        dispatchPendingBatch.call(this)
+      })
+    try {
+      await run('alone', 21)
+      // Two at once share batches: each still says started before its text.
+      await Promise.all([run('first', 22), run('second', 23)])
+    } finally {
+      batches.mockRestore()
+    }
+    for (const name of ['alone', 'first', 'second']) {
+      const started = order.indexOf(`${name}:started`)
+      expect(order.filter((entry) => entry === `${name}:started`)).toHaveLength(1)
+      expect(started).toBeGreaterThan(-1)
+      expect(started).toBeLessThan(order.indexOf(`${name}:delta`))
+    }
+    // The lone run's prompt was handed to llama.cpp before its started was posted.
+    expect(order.indexOf('batch')).toBeLessThan(order.indexOf('alone:started'))
   })
 
   it('gives the same text for the same seed, and other text for another seed', async () => {
@@ -228,5 +275,28 @@ describe('a context with one sequence', () => {
     })
     const done = await running
     expect(done.text.length).toBeGreaterThan(0)
+  })
+})
+
+describe('LlamaEngine tokenizing', () => {
+  const engine = new LlamaEngine()
+  const persona = `You are Quire. ${'Warm, specific, never stock; every image earns its place. '.repeat(8)}`
+  // Spied before the load: the model binds its tokenizer when it is created.
+  const tokenize = vi.spyOn(LlamaModel.prototype, 'tokenize')
+
+  beforeAll(() => engine.load({ path: TINY_MODEL_PATH, threads: 1, contextSize: 1024, gpu: 'off' }))
+  afterAll(async () => {
+    tokenize.mockRestore()
+    await engine.dispose()
+  })
+
+  it('tokenizes the persona once for all requests, LlamaChat included', async () => {
+    for (const [n, user] of ['The cat sat on the mat.', 'The boats turned home.'].entries())
+      await engine.generate(
+        job({ system: persona, user, seed: n, sampling: { ...sampling, maxTokens: 2 } }),
+        quiet,
+      )
+    const ofPersona = tokenize.mock.calls.filter(([text]) => String(text).includes(persona.trim()))
+    expect(ofPersona).toHaveLength(1)
   })
 })

@@ -1,7 +1,7 @@
 import { rename, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { QuireError } from '@shared/contract'
-import { checkDocumentName } from '@shared/documents'
+import { checkDocumentName, documentNameError } from '@shared/documents'
 import type { BackupStore } from './backupStore'
 import type { ExpectedRemovals } from './expectedRemovals'
 import type { DocumentRef } from './documentPaths'
@@ -23,10 +23,7 @@ export async function renameDocument(
   name: string,
 ): Promise<{ file: string; path: string }> {
   const checked = checkDocumentName(name)
-  if (!checked.ok)
-    throw new QuireError('document-invalid-name', checked.reason, 'document-name-invalid', {
-      reason: checked.reason,
-    })
+  if (!checked.ok) throw documentNameError(checked)
   const file = join(dirname(ref.file), checked.fileName)
   if (file === ref.file) return { file, path: ref.path }
   await stat(ref.file).catch(() => {

@@ -7,6 +7,7 @@ import {
   modelInfoSchema,
   stopReasonSchema,
 } from '@shared/contract'
+import { isInt, isJsonObject } from '@shared/contract/deltaFastPath'
 import { engineJobSchema, engineSettingsSchema } from './backend'
 
 /** Messages from the host to the engine process. */
@@ -78,6 +79,20 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: z.string(), message: z.string() }),
 ])
 export type EngineToHost = z.infer<typeof engineToHostSchema>
+
+/**
+ * Parses a message from the engine process as `engineToHostSchema` does, its pieces of text by
+ * hand (it sends one or more per frame): the same messages pass, with the same result; the rest,
+ * and every malformed message, through zod (see `@shared/contract/deltaFastPath`).
+ */
+export function parseEngineMessage(raw: unknown): ReturnType<typeof engineToHostSchema.safeParse> {
+  if (isJsonObject(raw) && raw.type === 'delta') {
+    const { runId, text, tokens } = raw
+    if (typeof runId === 'string' && typeof text === 'string' && isInt(tokens))
+      return { success: true, data: { type: 'delta', runId, text, tokens } }
+  }
+  return engineToHostSchema.safeParse(raw)
+}
 
 /** How a host talks to one engine process, whatever started it (fork or Electron utilityProcess). */
 export type EngineChannel = {

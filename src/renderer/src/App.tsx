@@ -140,6 +140,7 @@ export function App({ host }: { host: HostApi }) {
               onCounts={onCounts}
               onOpenModels={openModels}
               onOpenStats={openStats}
+              onMenuPlainPaste={host.onMenuPlainPaste}
             />
           </div>
         </main>

@@ -13,3 +13,9 @@ export const OPEN_PATH_CHANNEL = 'quire:openPath'
 
 /** Window → host: the page listens for OPEN_PATH_CHANNEL now; files waiting to open are sent. */
 export const OPEN_PATH_READY_CHANNEL = 'quire:openPathReady'
+
+/**
+ * Host → window: Edit › Paste and Match Style (macOS) or Paste as Plain Text, with the
+ * clipboard's text, for the page to paste as plain paragraphs (as Mod+Shift+V does).
+ */
+export const PASTE_PLAIN_TEXT_CHANNEL = 'quire:pastePlainText'

@@ -6,7 +6,7 @@ import {
   type QuireApi,
   type Unsubscribe,
 } from './methods'
-import { quireEventSchema } from './schemas'
+import { parseQuireEvent } from './deltaFastPath'
 
 /** How a client reaches its host, whatever carries it (a local service, Electron IPC, a WebSocket). */
 export type Transport = {
@@ -32,7 +32,7 @@ export function createProxy(transport: Transport): QuireApi {
     ...methods,
     onEvent: (listener: EventListener) =>
       transport.onEvent((raw) => {
-        const parsed = quireEventSchema.safeParse(raw)
+        const parsed = parseQuireEvent(raw)
         if (parsed.success) listener(parsed.data)
         else console.error('quire: ignored a malformed event from the host', parsed.error.message)
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fastDeltaEvent, isJsonObject } from './deltaFastPath'
 import { errorPayloadSchema } from './errors'
 import { quireEventSchema } from './schemas'
 
@@ -27,3 +28,18 @@ export const wireServerMessageSchema = z.union([
   z.object({ kind: z.literal('event'), event: quireEventSchema }),
 ])
 export type WireServerMessage = z.infer<typeof wireServerMessageSchema>
+
+/**
+ * Parses a message from the server as `wireServerMessageSchema` does, streamed text by hand (see
+ * deltaFastPath.ts): the same messages pass, with the same result; the rest, and every malformed
+ * message, through zod.
+ */
+export function parseServerMessage(
+  raw: unknown,
+): ReturnType<typeof wireServerMessageSchema.safeParse> {
+  if (isJsonObject(raw) && raw.kind === 'event') {
+    const event = fastDeltaEvent(raw.event)
+    if (event) return { success: true, data: { kind: 'event', event } }
+  }
+  return wireServerMessageSchema.safeParse(raw)
+}

@@ -1,3 +1,5 @@
+import { QuireError } from '../contract/errors'
+
 /** The name of a new document until its first line names it. */
 export const UNTITLED = 'Untitled'
 
@@ -35,25 +37,39 @@ export function fileStemFromTitle(title: string): string {
   return RESERVED.test(stem) ? `${stem}_` : stem
 }
 
+/** Why a typed document name cannot be used; each has its own message in both languages. */
+export type DocumentNameProblem = 'empty' | 'path' | 'unsafe' | 'dot' | 'too-long'
+
+const NAME_REASONS: Record<DocumentNameProblem, string> = {
+  empty: 'Give the document a name.',
+  path: 'A name cannot contain / or \\; use a name, not a path.',
+  unsafe: 'A name cannot contain : * ? " < > | or control characters, or be a reserved name.',
+  dot: 'A name cannot start with a dot.',
+  'too-long': 'That name is too long.',
+}
+
+const refuse = (problem: DocumentNameProblem) =>
+  ({ ok: false, problem, reason: NAME_REASONS[problem] }) as const
+
 /**
  * Checks a name the writer typed for a document; returns the file name (with `.md` added when
  * it has no `.md`/`.txt` ending) or a reason it cannot be used.
  */
 export function checkDocumentName(
   name: string,
-): { ok: true; fileName: string } | { ok: false; reason: string } {
+): { ok: true; fileName: string } | { ok: false; problem: DocumentNameProblem; reason: string } {
   const trimmed = name.trim()
-  if (trimmed === '') return { ok: false, reason: 'Give the document a name.' }
-  if (/[\\/]/.test(trimmed))
-    return { ok: false, reason: 'A name cannot contain / or \\; use a name, not a path.' }
+  if (trimmed === '') return refuse('empty')
+  if (/[\\/]/.test(trimmed)) return refuse('path')
   if (UNSAFE_CHARS.test(trimmed) || RESERVED.test(trimmed.replace(/\.[^.]*$/, '')))
-    return {
-      ok: false,
-      reason: 'A name cannot contain : * ? " < > | or control characters, or be a reserved name.',
-    }
-  if (trimmed.startsWith('.')) return { ok: false, reason: 'A name cannot start with a dot.' }
+    return refuse('unsafe')
+  if (trimmed.startsWith('.')) return refuse('dot')
   const fileName = /\.(md|markdown|txt)$/i.test(trimmed) ? trimmed : `${trimmed}.md`
-  if (new TextEncoder().encode(fileName).length > 255)
-    return { ok: false, reason: 'That name is too long.' }
+  if (new TextEncoder().encode(fileName).length > 255) return refuse('too-long')
   return { ok: true, fileName }
+}
+
+/** The error for a refused name, keyed by its problem so the UI words it in the writer's language. */
+export function documentNameError(refused: { problem: DocumentNameProblem; reason: string }) {
+  return new QuireError('document-invalid-name', refused.reason, `document-name-${refused.problem}`)
 }

@@ -12,6 +12,9 @@ import {
   type PromptDefinition,
 } from './schema'
 
+// The built-ins, and a name no plain object can hold as its own value.
+const reservedVariableNames = new Set<string>([...builtInVariables, '__proto__'])
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: LibraryProblem[] }
 
 /** The `## Heading` names of a prompt body, in order. */
@@ -23,7 +26,12 @@ function validate<S extends z.ZodType>(
   schema: S,
   text: string,
   source: string,
-): ParseResult<{ data: z.output<S>; body: string; bodyLine: number }> {
+): ParseResult<{
+  data: z.output<S>
+  body: string
+  bodyLine: number
+  lineOf: (path: readonly PropertyKey[]) => number | null
+}> {
   const front = readFrontMatter(text, source)
   if (!front.ok) return { ok: false, problems: [front.problem] }
   const parsed = schema.safeParse(front.data)
@@ -46,7 +54,10 @@ function validate<S extends z.ZodType>(
   const bodyLine = text
     .slice(0, text.length - front.body.length + leadingBlank.lastIndexOf('\n') + 1)
     .split('\n').length
-  return { ok: true, value: { data: parsed.data, body: front.body, bodyLine } }
+  return {
+    ok: true,
+    value: { data: parsed.data, body: front.body, bodyLine, lineOf: front.lineOf },
+  }
 }
 
 /** Parses and validates one prompt file; problems name the file, the line and the field. */
@@ -57,7 +68,26 @@ export function parsePromptFile(
 ): ParseResult<PromptDefinition> {
   const result = validate(promptFrontMatterSchema, text, source)
   if (!result.ok) return result
-  const { data, body, bodyLine } = result.value
+  const { data, body, bodyLine, lineOf } = result.value
+  // A field named like a built-in would ask the writer for a value the built-in then replaces.
+  const shadowing = data.variables.findIndex((v) => reservedVariableNames.has(v.name))
+  const shadowed = data.variables[shadowing]
+  if (shadowed) {
+    const path = ['variables', shadowing, 'name']
+    return {
+      ok: false,
+      problems: [
+        {
+          source,
+          line: lineOf(path),
+          field: path.join('.'),
+          message: `"${shadowed.name}" is filled in by Quire itself (${builtInVariables.join(', ')}); give this field another name.`,
+          key: 'variable-name-built-in',
+          params: { name: shadowed.name, builtIns: builtInVariables.join(', ') },
+        },
+      ],
+    }
+  }
   const present = new Set(sectionNames(body))
   const missing = requiredSections.filter((name) => !present.has(name))
   if (missing.length > 0) {

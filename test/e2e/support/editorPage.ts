@@ -155,3 +155,14 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
+
+/**
+ * An accepted answer as `documentText` reads it: one block per paragraph (paragraphs are
+ * separated by blank lines, and each is trimmed, as the editor inserts them).
+ */
+export const acceptedParagraphs = (answer: string): string[] =>
+  answer
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)

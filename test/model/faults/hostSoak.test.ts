@@ -9,11 +9,14 @@ import { ending, enginePid, readyWith, rssBytes, waitFor } from './hostProcesses
 /** The memory target of issue 13: less than 5% growth over 500 actions once warm. */
 const GROWTH_TARGET = 0.05
 /**
- * Actions before memory is first measured. The engine's resident memory climbs for the first
- * couple of hundred actions and then levels off (V8's young generation and the allocator
- * growing to the session's pace, measured after full collections), so growth is counted after.
+ * Actions before memory is first measured. The engine's resident memory climbs over the first
+ * few hundred actions and then levels off: measured after full collections to 2,000 actions, its
+ * V8 heap stays flat (21.5–21.9 MB) while glibc's per-thread malloc arenas fill (anonymous
+ * memory +12 MB by about action 400, then about 1 KB an action; with MALLOC_ARENA_MAX=1 the
+ * climb is 3 MB). Counted from action 200, that climb alone was 2.5–6 MB (up to 5.6%), so
+ * growth is counted from action 400, where a leak would still show and the climb does not.
  */
-const WARM_UP = 200
+const WARM_UP = 400
 const MEASURED = 500
 const SELECTION = '秋天的风吹过老街，她总在黄昏时坐在门口剥豆子。'
 
@@ -74,7 +77,7 @@ describe('the real host under a long session (quire serve, engine process, WebSo
     await serve?.stop()
   })
 
-  it('runs 700 actions in a row without a failure; over the last 500 neither process grows past the target', async () => {
+  it('runs 900 actions in a row without a failure; over the last 500 neither process grows past the target', async () => {
     const hostPid = serve.child.pid ?? 0
     const engine = enginePid(hostPid)
     const failures: string[] = []
@@ -102,7 +105,7 @@ describe('the real host under a long session (quire serve, engine process, WebSo
     expect(growth.host).toBeLessThan(GROWTH_TARGET)
     expect(growth.engine).toBeLessThan(GROWTH_TARGET)
     expect(enginePid(hostPid)).toBe(engine)
-  }, 120_000)
+  }, 180_000)
 
   it('stops 50 actions mid-stream, each ending at once with what it had, and the next runs', async () => {
     await client.call('loadModel', { path: TINY_QWEN_VOCAB_MODEL_PATH })

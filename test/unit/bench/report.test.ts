@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -28,9 +28,15 @@ describe('bench results file', () => {
     expect(written.earlierSections).toEqual({
       pipeline: { startedAt: '2026-12-03T10:00:00.000Z', result: section(1) },
     })
+    // A note a person added to the day's file survives the next run.
+    const noted = { ...JSON.parse(readFileSync(path, 'utf8')), rerun: { note: 'by hand' } }
+    writeFileSync(path, JSON.stringify(noted))
     // A later full run measures everything again: nothing is carried over any more.
     writeResults(folder, run('2026-12-03T12:00:00Z', { pipeline: section(4), editor: section(5) }))
-    expect(JSON.parse(readFileSync(path, 'utf8')).earlierSections).toBeUndefined()
+    const latest = JSON.parse(readFileSync(path, 'utf8'))
+    expect(latest.earlierSections).toBeUndefined()
+    expect(latest.rerun).toEqual({ note: 'by hand' })
+    expect(latest.sections).toEqual({ pipeline: section(4), editor: section(5) })
   })
 })
 

@@ -113,3 +113,28 @@ describe('the interface has no literal text', () => {
     expect(found).toEqual([])
   })
 })
+
+describe('host errors are worded in the interface language', () => {
+  it("never shows a caught error's or a library problem's own English", () => {
+    // The host's message is English; the interface words it by key (i18n/hostText.ts), and only
+    // that file may fall back to it. The settings form reads field paths out of a refusal.
+    const exempt = /(hostText\.ts|settings\/useSettingsForm\.ts)$/
+    const raw: string[] = []
+    for (const file of sourceFiles('src/renderer/src').filter((f) => !exempt.test(f)))
+      walk(file, (node, source) => {
+        if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'message') return
+        // Carried on as a keyed message's English fallback (`message: problem.message`) is fine.
+        let parent = node.parent
+        while (
+          ts.isBinaryExpression(parent) &&
+          parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken
+        )
+          parent = parent.parent
+        if (ts.isPropertyAssignment(parent) && parent.name.getText(source) === 'message') return
+        const of = node.expression.getText(source)
+        if (/^(error|cause|p|problem|answer|alternative)$|\.answer$|^toErrorPayload\(/.test(of))
+          raw.push(where(node, source))
+      })
+    expect(raw).toEqual([])
+  })
+})

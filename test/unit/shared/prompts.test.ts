@@ -119,6 +119,34 @@ describe('parsePromptFile', () => {
     })
   })
 
+  it('refuses a field named like a built-in variable, whose typed value the built-in would replace', () => {
+    // A poem prompt asking for "Poem title" as {{title}} got the document's title instead.
+    const result = parsePromptFile(
+      prompt(
+        [
+          'id: poem.titled',
+          'kind: poem',
+          'title: Titled poem',
+          'variables:',
+          '  - {name: person, label: Person}',
+          '  - {name: title, label: Poem title, default: Untitled poem}',
+        ].join('\n'),
+        '## Role\nA poet.\n## Style\nCall it "{{title}}", in the {{person}}.\n## Constraint\nShort.\n## Input\n{{selection}}',
+      ),
+      'titled.md',
+      'en',
+    )
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems[0]).toMatchObject({
+      line: 7,
+      field: 'variables.1.name',
+      key: 'variable-name-built-in',
+      params: { name: 'title' },
+    })
+    expect(result.problems[0]?.message).toContain('"title"')
+  })
+
   it('rejects a file without front matter', () => {
     const result = parsePromptFile('## Role\nx', 'none.md', 'en')
     expect(result.ok).toBe(false)

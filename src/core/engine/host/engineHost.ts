@@ -8,7 +8,7 @@ import {
   type StopReason,
 } from '@shared/contract'
 import {
-  engineToHostSchema,
+  parseEngineMessage,
   type EngineChannel,
   type EngineLauncher,
   type EngineToHost,
@@ -82,7 +82,7 @@ export class EngineHost implements InferenceBackend {
     this.channel = channel
     this.ready = new Promise<void>((resolve) => {
       channel.onMessage((raw) => {
-        const parsed = engineToHostSchema.safeParse(raw)
+        const parsed = parseEngineMessage(raw)
         if (!parsed.success) return
         if (parsed.data.type === 'ready') resolve()
         this.handle(parsed.data)

@@ -8,6 +8,7 @@ import {
 } from 'node-llama-cpp'
 import { QuireError, type ModelInfo, type StopReason } from '@shared/contract'
 import type { ChatTurn, EngineSettings, FittedPrompt, ParsedEngineJob } from '../backend'
+import { BatchDispatcher } from './batchDispatcher'
 import { fitJob } from './fitJob'
 import { LlamaRuntime } from './llamaRuntime'
 import { rememberingTokenizer } from './rememberingTokenizer'
@@ -59,6 +60,8 @@ const loraKey = (lora: readonly LoraAdapter[] = []): string =>
  */
 export class LlamaEngine {
   private readonly runtime: LlamaRuntime
+  /** Every context's batches go through it: it tells a run when llama.cpp has its prompt. */
+  private readonly dispatcher = new BatchDispatcher()
   private loaded: Loaded | null = null
   private readonly controllers = new Map<
     string,
@@ -102,6 +105,7 @@ export class LlamaEngine {
         contextSize: Math.min(options.contextSize, model.trainContextSize),
         threads,
         sequences,
+        batching: { dispatchSchedule: this.dispatcher.schedule },
       })
     let loaded
     try {
@@ -138,9 +142,13 @@ export class LlamaEngine {
       fallback: loaded.fallback,
     }
     const previous = this.loaded
+    const tokenizer = rememberingTokenizer(model.tokenizer)
+    // LlamaChat tokenizes the whole chat again through `model.tokenizer` before evaluating it:
+    // through this one, the persona and the prompt just counted here are not tokenized twice.
+    Object.defineProperty(model, 'tokenizer', { value: tokenizer })
     this.loaded = {
       model,
-      tokenizer: rememberingTokenizer(model.tokenizer),
+      tokenizer,
       chatWrapper: resolveChatWrapper(model),
       info,
       threads,
@@ -182,8 +190,12 @@ export class LlamaEngine {
       } catch {
         return emptyResult(entry.reason, prompt.length)
       }
+      // `started` waits until llama.cpp is evaluating the prompt, and goes before anything else
+      // the run says (its first text, its end), whichever comes first.
+      const announce = this.dispatcher.announce(sequence.tokenMeter, () =>
+        listener.started({ ...fitted, promptTokens: prompt.length }),
+      )
       try {
-        listener.started({ ...fitted, promptTokens: prompt.length })
         return await runGeneration({
           sequence,
           chatWrapper: loaded.chatWrapper,
@@ -194,9 +206,13 @@ export class LlamaEngine {
           signal,
           abortReason: () => entry.reason,
           startedAt,
-          onDelta: (text, tokens) => listener.delta(text, tokens),
+          onDelta: (text, tokens) => {
+            announce()
+            listener.delta(text, tokens)
+          },
         })
       } finally {
+        announce()
         pool.release(sequence)
       }
     } finally {
@@ -238,6 +254,7 @@ export class LlamaEngine {
         contextSize: loaded.contextSize,
         threads: loaded.threads,
         sequences: loaded.sequences,
+        batching: { dispatchSchedule: this.dispatcher.schedule },
         lora: {
           adapters: lora.map((adapter) => ({ filePath: adapter.file, scale: adapter.scale })),
         },

@@ -12,6 +12,8 @@ export type QuireBridge = { [M in MethodName]: (input?: unknown) => Promise<Enve
   openDroppedFile?(file: File): Promise<string | null>
   /** File › Open, Open Recent and files opened from the OS, as paths to open. */
   onOpenPath?(listener: (path: string) => void): () => void
+  /** Edit › Paste and Match Style / Paste as Plain Text: the clipboard's text to paste plain. */
+  onPastePlainText?(listener: (text: string) => void): () => void
 }
 
 declare global {

@@ -9,7 +9,12 @@ export type HostApi = {
   pickModelFile: (() => Promise<string | null>) | null
   /** Files the desktop app asks to open (menu, recent files, drag and drop); null in a browser. */
   files: DesktopFiles | null
+  /** The desktop Edit menu's plain paste, as the clipboard's text; null in a browser. */
+  onMenuPlainPaste: MenuPlainPaste | null
 }
+
+/** Listens for the Edit menu's plain paste; returns the way to stop listening. */
+export type MenuPlainPaste = (listener: (text: string) => void) => () => void
 
 /** The desktop app's ways of opening a document from anywhere on disk. */
 export type DesktopFiles = {
@@ -51,6 +56,9 @@ export async function connectToHost(): Promise<Connection> {
         api: createBridgeClient(bridge),
         pickModelFile: () => bridge.pickModelFile(),
         files,
+        onMenuPlainPaste: bridge.onPastePlainText
+          ? (listener: (text: string) => void) => bridge.onPastePlainText?.(listener) ?? (() => {})
+          : null,
       },
     }
   }
@@ -65,5 +73,12 @@ export async function connectToHost(): Promise<Connection> {
     forgetPageToken()
     return { missing: 'old-token' }
   }
-  return { host: { api: createSocketClient(socketUrl(), token), pickModelFile: null, files: null } }
+  return {
+    host: {
+      api: createSocketClient(socketUrl(), token),
+      pickModelFile: null,
+      files: null,
+      onMenuPlainPaste: null,
+    },
+  }
 }

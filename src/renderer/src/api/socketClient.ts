@@ -2,7 +2,7 @@ import {
   createProxy,
   fromErrorPayload,
   QuireError,
-  wireServerMessageSchema,
+  parseServerMessage,
   type QuireApi,
   type WireCall,
 } from '@shared/contract'
@@ -15,6 +15,12 @@ type Pending = {
 }
 
 const RECONNECT_MS = 1_000
+/**
+ * How long a call waits for a lost connection to come back before it fails. A restarted
+ * `quire serve` has a new token, so this tab may never get back in: its saves must say so
+ * rather than wait (and show "Saving…") forever.
+ */
+export const CONNECT_WAIT_MS = 15_000
 
 /** UTF-8 size of a message, measured only when it could be near the limit (15 MB drafts). */
 function tooLarge(json: string): boolean {
@@ -24,8 +30,8 @@ function tooLarge(json: string): boolean {
 
 /**
  * The contract over WebSocket, for the browser mode (`quire serve`): the generic proxy on a
- * socket. Reconnects when the server restarts; calls made while disconnected wait for the
- * connection. The token travels in the handshake as a subprotocol, never in the URL.
+ * socket. Reconnects when the connection drops; calls made while disconnected wait for it, for
+ * up to CONNECT_WAIT_MS. The token travels in the handshake as a subprotocol, never in the URL.
  */
 export function createSocketClient(url: string, token: string): QuireApi {
   const listeners = new Set<(raw: unknown) => void>()
@@ -42,17 +48,39 @@ export function createSocketClient(url: string, token: string): QuireApi {
     for (const listener of listeners) listener(event)
   }
   let nextId = 1
-  let socket: WebSocket
-  let opened: Promise<WebSocket>
+  /** The socket while it is open; null between a close and the next successful attempt. */
+  let ready: WebSocket | null = null
+  /** Calls waiting for a socket: any later attempt that opens serves them, not just the current one. */
+  const waiting = new Set<(socket: WebSocket) => void>()
+
+  const connected = (): Promise<WebSocket> => {
+    if (ready) return Promise.resolve(ready)
+    return new Promise((resolve, reject) => {
+      const take = (socket: WebSocket): void => {
+        clearTimeout(timer)
+        resolve(socket)
+      }
+      const timer = setTimeout(() => {
+        waiting.delete(take)
+        reject(lost())
+      }, CONNECT_WAIT_MS)
+      waiting.add(take)
+    })
+  }
 
   const connect = (): void => {
-    socket = new WebSocket(url, [SOCKET_PROTOCOL, `${SOCKET_TOKEN_PREFIX}${token}`])
-    const current = socket
-    opened = new Promise((resolve) =>
-      current.addEventListener('open', () => resolve(current), { once: true }),
+    const current = new WebSocket(url, [SOCKET_PROTOCOL, `${SOCKET_TOKEN_PREFIX}${token}`])
+    current.addEventListener(
+      'open',
+      () => {
+        ready = current
+        for (const take of waiting) take(current)
+        waiting.clear()
+      },
+      { once: true },
     )
     current.addEventListener('message', (message) => {
-      const parsed = wireServerMessageSchema.safeParse(JSON.parse(String(message.data)))
+      const parsed = parseServerMessage(JSON.parse(String(message.data)))
       if (!parsed.success) return
       const data = parsed.data
       if (data.kind === 'event') {
@@ -68,6 +96,7 @@ export function createSocketClient(url: string, token: string): QuireApi {
       call.resolve(data.value)
     })
     current.addEventListener('close', () => {
+      if (ready === current) ready = null
       for (const [id, call] of pending) {
         pending.delete(id)
         call.reject(lost())
@@ -87,7 +116,10 @@ export function createSocketClient(url: string, token: string): QuireApi {
       const requestId =
         method === 'generate' ? (params as { requestId?: unknown } | undefined)?.requestId : null
       if (typeof requestId === 'string') running.add(requestId)
-      const ready = await opened
+      const socket = await connected().catch((error: unknown) => {
+        if (typeof requestId === 'string') running.delete(requestId)
+        throw error
+      })
       const id = nextId++
       const message: WireCall = { kind: 'call', id, method, params }
       const json = JSON.stringify(message)
@@ -103,7 +135,7 @@ export function createSocketClient(url: string, token: string): QuireApi {
       }
       const answer = new Promise<unknown>((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        ready.send(json)
+        socket.send(json)
       })
       // A refused request never ran: nothing to end for it later.
       if (typeof requestId === 'string') answer.catch(() => running.delete(requestId))

@@ -161,7 +161,9 @@ export function BestOfPlugin({ api, prompts, onActiveChange }: Props) {
           if (!target) return false
           const values = Object.fromEntries(prompt.variables.map((v) => [v.name, v.default]))
           const n = Math.min(MAX_BEST_OF, Math.max(2, asked ?? DEFAULT_BEST_OF))
-          start(prompt, target, { ...values, ...variables }, n)
+          // After this update, as Compare does: opened inside it, the panel took focus and the
+          // update's selection then gave it back to the editor, where Esc could not close it.
+          queueMicrotask(() => start(prompt, target, { ...values, ...variables }, n))
           return true
         },
         COMMAND_PRIORITY_LOW,

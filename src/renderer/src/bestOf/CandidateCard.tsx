@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ApplyMode } from '@shared/contract'
 import type { Sample } from './sampleSet'
 import { ScoreDetails } from './ScoreDetails'
+import { hostErrorText } from '../i18n/hostText'
 
 type Props = {
   sample: Sample
@@ -53,7 +54,7 @@ export function CandidateCard({ sample, rank, apply, onAccept }: Props) {
       </header>
       {sample.error ? (
         <p className="candidate-error" role="alert">
-          {sample.error.message}
+          {hostErrorText(t, sample.error)}
         </p>
       ) : (
         <p className="candidate-text" data-testid="bestof-text">

@@ -54,8 +54,8 @@ export function runSamples(
   for (const { requestId, seed } of requests) {
     api.generate({ ...request, requestId, seed }).catch((error: unknown) => {
       if (!open.delete(requestId)) return
-      const { code, message } = toErrorPayload(error)
-      report({ type: 'failed', requestId, code, message })
+      const { code, message, key, params } = toErrorPayload(error)
+      report({ type: 'failed', requestId, code, message, key, params })
     })
   }
   const cancel = (): void => {

@@ -1,4 +1,10 @@
-import type { DoneEvent, GenerationEvent, StartedEvent } from '@shared/contract'
+import {
+  refOf,
+  type DoneEvent,
+  type GenerationEvent,
+  type MessageRef,
+  type StartedEvent,
+} from '@shared/contract'
 import { scoreAnswer, type AnswerScore, type ScoreContext } from '@shared/eval'
 
 /** One of several answers to the same request, sampled with its own seed. */
@@ -11,7 +17,8 @@ export type Sample = {
   tokens: number
   started: StartedEvent | null
   done: DoneEvent | null
-  error: { code: string; message: string } | null
+  /** What went wrong, with the key and values to word it in the writer's language. */
+  error: ({ code: string; message: string } & MessageRef) | null
   /** The metrics' verdict, once done (the same scoring as `quire eval`). */
   score: AnswerScore | null
 }
@@ -23,7 +30,7 @@ export type SampleSet = { samples: Sample[]; scoring: ScoreContext }
 export type SampleAction =
   | { type: 'event'; event: GenerationEvent }
   | { type: 'deltas'; requestId: string; text: string; tokens: number }
-  | { type: 'failed'; requestId: string; code: string; message: string }
+  | ({ type: 'failed'; requestId: string; code: string; message: string } & MessageRef)
 
 /** A new set: every sample waiting. */
 export function newSampleSet(
@@ -51,7 +58,11 @@ function update(sample: Sample, action: SampleAction, scoring: ScoreContext): Sa
   if (action.type === 'deltas')
     return { ...sample, phase: 'streaming', text: sample.text + action.text, tokens: action.tokens }
   if (action.type === 'failed')
-    return { ...sample, phase: 'error', error: { code: action.code, message: action.message } }
+    return {
+      ...sample,
+      phase: 'error',
+      error: { code: action.code, message: action.message, ...refOf(action) },
+    }
   const event = action.event
   switch (event.type) {
     case 'waiting':
@@ -72,7 +83,11 @@ function update(sample: Sample, action: SampleAction, scoring: ScoreContext): Sa
         score: scoreAnswer(event.text, scoring),
       }
     case 'error':
-      return { ...sample, phase: 'error', error: { code: event.code, message: event.message } }
+      return {
+        ...sample,
+        phase: 'error',
+        error: { code: event.code, message: event.message, ...refOf(event) },
+      }
     default:
       void (event satisfies never)
       return sample

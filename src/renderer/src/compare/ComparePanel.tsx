@@ -151,8 +151,12 @@ export function ComparePanel({
               className="button"
               data-testid={`compare-vote-${choice}`}
               aria-pressed={state.vote.choice === value}
-              disabled={!voting || state.vote.saving}
-              onClick={() => onVote(value)}
+              // Not `disabled` while the vote saves: that drops focus to <body>, out of the panel.
+              disabled={!voting}
+              aria-disabled={state.vote.saving || undefined}
+              onClick={() => {
+                if (!state.vote.saving) onVote(value)
+              }}
             >
               {t(key)}
             </button>

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $addUpdateTag, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, HISTORY_PUSH_TAG } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
-import { toErrorPayload, type PromptSummary, type QuireApi } from '@shared/contract'
+import type { PromptSummary, QuireApi } from '@shared/contract'
 import type { VoteChoice } from '@shared/compare/vote'
+import { hostErrorText } from '../i18n/hostText'
 import { $applySuggestion } from '../editor/plugins/Suggestion/applySuggestion'
 import {
   $adoptScreenSelection,
@@ -71,6 +72,11 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
         return t('compare.option.prompt', { title: challenger.title })
       if (challenger.kind === 'remote')
         return t('compare.option.remote', { server: challenger.title })
+      // The bundled presets' titles are English in presets.json; name them in the UI language.
+      if (challenger.kind === 'preset')
+        return t('compare.option.preset', {
+          title: t(`compare.presetTitles.${challenger.id}`, { defaultValue: challenger.title }),
+        })
       return t(`compare.option.${challenger.kind}`, { title: challenger.title })
     },
     [t],
@@ -158,7 +164,7 @@ export function ComparePlugin({ api, prompts, onActiveChange, onOpenStats }: Pro
         .then(
           () => store.dispatch({ type: 'voted' }),
           (error: unknown) =>
-            store.dispatch({ type: 'vote-failed', message: toErrorPayload(error).message }),
+            store.dispatch({ type: 'vote-failed', message: hostErrorText(t, error) }),
         )
     },
     [api, store, t],

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toErrorPayload, type PromptSummary, type QuireApi } from '@shared/contract'
+import type { PromptSummary, QuireApi } from '@shared/contract'
 import { pairWinner, type PairStats } from '@shared/compare/pairStats'
 import { hostErrorText } from '../i18n/hostText'
 import { Drawer } from '../ui/Drawer'
@@ -27,15 +27,15 @@ export function StatsPanel({ api, prompts, onClose }: Props) {
     api
       .voteStats({})
       .then(setPairs, (error: unknown) =>
-        setMessage({ kind: 'error', text: toErrorPayload(error).message }),
+        setMessage({ kind: 'error', text: hostErrorText(t, error) }),
       )
-  }, [api])
+  }, [api, t])
   useEffect(load, [load])
 
   const exportCsv = (table: 'votes' | 'pairs') =>
     api.exportVotes({ table }).then(
       ({ fileName, csv }) => downloadText(fileName, csv),
-      (error: unknown) => setMessage({ kind: 'error', text: toErrorPayload(error).message }),
+      (error: unknown) => setMessage({ kind: 'error', text: hostErrorText(t, error) }),
     )
 
   const title = (pair: PairStats) =>

@@ -1,5 +1,7 @@
 import {
+  fromErrorPayload,
   isGenerationEvent,
+  refOf,
   toErrorPayload,
   type GenerationEvent,
   type PromptSummary,
@@ -57,7 +59,15 @@ export function createCompareRequests(
     if (challenger.kind !== 'prompt') return undefined
     const { text } = await api.getPromptText({ id: challenger.id, language })
     const parsed = parsePromptFile(text, challenger.id, language)
-    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '))
+    if (!parsed.ok) {
+      // The first problem, keyed, so the card words it in the writer's language.
+      const [problem] = parsed.problems
+      throw fromErrorPayload({
+        code: 'invalid-request',
+        message: problem?.message ?? '',
+        ...refOf(problem),
+      })
+    }
     return parsed.value.body
   }
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
-import type { DocumentSummary } from '@shared/documents'
+import { checkDocumentName, documentNameError, type DocumentSummary } from '@shared/documents'
 import { DocumentItem, displayName } from './DocumentItem'
 import type { DocumentSession } from './documentSession'
 import { useDocumentList } from './useDocumentList'
@@ -35,6 +35,9 @@ export function DocumentList({ api, session, currentPath }: Props) {
   }, [list.documents, filter])
 
   const rename = async (doc: DocumentSummary, name: string): Promise<string | null> => {
+    // Checked here too, so an empty or overlong name gets its reason, not the contract's limits.
+    const checked = checkDocumentName(name)
+    if (!checked.ok) return errorText(t, documentNameError(checked))
     try {
       await api.renameDocument({ path: doc.path, name })
       return null

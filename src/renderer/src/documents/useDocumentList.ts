@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
 import type { DocumentSummary } from '@shared/documents'
+import { errorText } from './errorText'
 
 export type DocumentListView = {
   folder: string
@@ -10,14 +12,14 @@ export type DocumentListView = {
 
 /** The documents folder's files, newest first, fetched again whenever a document changes. */
 export function useDocumentList(api: QuireApi): DocumentListView & { refresh(): void } {
+  const { t } = useTranslation()
   const [view, setView] = useState<DocumentListView>({ folder: '', documents: [], error: null })
   const refresh = useCallback(() => {
     api.listDocuments().then(
       (listing) => setView({ ...listing, error: null }),
-      (error: unknown) =>
-        setView((v) => ({ ...v, error: error instanceof Error ? error.message : String(error) })),
+      (error: unknown) => setView((v) => ({ ...v, error: errorText(t, error) })),
     )
-  }, [api])
+  }, [api, t])
   useEffect(() => {
     refresh()
     // A save changes words and times; a create, rename or delete changes the list itself.

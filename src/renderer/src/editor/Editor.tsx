@@ -11,6 +11,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
+import type { MenuPlainPaste } from '../api'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
 import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
 import { ContextMenuPlugin } from './plugins/AiToolbar/ContextMenu'
@@ -47,6 +48,8 @@ type Props = {
   onCounts(counts: TextCounts, selection: TextCounts | null): void
   onOpenModels(): void
   onOpenStats(): void
+  /** The desktop Edit menu's plain paste; null in a browser. */
+  onMenuPlainPaste: MenuPlainPaste | null
 }
 
 /** The writer's document: a rich-text Lexical editor with the AI toolbar and suggestion card. */
@@ -60,6 +63,7 @@ export function Editor({
   onCounts,
   onOpenModels,
   onOpenStats,
+  onMenuPlainPaste,
 }: Props) {
   const { t } = useTranslation()
   const anchor = useRef<HTMLDivElement | null>(null)
@@ -151,7 +155,7 @@ export function Editor({
         <MarkdownShortcutPlugin
           transformers={[...markdownTransformers, ...fullWidthTransformers]}
         />
-        <PastePlugin />
+        <PastePlugin onMenuPlainPaste={onMenuPlainPaste} />
         <DocumentSyncPlugin connection={connection} />
         <ContentLanguagePlugin uiLanguage={uiLanguage} />
         <WordCountPlugin onCounts={onCounts} />

@@ -66,7 +66,7 @@ export function LibraryPanel({ api, editor, onClose }: Props) {
       setRemoved(null)
       select(id, language)
     } catch (cause) {
-      setRemoved({ ...removed, problem: cause instanceof Error ? cause.message : String(cause) })
+      setRemoved({ ...removed, problem: hostErrorText(t, cause) })
     }
   }
 

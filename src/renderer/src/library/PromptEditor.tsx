@@ -119,7 +119,7 @@ export function PromptEditor({
     else {
       const field = problem.field.split('.')[0] as FormField
       fieldMessages[field] ??=
-        problem.source === 'editor' ? t('libraryEditor.errors.invalid') : problem.message
+        problem.source === 'editor' ? t('libraryEditor.errors.invalid') : hostErrorText(t, problem)
     }
   }
   const hasFieldErrors = Object.keys(fieldMessages).length > 0

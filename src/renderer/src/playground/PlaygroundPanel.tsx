@@ -13,9 +13,11 @@ import {
   type SampleSet,
 } from '../bestOf/sampleSet'
 import { PlaygroundResults } from './PlaygroundResults'
+import { hostErrorText, problemText } from '../i18n/hostText'
 import {
   overridesFrom,
   presetFrom,
+  samplingProblems,
   templateOf,
   versionText,
   type SamplingDraft,
@@ -90,8 +92,10 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
     }
   }, [api, prompts, promptId, language])
 
+  const valuesOk = sampling !== null && samplingProblems(sampling).length === 0
+
   const start = useCallback(() => {
-    if (!loaded || !sampling || !voice) return
+    if (!loaded || !sampling || !voice || samplingProblems(sampling).length > 0) return
     run.current?.dispose()
     const seeds = Array.from({ length: runs.count }, (_, i) =>
       runs.seedMode === 'fixed' ? runs.seed + i : freshSeed(),
@@ -120,7 +124,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
   }, [api, loaded, sampling, voice, runs, input, language, template, store])
 
   const savePreset = async () => {
-    if (!loaded || !sampling || !presetTitle.trim()) return
+    if (!loaded || !sampling || !presetTitle.trim() || !valuesOk) return
     const settings = await api.getSettings()
     const preset = presetFrom(presetTitle, loaded.base, sampling, loaded.prompt, voice?.lora)
     const others = settings.userPresets.filter((p) => p.id !== preset.id)
@@ -128,7 +132,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
       await api.updateSettings({ userPresets: [...others, preset] })
       setNotice({ ok: true, text: t('playground.presetSaved', { id: preset.id }) })
     } catch (error) {
-      setNotice({ ok: false, text: error instanceof Error ? error.message : String(error) })
+      setNotice({ ok: false, text: hostErrorText(t, error) })
     }
   }
 
@@ -141,7 +145,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
     setNotice(
       result.ok
         ? { ok: true, text: t('playground.versionSaved', { file: result.file }) }
-        : { ok: false, text: result.problems.map((p) => p.message).join(' ') },
+        : { ok: false, text: result.problems.map((p) => problemText(t, p)).join(' ') },
     )
   }
 
@@ -210,7 +214,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           type="button"
           className="button primary"
           data-testid="playground-run"
-          disabled={!loaded || !voice || !input.trim()}
+          disabled={!loaded || !voice || !input.trim() || !valuesOk}
           onClick={start}
         >
           {t('playground.run', { count: runs.count })}
@@ -234,7 +238,7 @@ export function PlaygroundPanel({ api, prompts, onClose }: Props) {
           type="button"
           className="button"
           data-testid="playground-save-preset"
-          disabled={!presetTitle.trim()}
+          disabled={!presetTitle.trim() || !valuesOk}
           onClick={() => void savePreset()}
         >
           {t('playground.savePreset')}

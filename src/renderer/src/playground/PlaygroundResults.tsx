@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SampleSet } from '../bestOf/sampleSet'
 import { ScoreDetails } from '../bestOf/ScoreDetails'
+import { hostErrorText } from '../i18n/hostText'
 
 /** The samples side by side: text, stats, scores and the exact messages sent. */
 export function PlaygroundResults({ set }: { set: SampleSet }) {
@@ -24,7 +25,7 @@ export function PlaygroundResults({ set }: { set: SampleSet }) {
           </header>
           {sample.error ? (
             <p className="candidate-error" role="alert">
-              {sample.error.message}
+              {hostErrorText(t, sample.error)}
             </p>
           ) : (
             <p className="candidate-text" data-testid="playground-text">
@@ -37,7 +38,7 @@ export function PlaygroundResults({ set }: { set: SampleSet }) {
                 tokens: sample.done.stats.generatedTokens,
                 speed: sample.done.stats.tokensPerSecond.toFixed(1),
                 ttft: sample.done.stats.timeToFirstTokenMs ?? '—',
-                stop: sample.done.stats.stopReason,
+                stop: t(`playground.stopReasons.${sample.done.stats.stopReason}`),
               })}
             </p>
           )}

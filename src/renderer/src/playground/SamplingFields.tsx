@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { FIELD_LIMITS, SAMPLING_FIELDS, type SamplingDraft } from './playgroundDraft'
+import {
+  FIELD_LIMITS,
+  SAMPLING_FIELDS,
+  samplingProblems,
+  type SamplingDraft,
+} from './playgroundDraft'
 
 /** How many samples a run makes and with which seeds. */
 export type RunDraft = { count: number; seedMode: 'fixed' | 'fresh'; seed: number }
@@ -14,20 +19,46 @@ type Props = {
 /** The playground's sampling values, and the number of samples and their seeds. */
 export function SamplingFields({ sampling, runs, onSampling, onRuns }: Props) {
   const { t } = useTranslation()
+  const problems = samplingProblems(sampling)
   return (
     <>
-      {SAMPLING_FIELDS.map((field) => (
-        <label key={field}>
-          {t(`playground.fields.${field}`)}
-          <input
-            type="number"
-            data-testid={`playground-${field}`}
-            {...FIELD_LIMITS[field]}
-            value={sampling[field]}
-            onChange={(e) => onSampling({ ...sampling, [field]: Number(e.target.value) })}
-          />
-        </label>
-      ))}
+      {SAMPLING_FIELDS.map((field) => {
+        const wrong = problems.includes(field)
+        return (
+          <label key={field}>
+            {t(`playground.fields.${field}`)}
+            <input
+              type="number"
+              data-testid={`playground-${field}`}
+              {...FIELD_LIMITS[field]}
+              aria-invalid={wrong || undefined}
+              aria-describedby={wrong ? `playground-error-${field}` : undefined}
+              value={Number.isNaN(sampling[field]) ? '' : sampling[field]}
+              // An emptied field is no value (NaN, flagged), not 0.
+              onChange={(e) =>
+                onSampling({
+                  ...sampling,
+                  [field]: e.target.value.trim() === '' ? NaN : Number(e.target.value),
+                })
+              }
+            />
+            {wrong && (
+              <span
+                className="field-error"
+                id={`playground-error-${field}`}
+                data-testid={`playground-error-${field}`}
+              >
+                {t(
+                  field === 'topK' || field === 'maxTokens'
+                    ? 'playground.wholeRange'
+                    : 'playground.range',
+                  { min: FIELD_LIMITS[field].min, max: FIELD_LIMITS[field].max },
+                )}
+              </span>
+            )}
+          </label>
+        )
+      })}
       <label>
         {t('playground.count')}
         <input

@@ -24,6 +24,22 @@ export const FIELD_LIMITS: Record<SamplingField, { min: number; max: number; ste
   maxTokens: { min: 1, max: 8192, step: 1 },
 }
 
+const WHOLE: ReadonlySet<SamplingField> = new Set(['topK', 'maxTokens'])
+
+/** The fields the contract would refuse: empty, out of range, or a fraction where a whole number goes. */
+export function samplingProblems(draft: SamplingDraft): SamplingField[] {
+  return SAMPLING_FIELDS.filter((field) => {
+    const value = draft[field]
+    const { min, max } = FIELD_LIMITS[field]
+    return (
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      (WHOLE.has(field) && !Number.isInteger(value))
+    )
+  })
+}
+
 /** The body of a prompt file (its template), without the front matter. */
 export function templateOf(fileText: string): string {
   const front = readFrontMatter(fileText, '')

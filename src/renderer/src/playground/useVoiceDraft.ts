@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { QuireApi } from '@shared/contract'
 import type { LoraAdapterSpec } from '@shared/presets/schema'
 import type { LoraListing } from '@shared/prompts/libraryContract'
+import { hostErrorText } from '../i18n/hostText'
 import { templateOf, type VoiceDraft } from './playgroundDraft'
 
 type Language = 'zh' | 'en'
@@ -21,6 +23,7 @@ export function useVoiceDraft(
   language: Language,
   base: { persona: string; lora: LoraAdapterSpec[] } | null,
 ) {
+  const { t } = useTranslation()
   const [voice, setVoice] = useState<VoiceDraft | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const basePersona = base?.persona
@@ -45,13 +48,12 @@ export function useVoiceDraft(
           baseLora,
         })
       },
-      (error: unknown) =>
-        live && setProblem(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => live && setProblem(hostErrorText(t, error)),
     )
     return () => {
       live = false
     }
-  }, [api, language, basePersona, baseLora])
+  }, [api, language, basePersona, baseLora, t])
 
   const choosePersona = useCallback(
     (id: string) => {
@@ -62,10 +64,10 @@ export function useVoiceDraft(
           setProblem(null)
           setVoice((v) => v && { ...v, persona: id, system: text, personaText: text })
         },
-        (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => setProblem(hostErrorText(t, error)),
       )
     },
-    [api, language],
+    [api, language, t],
   )
   const setSystem = useCallback((system: string) => setVoice((v) => v && { ...v, system }), [])
   const setLora = useCallback((lora: LoraAdapterSpec[]) => setVoice((v) => v && { ...v, lora }), [])

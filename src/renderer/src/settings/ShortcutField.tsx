@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkShortcut, type Binding } from '@shared/prompts/keymap'
 import { formatShortcut, isMacPlatform, shortcutOfChord } from '../editor/shortcuts'
+import { hostErrorText } from '../i18n/hostText'
 import { shortcutProblemText } from '../palette/shortcutText'
 
 type Props = {
@@ -46,7 +47,7 @@ export function ShortcutField(props: Props) {
       setText(null)
       setNote({ error: false, text: t('shortcuts.saved') })
     } catch (error) {
-      setNote({ error: true, text: error instanceof Error ? error.message : String(error) })
+      setNote({ error: true, text: hostErrorText(t, error) })
     }
   }
 
@@ -107,7 +108,7 @@ export function ShortcutField(props: Props) {
             onSave(null).catch((error: unknown) =>
               setNote({
                 error: true,
-                text: error instanceof Error ? error.message : String(error),
+                text: hostErrorText(t, error),
               }),
             )
         }}

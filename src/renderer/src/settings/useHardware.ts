@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { HardwareReport, QuireApi } from '@shared/contract'
+import { hostErrorText } from '../i18n/hostText'
 
 type HardwareState =
   | { phase: 'loading' }
@@ -31,6 +33,7 @@ function ask(api: QuireApi): Promise<HardwareReport> {
 
 /** This computer's hardware as the engine sees it, asked for when first shown. */
 export function useHardware(api: QuireApi) {
+  const { t } = useTranslation()
   const [state, setState] = useState<HardwareState>(() => {
     const report = known.get(api)
     return report ? { phase: 'ready', report } : { phase: 'loading' }
@@ -44,13 +47,13 @@ export function useHardware(api: QuireApi) {
         live &&
         setState({
           phase: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: hostErrorText(t, error),
         }),
     )
     return () => {
       live = false
     }
-  }, [api, attempt])
+  }, [api, attempt, t])
   const retry = useCallback(() => {
     setState({ phase: 'loading' })
     setAttempt((count) => count + 1)

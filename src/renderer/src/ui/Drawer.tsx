@@ -11,6 +11,23 @@ type Props = {
   wide?: boolean
 }
 
+// Drawers open at once (Compare or Best of N, then Library from the header) share one spot: the
+// one opened last goes on top, else it could open unseen underneath. Counted while any is open,
+// and kept under the menus (z-index 30) and the palette (40).
+const open = new Set<HTMLElement>()
+let raised = 0
+const BASE_Z = 20
+const MAX_Z = 29
+
+function raise(drawer: HTMLElement): () => void {
+  if (open.size === 0) raised = 0
+  open.add(drawer)
+  drawer.style.zIndex = String(Math.min(MAX_Z, BASE_Z + ++raised))
+  return () => {
+    open.delete(drawer)
+  }
+}
+
 /** A side panel over the editor (library, models, settings); Esc or the close button closes it. */
 export function Drawer({ testId, title, onClose, children, wide = false }: Props) {
   const { t } = useTranslation()
@@ -33,6 +50,8 @@ export function Drawer({ testId, title, onClose, children, wide = false }: Props
 
   // The panel starts under the window's header, so its buttons stay in reach (a wide Library
   // used to cover them in a 900 px window).
+  useEffect(() => (panel.current ? raise(panel.current) : undefined), [])
+
   useEffect(() => {
     const header = document.querySelector('.app-header')
     const drawer = panel.current

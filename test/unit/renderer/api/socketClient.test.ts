@@ -76,3 +76,52 @@ describe('the WebSocket client', () => {
     vi.useRealTimers()
   })
 })
+
+/** A server that is gone, or refuses this tab's token (a restarted `quire serve` has a new one). */
+class RefusedSocket extends FakeSocket {
+  static made = 0
+  static opensFrom = Infinity
+  constructor(url: string, protocols: string[] = []) {
+    super(url, protocols)
+    RefusedSocket.made++
+  }
+  override fire(type: string, event: { data?: unknown }): void {
+    // Every attempt before `opensFrom` closes without opening.
+    if (type === 'open' && RefusedSocket.made < RefusedSocket.opensFrom)
+      return super.fire('close', event)
+    super.fire(type, event)
+  }
+}
+
+describe('the WebSocket client without a connection', () => {
+  it('fails a call that cannot be sent, instead of leaving it (and "Saving…") waiting forever', async () => {
+    RefusedSocket.made = 0
+    RefusedSocket.opensFrom = Infinity
+    vi.stubGlobal('WebSocket', RefusedSocket)
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const client = createSocketClient('ws://127.0.0.1/ws', 'old-token')
+    const saved = client.saveDocument({ path: 'a.md', text: 'words', baseRevision: 'r1' })
+    const outcome = saved.then(
+      () => 'saved',
+      (error: { key?: string }) => error.key,
+    )
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(await outcome).toBe('connection-lost')
+    vi.useRealTimers()
+  })
+
+  it('sends a call made during a failed attempt once a later attempt connects', async () => {
+    RefusedSocket.made = 0
+    RefusedSocket.opensFrom = 3
+    vi.stubGlobal('WebSocket', RefusedSocket)
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const client = createSocketClient('ws://127.0.0.1/ws', 'token')
+    const status = client.getStatus()
+    await vi.advanceTimersByTimeAsync(2_500)
+    const socket = FakeSocket.last
+    expect(RefusedSocket.made).toBe(3)
+    expect(socket?.sent.map((call) => call.method)).toEqual(['getStatus'])
+    vi.useRealTimers()
+    void status.catch(() => {})
+  })
+})

@@ -5,6 +5,7 @@ import { readFrontMatter } from '@shared/prompts/frontMatter'
 import {
   overridesFrom,
   presetFrom,
+  samplingProblems,
   versionText,
   type VoiceDraft,
 } from '../../../../src/renderer/src/playground/playgroundDraft'
@@ -89,5 +90,24 @@ describe('what the playground saves', () => {
       maxTokens: 200,
       lora: [{ file: 'autumn.gguf', scale: 0.5 }],
     })
+  })
+})
+
+describe('samplingProblems', () => {
+  const good = { ...sampling, maxTokens: 384 }
+
+  it('flags exactly the values the contract would refuse, so nothing is sent with them', () => {
+    expect(samplingProblems(good)).toEqual([])
+    const bad = { temperature: -3, topP: 0, topK: 40.5, repeatPenalty: 1.1, maxTokens: NaN }
+    expect(samplingProblems(bad)).toEqual(['temperature', 'topP', 'topK', 'maxTokens'])
+    // What the fields allow is what the contract accepts: an allowed value passes its schema.
+    const overrides = overridesFrom('## Input\n{{selection}}', sampling, voice)
+    expect(generationOverridesSchema.safeParse(overrides).success).toBe(true)
+    const refused = overridesFrom(
+      '## Input\n{{selection}}',
+      { ...sampling, temperature: -3 },
+      voice,
+    )
+    expect(generationOverridesSchema.safeParse(refused).success).toBe(false)
   })
 })

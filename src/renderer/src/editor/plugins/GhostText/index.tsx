@@ -23,6 +23,7 @@ import {
 } from 'lexical'
 import { mergeRegister } from '@lexical/utils'
 import type { PromptSummary, QuireApi } from '@shared/contract'
+import { hostErrorText } from '../../../i18n/hostText'
 import { formatShortcut, isMacPlatform, matchesShortcut } from '../../shortcuts'
 import { RUN_PROMPT_COMMAND } from '../Suggestion/commands'
 import { isRunning } from '../Suggestion/alternative'
@@ -174,7 +175,7 @@ export function GhostTextPlugin({ api, prompts, anchor, cardOpen }: Props) {
   useAutoSuggest(editor, store, autoSuggest && !cardOpen, suggest)
 
   if (state.phase !== 'open') return null
-  const failed = state.answer.phase === 'error' ? state.answer.message : null
+  const failed = state.answer.phase === 'error' ? hostErrorText(t, state.answer) : null
   return (
     <>
       <div
