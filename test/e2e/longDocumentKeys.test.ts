@@ -73,7 +73,7 @@ describe('moving through a 2.5 MB document', () => {
       })
   })
 
-  it('PageDown and PageUp move the caret a screen at a time, and arrows past the window’s edge keep it in sight', async () => {
+  it('PageDown and PageUp move the caret a screen at a time (Shift selects), and arrows past the window’s edge keep it in sight', async () => {
     const blockAt = async () => (await caretView(page))?.focus.block ?? -1
     let last = await blockAt()
     for (let i = 0; i < 4; i++) {
@@ -92,6 +92,17 @@ describe('moving through a 2.5 MB document', () => {
       await expect.poll(() => caretView(page)).toMatchObject({ inView: true, collapsed: true })
       last = await blockAt()
     }
+    // With Shift the selection grows from where the caret was.
+    const from = (await caretView(page))?.focus
+    await page.keyboard.press('Shift+PageDown')
+    await expect.poll(blockAt).toBeGreaterThan(last)
+    await expect
+      .poll(() => caretView(page))
+      .toMatchObject({
+        collapsed: false,
+        inView: true,
+        anchor: from,
+      })
   })
 
   it('Mod+A selects the whole document, and find reaches text far out of sight', async () => {

@@ -16,7 +16,7 @@ const chord = (
 })
 
 describe('the document-wide caret moves Quire makes itself', () => {
-  it('reads Ctrl+Home/End elsewhere and ⌘↑/⌘↓ on macOS, PageUp/PageDown on both, Shift extending', () => {
+  it('reads Ctrl+Home/End elsewhere and ⌘↑/⌘↓ on macOS, PageUp/PageDown off macOS, Shift extending', () => {
     expect(documentMove(chord('End', { ctrl: true }), false)).toEqual({ to: 'end', extend: false })
     expect(documentMove(chord('Home', { ctrl: true, shift: true }), false)).toEqual({
       to: 'start',
@@ -26,13 +26,14 @@ describe('the document-wide caret moves Quire makes itself', () => {
       to: 'end',
       extend: false,
     })
-    expect(documentMove(chord('PageDown', { shift: true }), true)).toEqual({
+    expect(documentMove(chord('PageDown', { shift: true }), false)).toEqual({
       to: 'pageDown',
       extend: true,
     })
     expect(documentMove(chord('PageUp'), false)).toEqual({ to: 'pageUp', extend: false })
     // Left to the browser: plain Home/End (the line), ⌘Home on macOS, Ctrl+↓ elsewhere (a word
-    // or paragraph move), Alt chords, and other modifiers on PageDown.
+    // or paragraph move), Alt chords, other modifiers on PageDown, and PageDown on macOS (it
+    // only scrolls there).
     for (const [key, mods, isMac] of [
       ['End', {}, false],
       ['Home', { meta: true }, true],
@@ -40,6 +41,7 @@ describe('the document-wide caret moves Quire makes itself', () => {
       ['End', { ctrl: true, alt: true }, false],
       ['End', { ctrl: true, meta: true }, false],
       ['PageDown', { ctrl: true }, false],
+      ['PageDown', {}, true],
       ['a', { ctrl: true }, false],
     ] as const)
       expect(documentMove(chord(key, mods), isMac), `${key} ${JSON.stringify(mods)}`).toBeNull()

@@ -12,12 +12,15 @@ export type DocumentMove = { to: 'start' | 'end' | 'pageUp' | 'pageDown'; extend
 
 /**
  * The document-wide caret move a key asks for: Ctrl+Home/End (⌘↑/⌘↓ on macOS) to the start or
- * end, PageUp/PageDown a screen; with Shift each extends the selection. Null for any other key.
+ * end, PageUp/PageDown a screen (not on macOS, where they only scroll); with Shift each extends
+ * the selection. Null for any other key.
  */
 export function documentMove(chord: MoveChord, isMac: boolean): DocumentMove | null {
   const extend = chord.shiftKey
   if (chord.altKey) return null
   if (!chord.metaKey && !chord.ctrlKey) {
+    // On macOS PageUp/PageDown scroll and leave the caret where it is: the browser's own does that.
+    if (isMac) return null
     if (chord.key === 'PageUp') return { to: 'pageUp', extend }
     if (chord.key === 'PageDown') return { to: 'pageDown', extend }
     return null

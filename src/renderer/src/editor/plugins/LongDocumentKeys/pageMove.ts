@@ -10,18 +10,27 @@ function blockOf(root: HTMLElement, node: Node): Element | null {
   return block instanceof Element ? block : null
 }
 
-/** The caret position at a point of the window, once the block there is laid out (null: not yet). */
+/** Heights tried around the caret's, nearest first: the window's bars may cover the point. */
+const NUDGES = [0, -24, 24, -48, 48, -96, 96, -144, 144]
+
+/**
+ * The caret position in the editor at a point of the window, or the nearest one above or below
+ * it (the header and the status bar cover the window's edges); null while the block there is
+ * still skipped, as it then answers for its whole box, not for the line under the point.
+ */
 function positionAt(
   root: HTMLElement,
   x: number,
   y: number,
 ): { node: Node; offset: number } | null {
-  const position = document.caretPositionFromPoint(x, y)
-  if (!position) return null
-  const block = blockOf(root, position.offsetNode)
-  // A block that is still skipped answers for its whole box, not for the line under the point.
-  if (!block || !block.checkVisibility({ contentVisibilityAuto: true })) return null
-  return { node: position.offsetNode, offset: position.offset }
+  for (const nudge of NUDGES) {
+    const position = document.caretPositionFromPoint(x, y + nudge)
+    const block = position && blockOf(root, position.offsetNode)
+    if (!position || !block) continue
+    if (!block.checkVisibility({ contentVisibilityAuto: true })) return null
+    return { node: position.offsetNode, offset: position.offset }
+  }
+  return null
 }
 
 /**
