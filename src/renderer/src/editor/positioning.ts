@@ -2,6 +2,7 @@
 export type Box = { top: number; bottom: number; left: number; right: number }
 
 /** The visible area: the window's size less the sticky header at its top. */
+/** Where floating parts may go: `height` is the bottom of the visible page, `topInset` its top. */
 export type View = { width: number; height: number; topInset: number }
 
 /** Where a floating element goes, relative to its positioned container. */
@@ -161,12 +162,17 @@ export function unionBox(elements: Iterable<Element>): Box | null {
   return box
 }
 
-/** The window as the floating parts see it: its size less the sticky header. */
+/**
+ * The window as the floating parts see it: its size less the sticky header at the top and the
+ * status bar stuck to the bottom (a card under it would hide its own buttons).
+ */
 export function currentView(): View {
   const header = document.querySelector('.app-header')
+  const status = document.querySelector('.status-bar')?.getBoundingClientRect()
+  const stuckToBottom = status && status.height > 0 && status.bottom >= window.innerHeight - 1
   return {
     width: window.innerWidth,
-    height: window.innerHeight,
+    height: stuckToBottom ? Math.max(0, status.top) : window.innerHeight,
     topInset: header ? Math.max(0, header.getBoundingClientRect().bottom) : 0,
   }
 }

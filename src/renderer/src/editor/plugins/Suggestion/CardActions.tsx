@@ -105,7 +105,8 @@ export function CardActions(props: Props) {
         className="button subtle"
         data-testid="suggestion-copy"
         disabled={text.trim() === ''}
-        onClick={() => void copyText(text).then((ok) => setCopied(ok ? 'copied' : 'failed'))}
+        // Without the blank space a model may start or end with, as Accept leaves it out too.
+        onClick={() => void copyText(text.trim()).then((ok) => setCopied(ok ? 'copied' : 'failed'))}
       >
         {copied === 'copied'
           ? t('suggestion.copied')

@@ -33,10 +33,11 @@ function apply(element: HTMLElement, placement: CardPlacement): void {
   element.dataset.side = placement.side
 }
 
-/** The card is out of sight (under the header, or past the window's bottom edge). */
+/** The card is out of sight (under the header, or under the status bar or past the window). */
 function outOfSight(element: HTMLElement): boolean {
   const rect = element.getBoundingClientRect()
-  return rect.top < currentView().topInset || rect.bottom > window.innerHeight
+  const view = currentView()
+  return rect.top < view.topInset || rect.bottom > view.height
 }
 
 /**
