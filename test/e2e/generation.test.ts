@@ -168,6 +168,35 @@ describe('one generation request from the card', () => {
     expect(await cardCoversPassage(page)).toBe(false)
   })
 
+  it('keeps the last line clear of the status bar, also when a narrow window wraps the bar', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `第${i + 1}行：河水在桥下缓缓流过。`)
+    await page.keyboard.insertText(lines.join('\n'))
+    await selectBetween(page, '第1行', '第30行：河水在桥下缓缓流过。')
+    for (const width of [900, 560]) {
+      await page.setViewportSize({ width, height: 700 })
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const bar = document.querySelector('.status-bar')!.getBoundingClientRect()
+            const blocks = document.querySelectorAll('[data-testid="editor"] > *')
+            const last = blocks[blocks.length - 1]!.getBoundingClientRect()
+            // The end of the page (the app less the room it keeps for the bar) is above it too.
+            const app = document.querySelector('.app')!
+            const end =
+              app.getBoundingClientRect().bottom - parseFloat(getComputedStyle(app).paddingBottom)
+            return {
+              barAtBottom: Math.round(bar.bottom) === innerHeight,
+              clear: last.bottom <= bar.top && end <= bar.top + 1,
+            }
+          }),
+        )
+        .toEqual({ barAtBottom: true, clear: true })
+    }
+    // The selection's words and characters make the bar wrap at 560 pixels.
+    expect((await page.locator('.status-bar').boundingBox())!.height).toBeGreaterThan(40)
+  })
+
   it('rewriting a heading with its paragraph puts no paragraph text into the heading', async () => {
     await page.keyboard.type('# ')
     await page.keyboard.insertText('第一章')

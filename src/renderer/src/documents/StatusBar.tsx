@@ -3,6 +3,7 @@ import type { TextCounts } from '@shared/documents'
 import type { EngineStatus } from '@shared/contract'
 import { EngineStatusBar } from '../engine/EngineStatusBar'
 import type { SaveState } from './sessionTypes'
+import { useReservedHeight } from './useReservedHeight'
 
 type Props = {
   counts: TextCounts
@@ -15,8 +16,10 @@ type Props = {
 /** The line under the page: words and characters, the selection's, the file's state, the engine. */
 export function StatusBar({ counts, selection, saveState, status, connectionError }: Props) {
   const { t } = useTranslation()
+  // Fixed to the window's bottom (see documents.css): the page keeps its height free.
+  const footer = useReservedHeight<HTMLElement>('--status-bar-height')
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" ref={footer}>
       <span className="status-counts" data-testid="word-count" data-words={counts.words}>
         {t('status.words', { count: counts.words })} · {t('status.chars', { count: counts.chars })}
       </span>
