@@ -7,15 +7,36 @@ import { filesIn, openQuire, screenshot, waitForSaveState } from './support/docu
 import { documentText } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
 
-/** Every address a page requests with its Referer, and every Set-Cookie it is answered with. */
-function recordTraffic(page: Page): { requests: string[]; setCookies: string[] } {
-  const seen = { requests: [] as string[], setCookies: [] as string[] }
+/**
+ * Every address a page requests with its Referer, every Set-Cookie it is answered with, every
+ * answer that is an error (a missing favicon, say) and every error the console shows.
+ */
+function recordTraffic(page: Page): {
+  requests: string[]
+  setCookies: string[]
+  failed: string[]
+  consoleErrors: string[]
+  icons: string[]
+} {
+  const seen = {
+    requests: [] as string[],
+    setCookies: [] as string[],
+    failed: [] as string[],
+    consoleErrors: [] as string[],
+    icons: [] as string[],
+  }
   page.on('request', (request) => {
     seen.requests.push(`${request.url()} referer=${request.headers()['referer'] ?? ''}`)
   })
   page.on('response', (response) => {
     const cookie = response.headers()['set-cookie']
     if (cookie !== undefined) seen.setCookies.push(cookie)
+    if (response.status() >= 400) seen.failed.push(`${response.status()} ${response.url()}`)
+    const type = response.headers()['content-type'] ?? ''
+    if (type.startsWith('image/')) seen.icons.push(`${response.status()} ${type}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.consoleErrors.push(message.text())
   })
   return seen
 }
@@ -97,6 +118,10 @@ describe('the access token in the browser', () => {
     await expect
       .poll(() => Object.values(filesIn(serve.docsDir)))
       .toEqual(['Only this tab holds the key. Still.\n'])
+    // The tab has Quire's icon, and nothing the page asked for was missing or went wrong.
+    await expect.poll(() => traffic.icons).toContain('200 image/svg+xml')
+    expect(traffic.failed).toEqual([])
+    expect(traffic.consoleErrors).toEqual([])
     expect(await context.cookies()).toEqual([])
     expect(traffic.setCookies).toEqual([])
     expect(traffic.requests.filter((line) => line.includes(serve.token))).toEqual([])
