@@ -55,8 +55,12 @@ async function main(argv: string[]): Promise<void> {
   if (first === undefined || first === '--help' || first === '-h')
     return void process.stdout.write(`${usage}\n`)
   if (first === 'help') {
-    const command = rest[0] ? commands[rest[0]] : undefined
-    return void process.stdout.write(`${command?.usage ?? usage}\n`)
+    const [name] = rest
+    if (name === undefined) return void process.stdout.write(`${usage}\n`)
+    const command = commands[name]
+    // Asked about a command that does not exist: say so, as running it would.
+    if (!command) throw new UsageError(`There is no command "${name}".`)
+    return void process.stdout.write(`${command.usage}\n`)
   }
   const command = commands[first]
   if (!command) throw new UsageError(`Unknown command "${first}".`)

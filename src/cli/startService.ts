@@ -2,12 +2,8 @@ import { createQuireService, type RunningQuireService } from '@core/service/crea
 import { forkLauncher } from '@core/engine/host/forkLauncher'
 import { userDataDir } from '@core/settings/userDataDir'
 import { EnvSecretStore } from '@core/secrets/envSecretStore'
+import { documentsFolderOverride } from './docsFolder'
 import { hostPaths } from './hostPaths'
-
-/** `--docs DIR`, else QUIRE_DOCS_DIR, else none (Settings or the default decide). */
-export function documentsFolderOverride(docs: string | undefined): string | undefined {
-  return docs || process.env.QUIRE_DOCS_DIR || undefined
-}
 
 /** The core service with its engine in a forked child process, as the CLI and `quire serve` run it. */
 export async function startService(options: {

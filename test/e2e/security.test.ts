@@ -1,21 +1,42 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
 import { launchChromium } from './support/browser'
 import { filesIn, openQuire, screenshot, waitForSaveState } from './support/documents'
 import { documentText } from './support/editorPage'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
 
-/** Every address a page requests with its Referer, and every Set-Cookie it is answered with. */
-function recordTraffic(page: Page): { requests: string[]; setCookies: string[] } {
-  const seen = { requests: [] as string[], setCookies: [] as string[] }
+/**
+ * Every address a page requests with its Referer, every Set-Cookie it is answered with, every
+ * answer that is an error (a missing favicon, say) and every error the console shows.
+ */
+function recordTraffic(page: Page): {
+  requests: string[]
+  setCookies: string[]
+  failed: string[]
+  consoleErrors: string[]
+  icons: string[]
+} {
+  const seen = {
+    requests: [] as string[],
+    setCookies: [] as string[],
+    failed: [] as string[],
+    consoleErrors: [] as string[],
+    icons: [] as string[],
+  }
   page.on('request', (request) => {
     seen.requests.push(`${request.url()} referer=${request.headers()['referer'] ?? ''}`)
   })
   page.on('response', (response) => {
     const cookie = response.headers()['set-cookie']
     if (cookie !== undefined) seen.setCookies.push(cookie)
+    if (response.status() >= 400) seen.failed.push(`${response.status()} ${response.url()}`)
+    const type = response.headers()['content-type'] ?? ''
+    if (type.startsWith('image/')) seen.icons.push(`${response.status()} ${type}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.consoleErrors.push(message.text())
   })
   return seen
 }
@@ -97,6 +118,10 @@ describe('the access token in the browser', () => {
     await expect
       .poll(() => Object.values(filesIn(serve.docsDir)))
       .toEqual(['Only this tab holds the key. Still.\n'])
+    // The tab has Quire's icon, and nothing the page asked for was missing or went wrong.
+    await expect.poll(() => traffic.icons).toContain('200 image/svg+xml')
+    expect(traffic.failed).toEqual([])
+    expect(traffic.consoleErrors).toEqual([])
     expect(await context.cookies()).toEqual([])
     expect(traffic.setCookies).toEqual([])
     expect(traffic.requests.filter((line) => line.includes(serve.token))).toEqual([])
@@ -129,6 +154,57 @@ describe('the access token in the browser', () => {
     await en.page.locator('[data-testid="editor"][contenteditable="true"]').waitFor()
     expect(en.page.url()).toBe(`${serve.origin}/`)
     await en.bare.close()
+  })
+
+  it('says when the tab loses quire serve, comes back by itself, and says to open the printed address once its token is refused', async () => {
+    const lost = await browser.newContext({ viewport: { width: 1000, height: 640 } })
+    const page = await lost.newPage()
+    // The page's socket passes through here: 'down' turns every attempt away, as a stopped server
+    // would; 'new-token' does that and has the token check refuse this tab's token too.
+    let server: 'up' | 'down' | 'new-token' = 'up'
+    const sockets = new Set<WebSocketRoute>()
+    await page.routeWebSocket(/\/ws$/, (socket) => {
+      if (server !== 'up') return void socket.close({ code: 1006 })
+      sockets.add(socket)
+      socket.connectToServer()
+    })
+    await page.route('**/token-check', (route) =>
+      server === 'new-token' ? route.fulfill({ status: 401 }) : route.continue(),
+    )
+    const goAway = async (as: 'down' | 'new-token') => {
+      server = as
+      for (const socket of sockets) await socket.close({ code: 1006 })
+      sockets.clear()
+    }
+    const engine = page.getByTestId('engine-status')
+    await openQuire(page, serve.url)
+    await page.getByTestId('doc-new').click()
+    await page.locator('[data-testid="doc-item"][data-current]').waitFor()
+    await page.getByTestId('editor').click()
+    await page.keyboard.type('The tide went out.')
+    await waitForSaveState(page, 'saved')
+    await page.keyboard.press('Shift+Home')
+    await page.getByTestId('ai-toolbar').waitFor()
+    expect(await page.getByTestId('toolbar-offline').count()).toBe(0)
+
+    await goAway('down')
+    await expect.poll(() => engine.getAttribute('data-state')).toBe('disconnected')
+    expect(await page.getByTestId('engine-notice').innerText()).toMatch(/Lost the connection/)
+    expect(await page.getByTestId('toolbar-offline').innerText()).toMatch(/Not connected/)
+
+    server = 'up'
+    await expect.poll(() => engine.getAttribute('data-state')).not.toBe('disconnected')
+    expect(await page.getByTestId('engine-notice').count()).toBe(0)
+    expect(await page.getByTestId('toolbar-offline').count()).toBe(0)
+
+    await goAway('new-token')
+    await expect
+      .poll(() => page.getByTestId('engine-notice').innerText())
+      .toMatch(/earlier run of quire serve.*Open Quire from the address quire serve printed/)
+    expect(await engine.getAttribute('data-state')).toBe('disconnected')
+    expect(await page.getByTestId('toolbar-offline').innerText()).toMatch(/earlier run/)
+    await screenshot(page, 'connection-old-token-en')
+    await lost.close()
   })
 
   it('says plainly that the API key stays with its server address when the address changes', async () => {

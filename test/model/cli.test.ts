@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -102,6 +102,25 @@ describe('quire generate (the built CLI)', () => {
     ])
     expect(run.code).toBe(1)
     expect(run.stderr).toBe('quire: There is no prompt "rewrite.nope" in the library.\n')
+  })
+
+  it('says there is no such command when asked for its help, as running it would', () => {
+    const run = quire(['help', 'nope'])
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('quire: There is no command "nope".\nRun "quire help" for usage.\n')
+    expect(quire(['help', 'serve']).stdout).toContain('quire serve [--model FILE]')
+  })
+
+  it('says a --docs that names a file is not a folder, before starting anything', () => {
+    const file = join(DATA_DIR, 'notes.txt')
+    writeFileSync(file, 'not a folder')
+    const run = quire(['serve', '--docs', file, '--port', '0', '--no-open'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(
+      `quire: --docs ${file} is a file, not a folder. Name the folder your documents are in.\nRun "quire help" for usage.\n`,
+    )
+    expect(readFileSync(file, 'utf8')).toBe('not a folder')
   })
 
   it('prints its version', () => {

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '@core/settings/atomicWrite'
 import { SettingsStore } from '@core/settings/settingsStore'
 import { userDataDir } from '@core/settings/userDataDir'
 import { exportFormatSchema, titleFromText, type DocumentSummary } from '@shared/documents'
+import { checkedDocumentsFolder } from '../docsFolder'
 import { UsageError } from '../usageError'
 import type { CommandIo } from './prompts'
 
@@ -30,7 +31,7 @@ async function openCliDocuments(io: CommandIo, docs: string | undefined): Promis
   return openDocuments({
     dataDir,
     setting: settings.documentsFolder,
-    override: docs || process.env.QUIRE_DOCS_DIR || undefined,
+    override: await checkedDocumentsFolder(docs),
     emit: () => {},
     watch: false,
   })
@@ -73,6 +74,16 @@ async function list(args: string[], io: CommandIo): Promise<void> {
   )
 }
 
+/** What a path names on disk, if anything. */
+const kindOf = (path: string): Promise<'file' | 'folder' | 'other' | null> =>
+  stat(path).then(
+    (info) => (info.isFile() ? 'file' : info.isDirectory() ? 'folder' : 'other'),
+    () => null,
+  )
+
+const isAFolder = (name: string): UsageError =>
+  new UsageError(`${name} is a folder, not a document. Name a .md or .txt file to export.`)
+
 async function exportCommand(args: string[], io: CommandIo): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -91,12 +102,11 @@ async function exportCommand(args: string[], io: CommandIo): Promise<void> {
   const store = documents.store
   // A path that exists from here is used as it is; otherwise it names a document in the folder.
   const direct = resolve(name)
-  const isFile = await stat(direct).then(
-    (s) => s.isFile(),
-    () => false,
-  )
-  if (isFile) store.allowExternal(direct)
-  const ref = store.resolve(isFile ? direct : name)
+  const found = await kindOf(direct)
+  if (found === 'folder') throw isAFolder(name)
+  if (found === 'file') store.allowExternal(direct)
+  const ref = store.resolve(found === 'file' ? direct : name)
+  if ((await kindOf(ref.file)) === 'folder') throw isAFolder(name)
   const disk = await store.read(ref.file)
   if (!disk) throw notFound(ref.path)
   const stem = fileTitle(ref.file)

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import open from 'open'
 import { servingLine } from '@shared/contract/socketProtocol'
 import { startWebServer } from '../../web/webServer'
+import { checkedDocumentsFolder } from '../docsFolder'
 import { hostPaths } from '../hostPaths'
 import { intOption } from '../options'
 import { startService } from '../startService'
@@ -40,6 +41,7 @@ export async function runServe(args: string[]): Promise<void> {
   const port = intOption('port', values.port, { max: 65_535 }) ?? 5917
   const threads = intOption('threads', values.threads, { min: 1, max: 256 })
   const address = serveAddress(values.host, values['allow-remote'])
+  await checkedDocumentsFolder(values.docs)
   const service = await startService({ threads, docs: values.docs })
   // The documents folder exists and is watched before the first page asks for it.
   await service.documents.ready().catch(async (error: unknown) => {

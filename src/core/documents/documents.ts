@@ -1,6 +1,7 @@
 import { constants } from 'node:fs'
 import { access, mkdir } from 'node:fs/promises'
-import { QuireError, type QuireEvent } from '@shared/contract'
+import type { QuireEvent } from '@shared/contract'
+import { documentsFolderUnusable } from '@shared/settings/refusals'
 import { documentsFolderSettingSchema } from '@shared/settings/schema'
 import { pickDocumentsFolder } from './documentsFolder'
 import { DocumentStore } from './documentStore'
@@ -80,11 +81,9 @@ export function openDocuments(options: DocumentsOptions): Documents {
         await mkdir(folder, { recursive: true })
         await access(folder, constants.W_OK)
       } catch (error) {
-        throw new QuireError(
-          'invalid-request',
-          `documentsFolder: Quire cannot use ${folder} (${(error as NodeJS.ErrnoException).code ?? 'unavailable'}). Choose a folder you can write to.`,
-          'documents-folder-unusable',
-          { folder, reason: (error as NodeJS.ErrnoException).code ?? 'unavailable' },
+        throw documentsFolderUnusable(
+          folder,
+          (error as NodeJS.ErrnoException).code ?? 'unavailable',
         )
       }
     },

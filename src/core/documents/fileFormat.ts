@@ -5,7 +5,8 @@ import iconv from 'iconv-lite'
 export type FileFormat = {
   encoding: 'utf8' | 'utf16le' | 'utf16be' | 'gb18030'
   bom: boolean
-  eol: '\n' | '\r\n'
+  /** `\r` alone is how classic Mac OS (and some old editors) ended lines. */
+  eol: '\n' | '\r\n' | '\r'
 }
 
 /** A new document: UTF-8 without a BOM and `\n` line endings, as Obsidian and iA Writer write. */
@@ -22,16 +23,23 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf]
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
   prefix.every((byte, i) => bytes[i] === byte)
 
-/** Majority line ending; a file with none gets `\n`. */
+/** Majority line ending (a tie goes to `\n`, then `\r\n`); a file with none gets `\n`. */
 function lineEnding(raw: string): FileFormat['eol'] {
   let crlf = 0
-  let lf = 0
-  for (let at = raw.indexOf('\n'); at !== -1; at = raw.indexOf('\n', at + 1)) {
-    if (at > 0 && raw.charCodeAt(at - 1) === 13) crlf++
-    else lf++
+  let cr = 0
+  let newlines = 0
+  for (let at = raw.indexOf('\r'); at !== -1; at = raw.indexOf('\r', at + 1)) {
+    if (raw.charCodeAt(at + 1) === 10) crlf++
+    else cr++
   }
-  return crlf > lf ? '\r\n' : '\n'
+  for (let at = raw.indexOf('\n'); at !== -1; at = raw.indexOf('\n', at + 1)) newlines++
+  const lf = newlines - crlf
+  if (lf >= crlf && lf >= cr) return '\n'
+  return crlf >= cr ? '\r\n' : '\r'
 }
+
+/** Every line ending, `\r\n` or a lone `\r` (old Mac files), as `\n`. */
+const toLf = (raw: string): string => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw)
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
@@ -62,7 +70,7 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     raw = utf8 ?? iconv.decode(Buffer.from(bytes), 'gb18030')
   }
   return {
-    text: raw.replaceAll('\r\n', '\n'),
+    text: toLf(raw),
     format: { encoding, bom, eol: lineEnding(raw) },
     revision: revisionOf(bytes),
   }
@@ -78,7 +86,7 @@ function strictUtf8Safe(bytes: Uint8Array): string | null {
 
 /** The bytes of `text` in a file's own encoding, BOM and line endings. */
 export function encodeFile(text: string, format: FileFormat): Buffer {
-  const raw = format.eol === '\r\n' ? text.replaceAll('\n', '\r\n') : text
+  const raw = format.eol === '\n' ? text : text.replaceAll('\n', format.eol)
   switch (format.encoding) {
     case 'utf8':
       return Buffer.concat([Buffer.from(format.bom ? UTF8_BOM : []), Buffer.from(raw, 'utf8')])
@@ -96,5 +104,5 @@ export function encodeFile(text: string, format: FileFormat): Buffer {
 /** Text from a client, as the host stores it: `\n` line endings, no BOM. */
 export function normalizeText(text: string): string {
   const noBom = text.startsWith('\ufeff') ? text.slice(1) : text
-  return noBom.includes('\r\n') ? noBom.replaceAll('\r\n', '\n') : noBom
+  return toLf(noBom)
 }

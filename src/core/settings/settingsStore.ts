@@ -7,6 +7,7 @@ import {
   settingsSchema,
   type Settings,
 } from '@shared/settings/schema'
+import { settingInvalid } from '@shared/settings/refusals'
 import { writeFileAtomic } from './atomicWrite'
 import { removeStrayTemps } from './strayTemps'
 
@@ -118,16 +119,7 @@ export class SettingsStore {
   async update(patch: unknown): Promise<Settings> {
     const parsed = settingsPatchSchema.safeParse(patch)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new QuireError(
-        'invalid-request',
-        `${issue?.path.map(String).join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`,
-        'setting-invalid',
-        {
-          field: issue?.path.map(String).join('.') || 'settings',
-          reason: issue?.message ?? 'invalid',
-        },
-      )
+      throw settingInvalid(parsed.error.issues[0])
     }
     // Changes apply in order, each to the settings the previous one saved.
     const write = this.writes.then(async () => {

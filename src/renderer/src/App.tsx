@@ -42,7 +42,7 @@ const NO_COUNTS: TextCounts = { words: 0, chars: 0 }
 /** The window: a header, the document list beside the page, and the status bar under it. */
 export function App({ host }: { host: HostApi }) {
   const { t, i18n } = useTranslation()
-  const { status, prompts, connectionError } = useEngine(host.api)
+  const { status, prompts, connectionError, connection } = useEngine(host.api, host.connection)
   const documents = useDocumentSession(host.api)
   const appearance = useAppearance(host.api)
   useDesktopFiles(host.files, documents.session)
@@ -134,6 +134,7 @@ export function App({ host }: { host: HostApi }) {
               api={host.api}
               prompts={prompts}
               status={status}
+              hostConnection={connection}
               uiLanguage={uiLanguage}
               onControls={setEditorControls}
               connection={documents.connection}

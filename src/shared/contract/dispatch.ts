@@ -26,6 +26,8 @@ export async function dispatchCall(
   if (!parsed.success)
     throw new QuireError('invalid-request', describeIssues(parsed.error.issues), 'invalid-input', {
       issues: describeIssues(parsed.error.issues),
+      // Each refused value's place ("engine.threads"), so a form can mark the field in its own words.
+      paths: parsed.error.issues.map((issue) => issue.path.map(String).join('.')).join(' '),
     })
   const handler = handlers[method] as (input: unknown) => Promise<unknown>
   return handler(parsed.data)

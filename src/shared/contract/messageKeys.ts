@@ -143,6 +143,7 @@ export const hostMessageKeys = [
   'pack-too-many-rules-zh',
   'pack-too-new',
   'pack-unknown-field',
+  'page-from-old-run',
   'persona-empty',
   'preview-invalid',
   'prompt-gone',

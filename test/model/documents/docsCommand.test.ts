@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,5 +39,16 @@ describe('quire docs (the built CLI)', () => {
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('--to takes html or docx.')
     expect(quire(['help', 'docs'], env).stdout).toContain('quire docs export FILE --to html|docx')
+
+    // A folder whose name ends in .md, here or in the documents folder, is named for what it is.
+    mkdirSync(join(docs, 'drafts.md'))
+    for (const name of ['drafts.md', join(docs, 'drafts.md')]) {
+      const folder = quire(['docs', 'export', name, '--to', 'html', '--out', data], env)
+      expect(folder.code).toBe(2)
+      expect(folder.stderr).toContain(`quire: ${name} is a folder, not a document.`)
+    }
+    const file = quire(['docs', 'list', '--docs', join(docs, 'poem.md')], env)
+    expect(file.code).toBe(2)
+    expect(file.stderr).toContain(`--docs ${join(docs, 'poem.md')} is a file, not a folder.`)
   })
 })

@@ -92,6 +92,7 @@ describe('DocumentStore: open and save', () => {
         Buffer.from('UTF-16 文本\n', 'utf16le'),
       ]),
       'mixed.md': Buffer.from('a\r\nb\nc', 'utf8'),
+      'classic-mac.md': Buffer.from('# Title\r\r正文 text\rline two\r', 'utf8'),
     }
     for (const [name, bytes] of Object.entries(files)) await writeFile(join(folder, name), bytes)
     for (const [name, bytes] of Object.entries(files)) {
@@ -113,7 +114,10 @@ describe('DocumentStore: open and save', () => {
     const { store, folder } = await tempStore()
     await writeFile(join(folder, 'crlf.md'), Buffer.from('\ufeffone\r\ntwo\r\n', 'utf8'))
     await writeFile(join(folder, 'old.txt'), iconv.encode('一\r\n二\r\n', 'gb18030'))
-    for (const name of ['crlf.md', 'old.txt']) {
+    // Classic Mac OS ended lines with a lone CR: the writer sees the lines, the file keeps its CRs.
+    await writeFile(join(folder, 'mac.md'), Buffer.from('# Tide\r\rOut.\r', 'utf8'))
+    expect(await store.open('mac.md')).toMatchObject({ title: 'Tide', text: '# Tide\n\nOut.\n' })
+    for (const name of ['crlf.md', 'old.txt', 'mac.md']) {
       const opened = await store.open(name)
       await store.save({ path: name, text: `${opened.text}三\n`, baseRevision: opened.revision })
     }
@@ -125,6 +129,7 @@ describe('DocumentStore: open and save', () => {
     expect(iconv.decode(await readFile(join(folder, 'old.txt')), 'gb18030')).toBe(
       '一\r\n二\r\n三\r\n',
     )
+    expect(await readFile(join(folder, 'mac.md'), 'utf8')).toBe('# Tide\r\rOut.\r三\r')
   })
 
   it('recreates a file deleted behind its back when the writer saves', async () => {

@@ -11,6 +11,7 @@ const samples: Record<string, Buffer> = {
     iconv.encode('# 秋\nrain 𠀀', 'utf16-be'),
   ]),
   GB18030: iconv.encode('# 秋天的雨\r\n\r\n落在屋檐上。\r\n', 'gb18030'),
+  'classic Mac OS line endings (CR)': Buffer.from('# 秋\r\rrain\rfalls\r', 'utf8'),
 }
 
 describe('decodeFile and encodeFile', () => {
@@ -26,6 +27,19 @@ describe('decodeFile and encodeFile', () => {
     expect(encodeFile(`${decoded.text}e\n`, decoded.format).toString()).toBe(
       'a\r\nb\r\nc\r\nd\r\ne\r\n',
     )
+  })
+
+  it('reads lone CRs as line breaks and writes an edited file with CRs again', () => {
+    const decoded = decodeFile(Buffer.from('# Tide\r\rOut.\rIn.', 'utf8'))
+    expect(decoded.text).toBe('# Tide\n\nOut.\nIn.')
+    expect(decoded.format.eol).toBe('\r')
+    expect(encodeFile(`${decoded.text}\nAgain.`, decoded.format).toString()).toBe(
+      '# Tide\r\rOut.\rIn.\rAgain.',
+    )
+    // A CR inside CRLF is not a line of its own; mixed files take their most common ending.
+    expect(decodeFile(Buffer.from('a\r\nb\rc\r\n')).format.eol).toBe('\r\n')
+    expect(decodeFile(Buffer.from('a\rb\rc\nd')).format.eol).toBe('\r')
+    expect(decodeFile(Buffer.from('a\rb\nc')).format.eol).toBe('\n')
   })
 
   it('reads a legacy Chinese .txt as GB18030 and keeps it GB18030 when edited', () => {

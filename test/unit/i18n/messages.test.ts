@@ -117,8 +117,8 @@ describe('the interface has no literal text', () => {
 describe('host errors are worded in the interface language', () => {
   it("never shows a caught error's or a library problem's own English", () => {
     // The host's message is English; the interface words it by key (i18n/hostText.ts), and only
-    // that file may fall back to it. The settings form reads field paths out of a refusal.
-    const exempt = /(hostText\.ts|settings\/useSettingsForm\.ts)$/
+    // that file may fall back to it.
+    const exempt = /hostText\.ts$/
     const raw: string[] = []
     for (const file of sourceFiles('src/renderer/src').filter((f) => !exempt.test(f)))
       walk(file, (node, source) => {

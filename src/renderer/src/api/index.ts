@@ -1,7 +1,15 @@
 import type { QuireApi } from '@shared/contract'
 import { createBridgeClient } from './bridgeClient'
 import { checkToken, forgetPageToken, takeFragmentToken, takePageToken } from './pageToken'
-import { createSocketClient } from './socketClient'
+import { createSocketClient, type ConnectionState } from './socketClient'
+
+export type { ConnectionState } from './socketClient'
+
+/** This tab's connection to `quire serve`, as it is now and as it changes. */
+export type ConnectionWatch = {
+  current(): ConnectionState
+  subscribe(listener: (state: ConnectionState) => void): () => void
+}
 
 export type HostApi = {
   api: QuireApi
@@ -11,6 +19,8 @@ export type HostApi = {
   files: DesktopFiles | null
   /** The desktop Edit menu's plain paste, as the clipboard's text; null in a browser. */
   onMenuPlainPaste: MenuPlainPaste | null
+  /** The browser tab's connection to `quire serve`; null in the desktop app, whose host is always there. */
+  connection: ConnectionWatch | null
 }
 
 /** Listens for the Edit menu's plain paste; returns the way to stop listening. */
@@ -59,6 +69,7 @@ export async function connectToHost(): Promise<Connection> {
         onMenuPlainPaste: bridge.onPastePlainText
           ? (listener: (text: string) => void) => bridge.onPastePlainText?.(listener) ?? (() => {})
           : null,
+        connection: null,
       },
     }
   }
@@ -73,12 +84,34 @@ export async function connectToHost(): Promise<Connection> {
     forgetPageToken()
     return { missing: 'old-token' }
   }
+  const connection = watchConnection()
   return {
     host: {
-      api: createSocketClient(socketUrl(), token),
+      api: createSocketClient(socketUrl(), token, {
+        onConnection: connection.set,
+        checkToken: () => checkToken(token),
+      }),
       pickModelFile: null,
       files: null,
       onMenuPlainPaste: null,
+      connection,
+    },
+  }
+}
+
+/** A connection state that React can subscribe to; 'connected' until the socket says otherwise. */
+function watchConnection(): ConnectionWatch & { set(state: ConnectionState): void } {
+  let state: ConnectionState = 'connected'
+  const listeners = new Set<(state: ConnectionState) => void>()
+  return {
+    current: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    set: (next) => {
+      state = next
+      for (const listener of listeners) listener(next)
     },
   }
 }

@@ -15,6 +15,16 @@ type Pending = {
 }
 
 const RECONNECT_MS = 1_000
+
+/** Whether this tab can reach `quire serve`: connected, lost (it may come back), or shut out for good by a restarted server's new token. */
+export type ConnectionState = 'connected' | 'lost' | 'old-token'
+
+type Options = {
+  /** Told each change of the connection's state. */
+  onConnection?: (state: ConnectionState) => void
+  /** Asks the server whether this tab's token is still this run's (see pageToken.ts). */
+  checkToken?: () => Promise<'accepted' | 'refused' | 'unknown'>
+}
 /**
  * How long a call waits for a lost connection to come back before it fails. A restarted
  * `quire serve` has a new token, so this tab may never get back in: its saves must say so
@@ -32,8 +42,10 @@ function tooLarge(json: string): boolean {
  * The contract over WebSocket, for the browser mode (`quire serve`): the generic proxy on a
  * socket. Reconnects when the connection drops; calls made while disconnected wait for it, for
  * up to CONNECT_WAIT_MS. The token travels in the handshake as a subprotocol, never in the URL.
+ * A server that refuses the token (restarted, with a new one) ends the reconnecting: every call
+ * then fails at once, saying the page is from an earlier run.
  */
-export function createSocketClient(url: string, token: string): QuireApi {
+export function createSocketClient(url: string, token: string, options: Options = {}): QuireApi {
   const listeners = new Set<(raw: unknown) => void>()
   const pending = new Map<number, Pending>()
   /** Generation requests not yet ended: the server cancels them when the socket closes. */
@@ -44,27 +56,44 @@ export function createSocketClient(url: string, token: string): QuireApi {
       'Lost the connection to Quire. Is `quire serve` still running?',
       'connection-lost',
     )
+  const oldRun = () =>
+    new QuireError(
+      'engine-stopped',
+      "This tab's access token is from an earlier run of quire serve. Open Quire from the address quire serve printed.",
+      'page-from-old-run',
+    )
+  let state: ConnectionState | null = null
+  const become = (next: ConnectionState): void => {
+    if (state === next) return
+    state = next
+    options.onConnection?.(next)
+  }
   const emit = (event: unknown) => {
     for (const listener of listeners) listener(event)
   }
   let nextId = 1
   /** The socket while it is open; null between a close and the next successful attempt. */
   let ready: WebSocket | null = null
-  /** Calls waiting for a socket: any later attempt that opens serves them, not just the current one. */
-  const waiting = new Set<(socket: WebSocket) => void>()
+  /** Calls waiting for a socket, each with how to fail it: any later attempt that opens serves them, not just the current one. */
+  const waiting = new Map<(socket: WebSocket) => void, (error: Error) => void>()
 
   const connected = (): Promise<WebSocket> => {
     if (ready) return Promise.resolve(ready)
+    if (state === 'old-token') return Promise.reject(oldRun())
     return new Promise((resolve, reject) => {
       const take = (socket: WebSocket): void => {
         clearTimeout(timer)
         resolve(socket)
       }
+      const fail = (error: Error): void => {
+        clearTimeout(timer)
+        reject(error)
+      }
       const timer = setTimeout(() => {
         waiting.delete(take)
         reject(lost())
       }, CONNECT_WAIT_MS)
-      waiting.add(take)
+      waiting.set(take, fail)
     })
   }
 
@@ -74,7 +103,8 @@ export function createSocketClient(url: string, token: string): QuireApi {
       'open',
       () => {
         ready = current
-        for (const take of waiting) take(current)
+        become('connected')
+        for (const take of waiting.keys()) take(current)
         waiting.clear()
       },
       { once: true },
@@ -106,8 +136,20 @@ export function createSocketClient(url: string, token: string): QuireApi {
         emit({ type: 'error', requestId, ...lost().toPayload() })
       }
       running.clear()
-      setTimeout(connect, RECONNECT_MS)
+      become('lost')
+      void afterClose()
     })
+  }
+  /** Tries again in a moment, unless the server says this tab's token is no longer its own. */
+  const afterClose = async (): Promise<void> => {
+    const verdict = options.checkToken ? await options.checkToken() : 'unknown'
+    if (verdict !== 'refused') {
+      setTimeout(connect, RECONNECT_MS)
+      return
+    }
+    become('old-token')
+    for (const fail of waiting.values()) fail(oldRun())
+    waiting.clear()
   }
   connect()
 

@@ -11,7 +11,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { MarkNode } from '@lexical/mark'
 import type { EngineStatus, PromptSummary, QuireApi } from '@shared/contract'
 import type { TextCounts } from '@shared/documents'
-import type { MenuPlainPaste } from '../api'
+import type { ConnectionState, MenuPlainPaste } from '../api'
 import { AiToolbarPlugin } from './plugins/AiToolbar'
 import { ASK_PROMPT_ID } from './plugins/AiToolbar/ask'
 import { ContextMenuPlugin } from './plugins/AiToolbar/ContextMenu'
@@ -37,11 +37,20 @@ import { markdownNodes, markdownTransformers } from './markdown/transformers'
 
 const STYLE_KEY = 'quire.rewriteStyle'
 
+/** What the AI toolbar is told: the engine's state while the host is there, else why it is not. */
+function toolbarState(connection: ConnectionState, status: EngineStatus | null) {
+  if (connection === 'lost') return 'disconnected'
+  if (connection === 'old-token') return 'old-run'
+  return status?.state ?? null
+}
+
 type Props = {
   onControls(controls: EditorControls | null): void
   api: QuireApi
   prompts: readonly PromptSummary[]
   status: EngineStatus | null
+  /** A browser tab's connection to quire serve: while it is not there, the AI actions say why. */
+  hostConnection: ConnectionState
   uiLanguage: 'zh' | 'en'
   /** The window's document session: the editor's text is the open document. */
   connection: DocumentConnection
@@ -57,6 +66,7 @@ export function Editor({
   api,
   prompts,
   status,
+  hostConnection,
   uiLanguage,
   onControls,
   connection,
@@ -170,7 +180,7 @@ export function Editor({
           onRememberInstruction={rememberInstruction}
           rewritePromptId={chosenRewrite}
           onRewritePromptChange={chooseRewrite}
-          engineState={status?.state ?? null}
+          engineState={toolbarState(hostConnection, status)}
           hidden={suggestionActive || compareActive || bestOfActive}
         />
         <GhostTextPlugin

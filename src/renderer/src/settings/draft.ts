@@ -169,57 +169,6 @@ export function changesOf(saved: Settings, draft: SettingsDraft): Changes {
   return { patch, problems, touchesEngine }
 }
 
-/** Where the host's settings paths are shown. */
-const fieldOfPath: Record<string, FieldKey> = {
-  promptLanguage: 'promptLanguage',
-  'engine.backend': 'backend',
-  'engine.threads': 'threads',
-  'engine.contextSize': 'contextSize',
-  'engine.gpu': 'gpu',
-  'engine.gpuLayers': 'gpuLayers',
-  'engine.sequences': 'sequences',
-  'remote.baseUrl': 'remoteUrl',
-  'remote.model': 'remoteModel',
-  'remote.timeoutMs': 'timeoutSeconds',
-  documentsFolder: 'documentsFolder',
-  hfEndpoint: 'hfEndpoint',
-}
-
-export type HostProblems = { fields: FieldErrors; general: string[] }
-
-/**
- * Reads a host error such as "engine.contextSize: Too small…; remote.baseUrl: Use an http://…"
- * into messages per field; a phrase row is found by its position among the rows that were sent.
- */
-export function hostProblems(message: string, sentRows: Record<Language, number[]>): HostProblems {
-  const fields: FieldErrors = {}
-  const general: string[] = []
-  for (const part of message.split(/; (?=[A-Za-z][\w.]*: )/)) {
-    const match = /^([A-Za-z][\w.]*): ([\s\S]*)$/.exec(part)
-    const path = match?.[1]
-    const text = match?.[2]
-    if (!path || text === undefined) {
-      general.push(part)
-      continue
-    }
-    const field = fieldOfPhrasePath(path, sentRows) ?? fieldOfPath[path]
-    if (field && fields[field] === undefined) fields[field] = text
-    else if (!field) general.push(part)
-  }
-  return { fields, general }
-}
-
-function fieldOfPhrasePath(
-  path: string,
-  sentRows: Record<Language, number[]>,
-): FieldKey | undefined {
-  const match = /^replacements\.(zh|en)(?:\.(\d+))?/.exec(path)
-  if (!match) return undefined
-  const language = match[1] as Language
-  const key = match[2] === undefined ? undefined : sentRows[language][Number(match[2])]
-  return key === undefined ? `phrases.${language}` : `phrase.${language}.${key}`
-}
-
 /** The field keys one draft edit may clear errors from. */
 export function fieldsOfEdit(before: SettingsDraft, after: SettingsDraft): FieldKey[] {
   const changed: FieldKey[] = []

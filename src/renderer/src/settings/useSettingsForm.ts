@@ -1,24 +1,21 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react'
 import i18next from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { QuireError, type Language, type MethodOutput, type QuireApi } from '@shared/contract'
+import type { Language, MethodOutput, QuireApi } from '@shared/contract'
 import { applySettingsPatch, settingsPatchSchema, type Settings } from '@shared/settings/schema'
 import {
   changesOf,
   fieldsOfEdit,
-  hostProblems,
   languages,
-  phraseRowProblem,
   phrasesToSend,
   toDraft,
   type FieldErrors,
   type FieldKey,
   type LocalProblem,
-  type NumberField,
   type SettingsDraft,
 } from './draft'
-import { hostErrorText } from '../i18n/hostText'
-import { limits } from './limits'
+import { asHostMessage, hostErrorText } from '../i18n/hostText'
+import { describeProblem, refusalErrors } from './refusal'
 import { SETTINGS_SAVED_EVENT } from './settingsEvents'
 import { liveProblems } from './liveCheck'
 
@@ -155,12 +152,6 @@ function noteFor(before: Settings, after: Settings): SaveNote {
   return after.engine.backend === 'local' && local(before) !== local(after) ? 'reloaded' : 'saved'
 }
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
-
-const numberFields = new Set<FieldKey>(Object.keys(limits) as NumberField[])
-const isNumberField = (field: FieldKey): field is NumberField => numberFields.has(field)
-
 /** Loads the settings, keeps the writer's edits in one draft, and saves only what changed. */
 export function useSettingsForm(api: QuireApi) {
   const { t, i18n } = useTranslation()
@@ -193,26 +184,8 @@ export function useSettingsForm(api: QuireApi) {
     [],
   )
 
-  /**
-   * The writer's words, in the interface language, for a problem the host named in English;
-   * number ranges in the units the writer types. Anything else is shown as the host said it.
-   */
-  const describe = (field: FieldKey, problem: LocalProblem['kind'] | { host: string }): string => {
-    if (problem === 'required') return t('settings.errors.required')
-    if (isNumberField(field)) {
-      const format = new Intl.NumberFormat(i18n.language).format
-      return t('settings.errors.range', {
-        min: format(limits[field].min),
-        max: format(limits[field].max),
-      })
-    }
-    if (field === 'remoteUrl') return t('settings.errors.url')
-    if (field === 'documentsFolder') return t('settings.documents.folderInvalid')
-    if (field === 'hfEndpoint') return t('settings.models.endpointInvalid')
-    if (typeof problem === 'string') return t('settings.errors.invalid')
-    const phrase = state.draft ? phraseRowProblem(state.draft, field) : null
-    return phrase ? t(`settings.errors.phrase-${phrase}`) : problem.host
-  }
+  const describe = (field: FieldKey, problem: LocalProblem['kind']): string =>
+    describeProblem(t, i18n.language, state.draft, field, problem)
 
   // Checked as the writer types; a host refusal for the same field (kept in state) wins.
   const live = useMemo(() => (state.draft ? liveProblems(state.draft) : []), [state.draft])
@@ -256,24 +229,20 @@ export function useSettingsForm(api: QuireApi) {
         const sentRows = Object.fromEntries(
           languages.map((language) => [language, phrasesToSend(draft.replacements[language]).keys]),
         ) as Record<Language, number[]>
-        // A refused value names its field ("engine.threads: …"); anything else is said whole.
-        // The contract's own check and the settings store both name the field at fault.
-        const byField = hostProblems(messageOf(error), sentRows)
-        const found =
-          Object.keys(byField.fields).length === 0 &&
-          error instanceof QuireError &&
-          error.key !== 'setting-invalid'
-            ? { fields: {}, general: [hostErrorText(t, error)] }
-            : byField
-        const errors: FieldErrors = {}
-        for (const [field, text] of Object.entries(found.fields) as [FieldKey, string][])
-          errors[field] = describe(field, { host: text })
+        // The host names each refused value's place; the form says what is wrong in its own words.
+        const { errors, problem } = refusalErrors(
+          t,
+          i18n.language,
+          draft,
+          asHostMessage(error),
+          sentRows,
+        )
         // A reload can fail after the settings were stored: compare with what the host has now.
         const current = await api.getSettings().catch(() => undefined)
         dispatch({
           type: 'refused',
           errors,
-          problem: found.general.length > 0 ? found.general.join(' ') : null,
+          problem,
           saved: current,
         })
         return

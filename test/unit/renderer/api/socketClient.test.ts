@@ -125,3 +125,64 @@ describe('the WebSocket client without a connection', () => {
     void status.catch(() => {})
   })
 })
+
+describe("the WebSocket client's connection state", () => {
+  it('says the connection is lost when the socket closes, and back when it reopens', async () => {
+    RefusedSocket.made = 0
+    RefusedSocket.opensFrom = 1
+    vi.stubGlobal('WebSocket', RefusedSocket)
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const states: string[] = []
+    const client = createSocketClient('ws://127.0.0.1/ws', 'token', {
+      onConnection: (state) => states.push(state),
+      checkToken: async () => 'unknown',
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(states).toEqual(['connected'])
+    // The server goes away; the next attempt fails, the one after it gets through.
+    RefusedSocket.opensFrom = 3
+    FakeSocket.last?.fire('close', {})
+    expect(states).toEqual(['connected', 'lost'])
+    await vi.advanceTimersByTimeAsync(2_500)
+    expect(RefusedSocket.made).toBe(3)
+    expect(states).toEqual(['connected', 'lost', 'connected'])
+    const status = client.getStatus()
+    await vi.waitFor(() =>
+      expect(FakeSocket.last?.sent.map((c) => c.method)).toEqual(['getStatus']),
+    )
+    vi.useRealTimers()
+    void status.catch(() => {})
+  })
+
+  it('stops trying once the server refuses the token, and fails every call at once saying why', async () => {
+    RefusedSocket.made = 0
+    RefusedSocket.opensFrom = 1
+    vi.stubGlobal('WebSocket', RefusedSocket)
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const states: string[] = []
+    let verdict: 'unknown' | 'refused' = 'unknown'
+    const client = createSocketClient('ws://127.0.0.1/ws', 'old-token', {
+      onConnection: (state) => states.push(state),
+      checkToken: async () => verdict,
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    // quire serve stops: a save waits for it to come back.
+    RefusedSocket.opensFrom = Infinity
+    FakeSocket.last?.fire('close', {})
+    const key = (error: { key?: string }) => error.key
+    const saved = client
+      .saveDocument({ path: 'a.md', text: 'words', baseRevision: 'r1' })
+      .then(() => 'saved', key)
+    await vi.advanceTimersByTimeAsync(1_500)
+    // It comes back with a new token: this tab's is refused.
+    verdict = 'refused'
+    await vi.advanceTimersByTimeAsync(1_500)
+    const made = RefusedSocket.made
+    expect(states).toEqual(['connected', 'lost', 'old-token'])
+    expect(await saved).toBe('page-from-old-run')
+    expect(await client.getStatus().then(() => 'answered', key)).toBe('page-from-old-run')
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(RefusedSocket.made).toBe(made)
+    vi.useRealTimers()
+  })
+})

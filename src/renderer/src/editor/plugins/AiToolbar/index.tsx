@@ -45,7 +45,8 @@ type Props = {
   rewritePromptId: string
   onRewritePromptChange(id: string): void
   /** The engine's state, for the buttons' hints; actions run in every state (they wait for a loading model). */
-  engineState: EngineState | null
+  /** The engine's state; in a browser tab that cannot reach quire serve, 'disconnected', or 'old-run' when its token is from an earlier run. */
+  engineState: EngineState | 'disconnected' | 'old-run' | null
   hidden: boolean
   /** The selected text, so the menus can be titled in the language of the prompts that will run. */
   onSelectionText(text: string): void
@@ -195,7 +196,9 @@ export function AiToolbarPlugin({
       ? t('toolbar.modelLoading')
       : engineState === 'idle'
         ? t('toolbar.noModelYet')
-        : ''
+        : engineState === 'disconnected' || engineState === 'old-run'
+          ? t(`toolbar.${engineState === 'old-run' ? 'oldRun' : 'disconnected'}`)
+          : ''
 
   if (!placement || hidden || !anchor.current) return null
   return createPortal(
@@ -220,6 +223,12 @@ export function AiToolbarPlugin({
           event.preventDefault()
       }}
     >
+      {/* Nothing can run until the tab reaches quire serve again: say so before a click waits. */}
+      {(engineState === 'disconnected' || engineState === 'old-run') && (
+        <span className="ai-toolbar-offline" role="note" data-testid="toolbar-offline">
+          {hint}
+        </span>
+      )}
       <button
         type="button"
         className="button primary"
