@@ -1,13 +1,18 @@
 import { utilityProcess } from 'electron'
 import { isRelayMessage } from '@core/engine/forkRelayProtocol'
 import type { EngineLauncher } from '@core/engine/protocol'
+import { engineEnvironment } from '@core/engine/host/engineEnvironment'
 import { OutputTail } from '@core/engine/host/outputTail'
 import { forkRelayHost } from './forkRelayHost'
 
 /** Starts the engine entry in an Electron utilityProcess, so a native abort cannot take the window down. */
 export function utilityLauncher(entry: string): EngineLauncher {
   return () => {
-    const child = utilityProcess.fork(entry, [], { stdio: 'pipe', serviceName: 'Quire engine' })
+    const child = utilityProcess.fork(entry, [], {
+      stdio: 'pipe',
+      serviceName: 'Quire engine',
+      env: engineEnvironment(process.env, process.platform),
+    })
     // node-llama-cpp tests a binary in a child before loading it: the engine asks us to start it.
     const relay = forkRelayHost((event) => child.postMessage(event))
     child.on('message', (message: unknown) => relay.handle(message))

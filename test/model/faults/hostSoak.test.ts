@@ -12,9 +12,9 @@ const GROWTH_TARGET = 0.05
  * Actions before memory is first measured. The engine's resident memory climbs over the first
  * few hundred actions and then levels off: measured after full collections to 2,000 actions, its
  * V8 heap stays flat (21.5–21.9 MB) while glibc's per-thread malloc arenas fill (anonymous
- * memory +12 MB by about action 400, then about 1 KB an action; with MALLOC_ARENA_MAX=1 the
- * climb is 3 MB). Counted from action 200, that climb alone was 2.5–6 MB (up to 5.6%), so
- * growth is counted from action 400, where a leak would still show and the climb does not.
+ * memory +12 MB by about action 400, then about 1 KB an action). The engine now starts with
+ * MALLOC_ARENA_MAX=1 (engineEnvironment.ts), where the climb is 3 MB; growth is still counted
+ * from action 400, where a leak would show and an allocator's warm-up does not.
  */
 const WARM_UP = 400
 const MEASURED = 500

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process'
 import type { EngineLauncher } from '../protocol'
+import { engineEnvironment } from './engineEnvironment'
 import { OutputTail } from './outputTail'
 
 /** Starts the engine entry with child_process.fork (used by `quire serve`, the CLI and tests). */
@@ -12,6 +13,7 @@ export function forkLauncher(
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       execArgv: options.execArgv ?? [],
       serialization: 'json',
+      env: engineEnvironment(process.env, process.platform),
     })
     const tail = new OutputTail()
     child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk))
