@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core'
 import { launchChromium } from './support/browser'
-import { documentText } from './support/editorPage'
+import { documentText, focusEditor } from './support/editorPage'
 import { freePort, openQuire, screenshot, waitForSaveState } from './support/documents'
 import { startQuireServe, type ServeProcess } from '../support/quireServe'
 
@@ -137,7 +137,8 @@ describe('hot exit: a crash loses at most the last second', () => {
     await openQuire(page, serve.url)
     await page.getByTestId('doc-new').click()
     await page.locator('[data-testid="doc-item"][data-current]').waitFor()
-    await page.getByTestId('editor').click()
+    // Keys typed while the new document still opens (the editor read-only) would not be text.
+    await focusEditor(page)
     const typing = await typeUntilKilled(page, () => server.process().kill('SIGKILL'), 1_200, 3_000)
     await doomed.close().catch(() => {})
 

@@ -174,10 +174,11 @@ describe('one generation request from the card', () => {
     await selectBetween(page, '第1行', '第30行：河水在桥下缓缓流过。')
     for (const width of [900, 560]) {
       await page.setViewportSize({ width, height: 700 })
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
       await expect
         .poll(() =>
           page.evaluate(() => {
+            // At the end of the page (the editor may bring the selection back into view first).
+            window.scrollTo(0, document.documentElement.scrollHeight)
             const bar = document.querySelector('.status-bar')!.getBoundingClientRect()
             const blocks = document.querySelectorAll('[data-testid="editor"] > *')
             const last = blocks[blocks.length - 1]!.getBoundingClientRect()

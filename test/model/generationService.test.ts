@@ -218,18 +218,20 @@ describe('the GenerationService on the tiny model (one engine process, one seque
     const client = connect(service)
     const first = crypto.randomUUID()
     const queued = crypto.randomUUID()
+    // Cancelled the moment it says it waits: the first answer is short (about 60 tokens, 0.1 s),
+    // and a test that polled for the event before cancelling lost that race on a busy machine.
+    let cancelling: Promise<unknown> | null = null
+    const stop = client.onEvent((event) => {
+      if (isGenerationEvent(event) && event.requestId === queued && event.type === 'waiting')
+        cancelling ??= client.cancel({ requestId: queued })
+    })
     await client.generate(rewrite(first, { maxTokens: 300, seed: 1 }))
     await client.generate(rewrite(queued))
-    for (let i = 0; i < 500; i++) {
-      if (client.events.some((event) => event.requestId === queued && event.type === 'waiting'))
-        break
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    expect(client.events.filter((event) => event.requestId === queued)).toEqual([
-      { type: 'waiting', requestId: queued, reason: 'queued' },
-    ])
-    await client.cancel({ requestId: queued })
     const cancelled = await finished(client, queued)
+    stop()
+    expect(cancelling).not.toBeNull()
+    await cancelling
+    expect(cancelled[0]).toEqual({ type: 'waiting', requestId: queued, reason: 'queued' })
     expect(cancelled.map((event) => event.type)).toEqual(['waiting', 'done'])
     expect(doneOf(cancelled).stats).toMatchObject({ stopReason: 'abort', generatedTokens: 0 })
     expect(doneOf(await finished(client, first)).text.length).toBeGreaterThan(0)
