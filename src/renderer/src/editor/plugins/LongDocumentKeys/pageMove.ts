@@ -1,3 +1,4 @@
+import { currentView } from '../../positioning'
 import { caretRect, revealCaret } from './revealCaret'
 
 /** Frames to wait for blocks scrolled into sight to be laid out before placing the caret. */
@@ -45,7 +46,9 @@ export function movePage(root: HTMLElement, direction: 1 | -1, extend: boolean):
   const caret = caretRect()
   const rootBox = root.getBoundingClientRect()
   const x = caret ? caret.left : rootBox.left + 1
-  const y = Math.min(Math.max(caret ? caret.top + caret.height / 2 : top, top), height - 24)
+  // Above the status bar fixed to the window's bottom (currentView counts it).
+  const bottom = currentView().height
+  const y = Math.min(Math.max(caret ? caret.top + caret.height / 2 : top, top), bottom - 24)
   const before = window.scrollY
   window.scrollBy({ top: direction * (height - top - 40), behavior: 'instant' })
   if (window.scrollY === before) return false

@@ -1,3 +1,5 @@
+import { currentView } from '../../positioning'
+
 /** The caret's box on screen: the selection's focus end (null when there is no selection). */
 export function caretRect(): DOMRect | null {
   const selection = window.getSelection()
@@ -24,6 +26,8 @@ export function revealCaret(frames = 4): void {
   // The sticky header covers the top of the window.
   const top = height / 8
   if (rect.top < top) window.scrollBy({ top: rect.top - height / 3 })
-  else if (rect.bottom > height) window.scrollBy({ top: rect.bottom - (height * 2) / 3 })
+  // The status bar fixed to the window's bottom covers it too (currentView counts it).
+  else if (rect.bottom > currentView().height)
+    window.scrollBy({ top: rect.bottom - (height * 2) / 3 })
   if (frames > 1) requestAnimationFrame(() => revealCaret(frames - 1))
 }
